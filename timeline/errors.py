@@ -1,0 +1,34 @@
+"""Errors that name the input and say what to do.
+
+Every error the library raises on purpose is a ``TimelineError``, so a notebook can catch
+them all with one ``except`` and a script never shows a traceback from deep inside.
+"""
+
+from __future__ import annotations
+
+
+class TimelineError(Exception):
+    """Base class of every error ``timeline`` raises on purpose."""
+
+
+class InputError(TimelineError):
+    """An input could not be read: names the file (and line) and the problem."""
+
+    def __init__(self, source: str, reason: str, line: int | None = None) -> None:
+        self.source = source
+        self.reason = reason
+        self.line = line
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {reason}")
+
+
+class NoInputError(TimelineError):
+    """Nothing could be read at all (no files matched, or every one was bad)."""
+
+
+class DateError(TimelineError):
+    """A date given by the user (e.g. ``--published``) could not be understood."""
+
+
+class FrameError(TimelineError):
+    """A DataFrame handed to plot/export lacks what they need (e.g. a ``start`` column)."""

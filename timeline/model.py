@@ -1,0 +1,155 @@
+"""The data that flows between the stages.
+
+files --load--> Article --tag--> Timex --events--> Event --frame--> DataFrame
+
+Every stage takes the previous stage's objects only; these classes are the contract between
+them. Offsets are character offsets into ``Article.text`` and survive every stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+# Precision names, coarsest first. Durations and PRESENT_REF-like values have no precision.
+PRECISIONS = (
+    "millennium",
+    "century",
+    "decade",
+    "year",
+    "half",
+    "quarter",
+    "season",
+    "month",
+    "week",
+    "day",
+    "time",
+)
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article, as loaded from a file, a JSON line or built in code."""
+
+    text: str
+    source: str = "<text>"  # file path (or URL) the article came from
+    title: str = ""
+    published: date | None = None  # publication date: the anchor of "Wednesday", "last year"
+    url: str | None = None
+    line: int | None = None  # 1-based line number inside a JSON lines file
+
+    @property
+    def id(self) -> str:
+        """A name that tells the reader which input this is, e.g. ``feed.jsonl:3``."""
+        return f"{self.source}:{self.line}" if self.line is not None else self.source
+
+
+@dataclass(slots=True)
+class Timex:
+    """A TIMEX3 expression found in a text and normalized.
+
+    ``earliest``/``latest`` bound the interval the value allows, half-open:
+    ``2023-10`` is [2023-10-01, 2023-11-01). Both are ``None`` when the value is not a
+    point or interval on the calendar (durations, sets, ``PAST_REF``, unresolved
+    ``XXXX-10``) or lies outside the years Python can hold.
+    """
+
+    start: int  # offset of the first character in the text
+    end: int  # offset after the last character
+    text: str  # the words, text[start:end]
+    type: str  # DATE, TIME, DURATION or SET
+    value: str  # TIMEX3 value: 2025-02-15, 2023-10, 2023-W07, P53D, PRESENT_REF, XXXX-10
+    precision: str | None = None  # one of PRECISIONS, None for durations, sets, refs
+    earliest: datetime | None = None
+    latest: datetime | None = None  # exclusive
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ...
+    anchor: str | None = None  # what a relative value was computed from: "dct", a tid, None
+    needs_dct: bool = False  # True when the value depends on the publication date
+    tid: str = ""
+    quant: str | None = None  # SET: EVERY, ...
+    freq: str | None = None  # SET: 2X, ...
+    range_end: str | None = None  # tid of the other end when this opens a range "from X to Y"
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place where an event is reported: an article, a sentence, the date words."""
+
+    source: str
+    sentence: str
+    sentence_start: int  # offset of the sentence in the article text
+    date_text: str
+    char_start: int  # offsets of date_text in the article text
+    char_end: int
+    value: str
+    precision: str | None
+    label: str = ""
+    title: str = ""
+    url: str | None = None
+    published: date | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """Something that happened (or will), at a date, with every mention that reports it."""
+
+    label: str
+    timex: Timex  # the most precise date among the mentions
+    mentions: list[Mention]
+    actors: list[str] = field(default_factory=list)
+    event_id: str = ""
+    alt_values: list[str] = field(default_factory=list)  # dates other sources gave
+    kind: str = "point"  # "point" or "range" (a "from X to Y" span)
+    range_latest: datetime | None = None  # for ranges: the exclusive end of the range
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(m.source for m in self.mentions))
+
+    @property
+    def date_conflict(self) -> bool:
+        return bool(self.alt_values)
+
+
+@dataclass(slots=True)
+class ArticleStatus:
+    """How one input fared: how many events came from it, or why none did."""
+
+    source: str
+    status: str  # "ok", "no_events" or "skipped"
+    events: int = 0
+    reason: str = ""
+    line: int | None = None
+    title: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.source}:{self.line}" if self.line is not None else self.source
+
+
+@dataclass(slots=True)
+class Report:
+    """Every input accounted for: one status per article (or unreadable input)."""
+
+    articles: list[ArticleStatus] = field(default_factory=list)
+
+    def add(self, status: ArticleStatus) -> None:
+        self.articles.append(status)
+
+    def skip(self, source: str, reason: str, line: int | None = None) -> None:
+        self.add(ArticleStatus(source=source, status="skipped", reason=reason, line=line))
+
+    @property
+    def skipped(self) -> list[ArticleStatus]:
+        return [a for a in self.articles if a.status == "skipped"]
+
+    @property
+    def read(self) -> list[ArticleStatus]:
+        return [a for a in self.articles if a.status != "skipped"]
+
+    def summary(self) -> str:
+        n_events = sum(a.events for a in self.articles)
+        text = f"{n_events} events from {len(self.read)} articles"
+        if self.skipped:
+            text += f", {len(self.skipped)} inputs skipped"
+        return text
