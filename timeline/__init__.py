@@ -44,7 +44,13 @@ __all__ = [
     "Report",
     "TimelineError",
     "Timex",
-    *_VERBS,
+    "extract",
+    "plot",
+    "read_articles",
+    "tag",
+    "to_html",
+    "to_image",
+    "to_timelinejs",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only

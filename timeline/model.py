@@ -147,9 +147,10 @@ class Report:
     def read(self) -> list[ArticleStatus]:
         return [a for a in self.articles if a.status != "skipped"]
 
-    def summary(self) -> str:
-        n_events = sum(a.events for a in self.articles)
+    def summary(self, n_events: int) -> str:
+        """``"4 events from 3 articles, 1 input skipped"``; events merged across articles
+        count once, so the caller passes the number of rows of the frame."""
         text = f"{n_events} events from {len(self.read)} articles"
         if self.skipped:
-            text += f", {len(self.skipped)} inputs skipped"
+            text += f", {len(self.skipped)} input(s) skipped"
         return text

@@ -1,0 +1,136 @@
+"""``extract``: articles in, the events DataFrame out.
+
+Glue only: load (when given paths) -> tag -> build events -> merge -> frame. One article
+is in memory at a time; what is kept is its events, so large inputs stream.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+
+import pandas as pd
+
+from timeline.errors import DateError, InputError, NoInputError
+from timeline.model import Article, ArticleStatus, Event, Report, Timex
+
+ArticlesInput = Article | str | os.PathLike | Iterable[Article | str | os.PathLike]
+
+
+def extract(
+    articles: ArticlesInput,
+    published: date | datetime | str | None = None,
+    *,
+    strict: bool = False,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Find the dated events of ``articles`` and return them as a DataFrame.
+
+    ``articles`` may be Article objects, paths (files or directories) or a mix; paths are
+    read with ``read_articles``. ``published`` is the publication date used for articles
+    that carry none (it anchors "Wednesday", "last year"); without one, such dates stay
+    unresolved and say so (``needs_dct``) rather than being dated from today.
+
+    Every input is accounted for in ``df.attrs["report"]`` (a ``timeline.Report``): how many
+    events each article gave, or why none, and every input that could not be read. With
+    ``strict=True`` the first unreadable input raises ``InputError`` instead.
+    """
+    from timeline.events import build_events, merge_events
+    from timeline.frame import to_frame
+    from timeline.timex import tag
+
+    default_published = parse_published(published)
+    report = Report()
+    found: list[Event] = []
+    stream = _articles(articles, default_published, report, strict)
+    for article in _with_progress(stream, progress):
+        timexes = tag(article.text, dct=article.published)
+        events = build_events(article, timexes)
+        report.add(_status(article, timexes, events))
+        found.extend(events)
+    if strict and report.skipped:  # defensive: strict loaders raise before we get here
+        first = report.skipped[0]
+        raise InputError(first.source, first.reason, first.line)
+    return to_frame(merge_events(found), report)
+
+
+def parse_published(value: date | datetime | str | None) -> date | None:
+    """A publication date given by the user, as a ``date``; a clear error if unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise DateError(
+        f"publication date {value!r} is not a date: give it as YYYY-MM-DD, e.g. 2025-03-06"
+    )
+
+
+def _articles(
+    articles: ArticlesInput, published: date | None, report: Report, strict: bool
+) -> Iterator[Article]:
+    """Articles from objects and paths, in the order given, filling in the default date."""
+    items = [articles] if isinstance(articles, (Article, str, os.PathLike)) else articles
+    for item in items:
+        if isinstance(item, Article):
+            if item.published is None and published is not None:
+                item.published = published
+            yield item
+        elif isinstance(item, (str, os.PathLike)):
+            from timeline.articles import read_articles
+
+            yield from read_articles(item, published=published, report=report, strict=strict)
+        else:
+            reason = f"not an article or a path: {type(item).__name__}"
+            if strict:
+                raise InputError(repr(item)[:80], reason)
+            report.skip(repr(item)[:80], reason)
+
+
+def _status(article: Article, timexes: list[Timex], events: list[Event]) -> ArticleStatus:
+    status = ArticleStatus(
+        source=article.source,
+        status="ok",
+        events=len(events),
+        line=article.line,
+        title=article.title,
+    )
+    if not events:
+        status.status = "no_events"
+        status.reason = _why_no_events(article, timexes)
+    return status
+
+
+def _why_no_events(article: Article, timexes: list[Timex]) -> str:
+    if not article.text.strip():
+        return "the article has no text"
+    if not timexes:
+        return "no dates or times found in the text"
+    kinds = sorted({t.type for t in timexes})
+    return (
+        f"{len(timexes)} time expression(s) found ({', '.join(kinds)}) but none dates "
+        "something that happened"
+    )
+
+
+def _with_progress(stream: Iterable[Article], progress: bool) -> Iterable[Article]:
+    if not progress:
+        return stream
+    from tqdm import tqdm
+
+    return tqdm(stream, desc="articles", unit=" articles", file=sys.stderr, leave=False)
+
+
+def require_some(report: Report) -> None:
+    """Raise ``NoInputError`` when not a single article could be read."""
+    if not report.read:
+        reasons = "; ".join(f"{s.id}: {s.reason}" for s in report.skipped[:3])
+        raise NoInputError(f"no article could be read ({reasons or 'no inputs given'})")
