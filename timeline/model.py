@@ -132,9 +132,16 @@ class Report:
     """Every input accounted for: one status per article (or unreadable input)."""
 
     articles: list[ArticleStatus] = field(default_factory=list)
+    # Problems that did not stop an input from loading (a date that could not be read,
+    # a guessed encoding, files a directory walk ignored); status "warning".
+    warnings: list[ArticleStatus] = field(default_factory=list)
 
     def add(self, status: ArticleStatus) -> None:
         self.articles.append(status)
+
+    def warn(self, source: str, reason: str, line: int | None = None) -> None:
+        status = ArticleStatus(source=source, status="warning", reason=reason, line=line)
+        self.warnings.append(status)
 
     def skip(self, source: str, reason: str, line: int | None = None) -> None:
         self.add(ArticleStatus(source=source, status="skipped", reason=reason, line=line))
