@@ -16,6 +16,7 @@ Only the standard library is used, so scoring stays cheap to import.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -574,6 +575,32 @@ def _prf(match: int, gold: int, system: int) -> dict:
 
 def _f1(match: int, gold: int, system: int) -> float:
     return 2 * match / (gold + system) if gold + system else 0.0
+
+
+ERROR_FIELDS = (
+    "document",
+    "error",
+    "start",
+    "end",
+    "gold_text",
+    "gold_type",
+    "gold_value",
+    "system_text",
+    "system_type",
+    "system_value",
+    "dct",
+    "context",
+)
+
+
+def write_errors(result: dict, path: str | Path) -> Path:
+    """Write ``result["errors"]`` as CSV (one row per error, ``ERROR_FIELDS`` columns)."""
+    path = Path(path)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=ERROR_FIELDS)
+        writer.writeheader()
+        writer.writerows(result["errors"])
+    return path
 
 
 def format_scores(result: dict) -> str:
