@@ -206,21 +206,30 @@ def _read_dir(root: Path, default: date | None, sink: _Sink, seen: set[str]) -> 
         sink.warn(str(root), f"{len(ignored)} file(s) ignored, not articles: {names}")
 
 
-def _walk(root: Path, ignored: list[str]) -> Iterator[Path]:
-    """Article files under ``root``, sorted; everything else goes to ``ignored``."""
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None):
-        here = Path(dirpath)
-        for name in sorted(d for d in dirnames if d.startswith(".")):
-            ignored.append(str((here / name).relative_to(root)) + "/")
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            path = here / name
-            if name.lower().endswith(SIDECAR_SUFFIX):
-                continue  # metadata for its article, read with it
-            if name.startswith(".") or path.suffix.lower() not in FORMATS:
-                ignored.append(str(path.relative_to(root)))
-                continue
+def _walk(root: Path, ignored: list[str], visited: set[str] | None = None) -> Iterator[Path]:
+    """Article files under ``root`` in sorted path order; everything else goes to ``ignored``."""
+    visited = set() if visited is None else visited
+    key = os.path.realpath(root)
+    if key in visited:
+        return  # a symlink loop
+    visited.add(key)
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as e:
+        ignored.append(f"{root.name}/ ({_os_reason(e)})")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            ignored.append(entry.name + ("/" if entry.is_dir() else ""))
+        elif entry.is_dir():
+            yield from _walk(path, ignored, visited)
+        elif entry.name.lower().endswith(SIDECAR_SUFFIX):
+            continue  # metadata for its article, read with it
+        elif path.suffix.lower() in FORMATS:
             yield path
+        else:
+            ignored.append(entry.name)
 
 
 def _first_time(path: Path, seen: set[str]) -> bool:
