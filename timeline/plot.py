@@ -269,7 +269,7 @@ def _add_event_traces(
 ) -> None:
     data = rows.data
     hover = _hover_texts(data, short=dense)
-    links = data["url"].map(_safe_url).fillna("")
+    links = data["url"].map(safe_url).fillna("")
     data = data.assign(_hover=hover.to_numpy(), _link=links.to_numpy())
     for n, value in enumerate(rows.colors):
         color = PALETTE[n % len(PALETTE)]
@@ -420,7 +420,7 @@ def _hover(r: Any, short: bool) -> str:
         lines.append(f"<i>sources disagree; also given: {html.escape(str(r.alt_values))}</i>")
     if r.sentence:
         limit = 200 if short else 600
-        lines.append(_highlight(str(r.sentence), r.date_text, r.mentions, limit))
+        lines.append(highlight_sentence(str(r.sentence), r.date_text, r.mentions, limit))
     if r.actors and not short:
         lines.append("Who: " + html.escape(_short(str(r.actors), 160)))
     lines.append(_sources_line(r.sources, r.url, r.n_sources, short))
@@ -430,7 +430,7 @@ def _hover(r: Any, short: bool) -> str:
 def _sources_line(sources: Any, url: Any, n_sources: Any, short: bool) -> str:
     names = _split(sources)
     n = int(n_sources) if n_sources is not None else max(len(names), 1)
-    link = _safe_url(url)
+    link = safe_url(url)
     shown = []
     for i, name in enumerate(names[: 1 if short else 4]):
         text = html.escape(_short(name, 60))
@@ -443,7 +443,7 @@ def _sources_line(sources: Any, url: Any, n_sources: Any, short: bool) -> str:
     return f"{n} {plural}: " + ", ".join(shown) + more
 
 
-def _highlight(sentence: str, date_text: Any, mentions: Any, limit: int) -> str:
+def highlight_sentence(sentence: str, date_text: Any, mentions: Any, limit: int) -> str:
     """The sentence, escaped and wrapped, with the date words in bold."""
     lo, hi = _date_span(sentence, date_text, mentions)
     if len(sentence) > limit:  # keep a window around the date words
@@ -635,7 +635,7 @@ def _short(text: Any, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _safe_url(url: Any) -> str | None:
+def safe_url(url: Any) -> str | None:
     """Only http(s) URLs become links: ``javascript:`` and friends stay text."""
     if not isinstance(url, str):
         return None
