@@ -348,3 +348,26 @@ def test_real_tagger_on_tbaq_stays_above_the_floor() -> None:
     assert result["relaxed"]["f1"] >= CORPUS_FLOOR["relaxed"]
     assert result["strict"]["f1"] >= CORPUS_FLOOR["strict"]
     assert result["value"]["f1"] >= CORPUS_FLOOR["value"]
+
+
+def test_evaluate_names_a_missing_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not a directory"):
+        timeml.evaluate(GOLD, tmp_path / "nowhere")
+    with pytest.raises(InputError, match="no .tml files"):
+        timeml.evaluate(tmp_path, tmp_path)
+
+
+def test_cli_evaluate_prints_the_table_json_and_error_csv(tmp_path: Path, capsys) -> None:
+    import json
+
+    from timeline.cli import main
+
+    gold = gold_subset(tmp_path, "news/harbour.tml")
+    system = write_system(tmp_path, {"news/harbour.tml": HARBOUR_SYSTEM})
+    assert main(["evaluate", str(gold), str(system)]) == 0
+    assert "relaxed   83.33  83.33  83.33" in capsys.readouterr().out
+    errors = tmp_path / "errors.csv"
+    assert main(["evaluate", str(gold), str(system), "--json", "--errors", str(errors)]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["value"]["f1"] == pytest.approx(2 / 3)
+    assert len(errors.read_text("utf-8").splitlines()) == 7  # header + 6 errors

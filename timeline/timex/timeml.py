@@ -429,6 +429,8 @@ def evaluate(gold_dir: str | Path, system_dir: str | Path) -> dict:
     ``value``/``type`` (correct, accuracy, f1), ``per_document``, ``errors``, ``warnings``.
     """
     system_root = Path(system_dir)
+    if not system_root.is_dir():
+        raise InputError(str(system_root), "not a directory")
     pairs: list[tuple[TimeMLDocument, TimeMLDocument | None]] = []
     warnings: list[str] = []
     for rel, path in iter_timeml(gold_dir):
@@ -440,6 +442,8 @@ def evaluate(gold_dir: str | Path, system_dir: str | Path) -> dict:
             pairs.append((gold, None))
             continue
         pairs.append((gold, read_timeml(sys_path)))
+    if not pairs:
+        raise InputError(str(gold_dir), "no .tml files found")
     result = score_documents(pairs)
     result["warnings"] = warnings + result["warnings"]
     return result
