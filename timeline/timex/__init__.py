@@ -1,0 +1,163 @@
+"""Temporal tagger: find TIMEX3 expressions in English news text and normalize them.
+
+``tag(text, dct)`` runs one compiled regex pass over the text (``patterns.MASTER``) and
+normalizes only the candidates it finds (``normalize``), threading the document's
+reference time through them in text order (``anchor``). See docs/TAGGER.md.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from timeline.model import Timex
+from timeline.timex import calendar as cal_
+from timeline.timex.anchor import Context, Resolved, dct_datetime
+from timeline.timex.normalize import Result, normalize
+from timeline.timex.patterns import MASTER, RULE_RES
+
+__all__ = ["tag"]
+
+_EXPLICIT_RULES = ("mdy", "dmy", "iso", "month_year", "year_mod", "slash", "clock_date")
+_RANGE_MID = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_DASH_MID = re.compile(r"\s*[-–—]\s*$")
+
+
+def tag(text: str, dct: date | datetime | None = None) -> list[Timex]:
+    """Find and normalize the time expressions in ``text``.
+
+    ``dct`` is the publication date: the anchor of "Wednesday" or "last year". Without it
+    such values stay underspecified (``XXXX-WXX-3``) with ``needs_dct=True``. The result is
+    sorted by start, never overlapping, and ``text[t.start:t.end] == t.text``.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    ctx = Context(text=text, dct=dct_datetime(dct))
+    cands = [(m.lastgroup, m.start(), m.end()) for m in MASTER.finditer(text)]
+    _prepass(ctx, cands)
+    timexes: list[Timex] = []
+    for name, start, end in cands:
+        t = _one(ctx, name, start, end, len(timexes) + 1)
+        if t is None or (timexes and t.start < timexes[-1].end):
+            continue
+        timexes.append(t)
+        ctx.add(Resolved(t.tid, t.start, t.end, _cal_of(t)))
+    _fix_forward_anchors(timexes)
+    _link_ranges(text, timexes)
+    return timexes
+
+
+def _fix_forward_anchors(timexes: list[Timex]) -> None:
+    """Anchors on a later mention ("@offset", from the pre-pass) become that mention's tid."""
+    by_start = {t.start: t.tid for t in timexes}
+    for t in timexes:
+        if t.anchor and t.anchor.startswith("@"):
+            t.anchor = by_start.get(int(t.anchor[1:]))
+
+
+_CALS: dict[int, cal_.Cal | None] = {}
+
+
+def _cal_of(t: Timex) -> cal_.Cal | None:
+    return _CALS.pop(id(t), None)
+
+
+def _one(ctx: Context, name: str | None, start: int, end: int, n: int) -> Timex | None:
+    """Normalize one candidate into a Timex (or None when the rule rejects it)."""
+    if name is None:
+        return None
+    m = RULE_RES[name].fullmatch(ctx.text, start, end)
+    if m is None:
+        return None
+    r = normalize(name, m, ctx, start, end)
+    if r is None:
+        return None
+    s = r.start if r.start is not None else start
+    e = r.end if r.end is not None else end
+    s, e = _strip(ctx.text, s, e)
+    if e <= s:
+        return None
+    t = _to_timex(ctx.text, r, s, e, f"t{n}")
+    _CALS[id(t)] = r.cal
+    return t
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    return s, e
+
+
+def _to_timex(text: str, r: Result, s: int, e: int, tid: str) -> Timex:
+    earliest = latest = None
+    precision = None
+    if r.cal is not None:
+        precision = r.cal.gran
+        b = cal_.bounds(r.cal)
+        if b is not None:
+            earliest, latest = b
+    return Timex(start=s, end=e, text=text[s:e], type=r.type, value=r.value,
+                 precision=precision, earliest=earliest, latest=latest, mod=r.mod,
+                 anchor=r.anchor, needs_dct=r.needs_dct, tid=tid, quant=r.quant,
+                 freq=r.freq)
+
+
+def _prepass(ctx: Context, cands: list[tuple[str | None, int, int]]) -> None:
+    """Document-level facts before the in-order pass: explicit days and dated events."""
+    scratch = Context(text=ctx.text, dct=None)
+    resolved = []
+    for name, start, end in cands:
+        if name not in _EXPLICIT_RULES:
+            continue
+        m = RULE_RES[name].fullmatch(ctx.text, start, end)
+        if m is None or not m.groupdict().get("year"):
+            continue
+        r = normalize(name, m, scratch, start, end)
+        if r is None or r.cal is None:
+            continue
+        if r.cal.gran in ("day", "time"):
+            ctx.full_dates.append((start, cal_.start_date(r.cal)))
+        resolved.append(Resolved("", start, end, r.cal))
+    ctx.scan_events(resolved)
+
+
+def _link_ranges(text: str, timexes: list[Timex]) -> None:
+    """'from March 3 to March 9, 2024', 'between 2019 and 2021': link the two ends and
+    carry the closing end's explicit year to an opening end that had to guess it."""
+    for a, b in zip(timexes, timexes[1:], strict=False):
+        mid = text[a.end:b.start]
+        if not _RANGE_MID.fullmatch(mid) or len(mid) > 12:
+            continue
+        opened = _RANGE_OPEN.search(text[max(0, a.start - 10):a.start])
+        if not opened and not _DASH_MID.fullmatch(mid):
+            continue
+        if mid.strip().lower() == "and" and (not opened or "between" not in opened.group(0)
+                                             .lower()):
+            continue
+        if a.type not in ("DATE", "TIME") or b.type not in ("DATE", "TIME"):
+            continue
+        a.range_end = b.tid
+        _carry_year(a, b)
+
+
+def _carry_year(a: Timex, b: Timex) -> None:
+    """The opening end took its year from context; the closing end states it."""
+    if not (a.anchor == "dct" or a.value.startswith("XXXX")) or b.earliest is None:
+        return
+    if b.anchor is not None or b.precision not in ("day", "month", "time"):
+        return
+    m = re.match(r"(?:\d{4}|XXXX)(-\d\d(?:-\d\d)?)$", a.value)
+    if not m:
+        return
+    year = b.value[:4]
+    a.value = year + m.group(1)
+    a.anchor, a.needs_dct = b.tid, False
+    parts = [int(p) for p in a.value.split("-")]
+    c = cal_.Cal("day", *parts) if len(parts) == 3 else cal_.Cal("month", *parts)
+    bnds = cal_.bounds(c)
+    if bnds:
+        a.earliest, a.latest = bnds
+        a.precision = c.gran

@@ -1,0 +1,184 @@
+"""The moving reference time: what a relative expression is resolved against.
+
+Two anchors exist in news text. The document creation time (DCT) anchors deictic
+expressions ("Wednesday", "last year", "this month"), with the tense of the clause deciding
+past or future. The reference time, the last date the text mentioned, anchors anaphoric
+ones ("the next day", "that month", "53 days later").
+
+Document-level reference resolution: before the in-order pass, every explicit full date
+is collected, so a month-precise reference ("the October 2023 assault") can be refined to
+the day when the document elsewhere names that day ("the October 7, 2023, attack") and the
+offset is counted in days. Event nouns attached to dates ("the October 2023 assault") let a
+later "53 days later" after "... killed in the attack" be counted from that event rather
+than from whatever date was mentioned last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from timeline.timex.calendar import Cal, coarser, from_date
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
+    r"|scheduled|expects?\s+to|expected\s+to|is\s+to|are\s+to|due\s+to\s+(?!the)"
+    r"|set\s+to|intends?\s+to|upcoming|would\s+be\s+held|to\s+be\s+held|next)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.;!?\n]|\s(?:but|and)\s")
+
+# event nouns: a date written right before one names that event ("the October 2023 assault")
+EVENT_CLASSES = {
+    "attack": ("attack", "attacks", "assault", "incursion", "raid", "invasion", "offensive",
+               "incident", "massacre", "bombing", "shooting", "strike", "ambush", "onslaught"),
+    "vote": ("election", "elections", "vote", "ballot", "referendum", "poll", "primary"),
+    "disaster": ("earthquake", "quake", "storm", "hurricane", "flood", "floods", "fire",
+                 "tsunami", "eruption", "crash", "disaster"),
+    "deal": ("ceasefire", "truce", "deal", "agreement", "accord", "treaty"),
+    "coup": ("coup", "uprising", "revolution", "protests", "riots"),
+}
+NOUN_CLASS = {w: c for c, ws in EVENT_CLASSES.items() for w in ws}
+_EVENT_NOUN = re.compile(r"\b(" + "|".join(sorted(NOUN_CLASS, key=len, reverse=True)) + r")\b",
+                         re.IGNORECASE)
+# a date attaches to the first or second word after it: "October 2023 assault",
+# "the October 7, 2023, attack", "the May 2021 Gaza war"
+_ATTACHED = re.compile(r"^,?[ \t]*([\w-]+)(?:[ \t]+([\w-]+))?")
+
+
+def tense(text: str, start: int, end: int) -> str:
+    """'future' when the clause around [start, end) speaks of the future, else 'past'."""
+    lo = max(0, start - 120)
+    left = text[lo:start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
+    left = left[cut[-1]:] if cut else left
+    right = text[end:end + 120]
+    m = _CLAUSE_END.search(right)
+    right = right[: m.start()] if m else right
+    return "future" if _FUTURE.search(left) or _FUTURE.search(right) else "past"
+
+
+@dataclass(slots=True)
+class Resolved:
+    """A timex already resolved, as the reference-time history keeps it."""
+
+    tid: str
+    start: int
+    end: int
+    cal: Cal | None
+
+
+@dataclass(slots=True)
+class Context:
+    """Per-document state threaded through normalization."""
+
+    text: str
+    dct: date | None
+    history: list[Resolved] = field(default_factory=list)
+    full_dates: list[tuple[int, date]] = field(default_factory=list)  # explicit days, doc-wide
+    events: dict[str, list[tuple[int, Resolved]]] = field(default_factory=dict)
+
+    @property
+    def dct_cal(self) -> Cal | None:
+        return from_date(self.dct) if self.dct else None
+
+    def reference(self, pos: int) -> tuple[Cal | None, str | None]:
+        """The last calendar date mentioned before ``pos`` (tid), else the DCT."""
+        for r in reversed(self.history):
+            if r.cal is not None and r.end <= pos:
+                return r.cal, r.tid
+        if self.dct:
+            return from_date(self.dct), "dct"
+        return None, None
+
+    def event_reference(self, pos: int, unit: str) -> tuple[Cal | None, str | None]:
+        """Reference time for an offset ("53 days later") at ``pos``.
+
+        The last dated mention, unless the text since it names an event that the document
+        dates elsewhere: then that event's date. A month-precise reference is refined to
+        the day when the offset is in days and the document names exactly one day in it.
+        """
+        cal, tid = self.reference(pos)
+        last_end = next((r.end for r in reversed(self.history)
+                         if r.cal is not None and r.end <= pos), 0)
+        for m in reversed(list(_EVENT_NOUN.finditer(self.text, last_end, pos))):
+            dated = self.events.get(NOUN_CLASS[m.group(1).lower()])
+            if dated:
+                best = self._closest_event(dated, m.start())
+                if best.cal is not None and best.cal != cal:
+                    cal, tid = best.cal, best.tid
+                break
+        if cal is not None and unit in ("day", "week", "hour") and coarser(cal.gran, "day"):
+            cal = self.refine_to_day(cal) or cal
+        return cal, tid
+
+    @staticmethod
+    def _closest_event(dated: list[tuple[int, Resolved]], pos: int) -> Resolved:
+        """The most precise earlier mention of the event; a later one only if none came
+        before (its tid is then written "@offset" and fixed once tids are known)."""
+        before = [r for s, r in dated if s < pos and r.tid]
+        pool = before or [r for _, r in dated]
+        best = pool[0]
+        for r in pool:
+            if r.cal is not None and (best.cal is None or coarser(best.cal.gran, r.cal.gran)):
+                best = r
+        if not best.tid:
+            best = Resolved(f"@{best.start}", best.start, best.end, best.cal)
+        return best
+
+    def refine_to_day(self, cal: Cal) -> Cal | None:
+        """The single explicit day in the document that falls inside ``cal``."""
+        from timeline.timex.calendar import bounds
+
+        b = bounds(cal)
+        if b is None:
+            return None
+        days = {d for _, d in self.full_dates
+                if b[0] <= datetime(d.year, d.month, d.day) < b[1]}
+        return from_date(days.pop()) if len(days) == 1 else None
+
+    def add(self, r: Resolved) -> None:
+        self.history.append(r)
+        for dated in self.events.values():
+            for i, (s, old) in enumerate(dated):
+                if s == r.start and not old.tid:
+                    dated[i] = (s, r)  # the pre-pass entry now has a tid
+                    return
+        self.note_event(r)
+
+    def note_event(self, r: Resolved) -> None:
+        """Remember 'DATE noun' attachments: "the October 2023 assault"."""
+        m = _ATTACHED.match(self.text[r.end:r.end + 40])
+        if not m:
+            return
+        for word in m.groups():
+            cls = NOUN_CLASS.get((word or "").lower())
+            if cls:
+                self.events.setdefault(cls, []).append((r.start, r))
+                return
+
+    def scan_events(self, resolved: list[Resolved]) -> None:
+        """Pre-pass: attach explicit full dates to event nouns anywhere in the document."""
+        for r in resolved:
+            self.note_event(r)
+
+
+def last_with_month(ctx: Context, month: int, pos: int) -> Resolved | None:
+    """The last earlier mention naming calendar month ``month`` with a known year."""
+    for r in reversed(ctx.history):
+        if r.end <= pos and r.cal is not None and r.cal.month == month and r.cal.gran in (
+                "month", "day", "time"):
+            return r
+    return None
+
+
+def dct_datetime(dct: date | datetime | None) -> date | None:
+    """Normalize the DCT to a date (a datetime's time is not needed for dates)."""
+    if dct is None:
+        return None
+    if isinstance(dct, datetime):
+        return dct.date()
+    if isinstance(dct, date):
+        return dct
+    return None

@@ -1,0 +1,990 @@
+"""Candidate -> TIMEX3 type, value, calendar value, mod and anchor.
+
+One handler per rule in ``patterns.RULES``. A handler gets the rule's own match (with the
+named groups) and the document ``Context``; it returns a ``Result`` or ``None`` to reject
+the candidate (a verb "may", a count "2000 people").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from timeline.timex import calendar as cal_
+from timeline.timex.anchor import Context, last_with_month, tense
+from timeline.timex.calendar import Cal, from_date, shift
+from timeline.timex.patterns import (
+    MODS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    POD_WORDS,
+    SEASON_WORDS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+
+
+@dataclass(slots=True)
+class Result:
+    type: str
+    value: str
+    cal: Cal | None = None
+    mod: str | None = None
+    anchor: str | None = None
+    needs_dct: bool = False
+    quant: str | None = None
+    freq: str | None = None
+    start: int | None = None  # span trimmed inside the candidate (absolute offsets)
+    end: int | None = None
+    year_guessed: bool = False  # year came from context, a range end may override it
+
+
+Handler = Callable[[re.Match, Context, int, int], "Result | None"]
+HANDLERS: dict[str, Handler] = {}
+
+
+def rule(name: str) -> Callable[[Handler], Handler]:
+    def deco(fn: Handler) -> Handler:
+        HANDLERS[name] = fn
+        return fn
+    return deco
+
+
+# ---------------------------------------------------------------- small helpers
+
+def _key(s: str | None) -> str:
+    return re.sub(r"\s+", " ", (s or "").lower()).strip().rstrip(".")
+
+
+def month_of(s: str) -> int:
+    return MONTHS[_key(s)]
+
+
+def day_of(s: str) -> int:
+    return int(re.match(r"\d+", s).group())
+
+
+def weekday_of(s: str) -> int:
+    return WEEKDAYS[_key(s)]
+
+
+def number(s: str | None) -> float | None:
+    """'53' -> 53, 'twenty-four' -> 24, 'a' -> 1, 'several' -> None (vague)."""
+    k = _key(s).replace("-", " ")
+    if not k:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", k):
+        return float(k)
+    if k in NUMBERS:
+        return float(NUMBERS[k])
+    if k in VAGUE_NUMBERS:
+        return None
+    total, cur = 0.0, 0.0
+    for w in k.replace(" and a half", " +half").split():
+        if w == "+half":
+            cur += 0.5
+        elif w == "and":
+            continue
+        elif w in NUMBERS:
+            n = NUMBERS[w]
+            if n in (100, 1000):
+                cur = max(cur, 1) * n
+                if n == 1000:
+                    total, cur = total + cur, 0.0
+            else:
+                cur += n
+        else:
+            return None
+    return total + cur
+
+
+def unit_of(s: str) -> tuple[str, str]:
+    k = _key(s)
+    if k in UNITS:
+        return UNITS[k]
+    return UNITS[k[:-1]] if k.endswith("s") and k[:-1] in UNITS else UNITS["year"]
+
+
+def duration(n: float | None, unit_word: str) -> str:
+    """TIMEX3 duration: P3Y, PT2H, PXM, P18M for 1.5 years."""
+    letter, unit = unit_of(unit_word)
+    t = "T" if unit in ("hour", "minute", "second") else ""
+    if n is None:
+        return f"P{t}X{letter}"
+    if unit == "fortnight":
+        n, letter = n * 2, "W"
+    if unit == "weekend":
+        n, letter = n * 2, "D"
+    if n != int(n):
+        finer = {"Y": (12, "M"), "M": (30, "D") if not t else (60, "S"), "W": (7, "D"),
+                 "D": (24, "H"), "H": (60, "M"), "DE": (10, "Y"), "CE": (100, "Y")}
+        if letter in finer:
+            mul, letter = finer[letter]
+            n *= mul
+            if letter in ("H",):
+                t = "T"
+    return f"P{t}{int(n)}{letter}"
+
+
+def mod_of(pre: str | None) -> str | None:
+    k = _key(pre).rstrip("-").strip()
+    k = re.sub(r"\s+the$", "", k)
+    k = k.replace("very ", "")
+    if not k:
+        return None
+    return MODS.get(k, MODS.get(k.replace("the ", ""), None))
+
+
+def out(c: Cal | None, **kw) -> Result:
+    """A DATE/TIME result from a calendar value."""
+    typ = "TIME" if c is not None and c.gran == "time" else "DATE"
+    return Result(typ, cal_.value(c) if c else "XXXX-XX-XX", c, **kw)
+
+
+def _unknown(gran: str, month: int | None = None, day: int | None = None,
+             wd: int | None = None, pod: str | None = None) -> str:
+    """Underspecified values for a missing anchor: XXXX-10, XXXX-WXX-3, XXXX-XX-XX."""
+    if wd is not None:
+        return f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
+    if gran == "month":
+        return f"XXXX-{month:02d}" if month else "XXXX-XX"
+    if gran == "day":
+        return f"XXXX-{month:02d}-{day:02d}" if month and day else "XXXX-XX-XX"
+    if gran == "week":
+        return "XXXX-WXX"
+    if gran == "quarter":
+        return "XXXX-QX"
+    return {"year": "XXXX", "decade": "XXX", "century": "XX"}.get(gran, "XXXX-XX-XX")
+
+
+def _unresolved(value: str, typ: str = "DATE", **kw) -> Result:
+    return Result(typ, value, None, needs_dct=True, **kw)
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _capitalized(s: str) -> bool:
+    return bool(s) and s[0].isupper()
+
+
+def _before(ctx: Context, start: int, n: int = 30) -> str:
+    return ctx.text[max(0, start - n):start]
+
+
+# ------------------------------------------------------------ anchoring helpers
+
+def guess_year(ctx: Context, month: int, day: int | None, start: int, end: int
+               ) -> tuple[int | None, str | None]:
+    """Year of a yearless date: the DCT's, moved by tense to the nearest past/future one."""
+    if ctx.dct is None:
+        ref, tid = ctx.reference(start)
+        return (ref.year, tid) if ref is not None and ref.gran not in (
+            "decade", "century", "millennium") else (None, None)
+    d = ctx.dct
+    y = d.year
+    future = tense(ctx.text, start, end) == "future"
+    cand = (month, day or 1)
+    now = (d.month, d.day if day else 1)
+    if future and cand < now and (d.month - month) % 12 > 2:
+        y += 1
+    elif not future and cand > now and (month - d.month) % 12 > 1:
+        y -= 1
+    return y, "dct"
+
+
+def dct_relative(ctx: Context, start: int, end: int, fn: Callable[[date, bool], Cal | None],
+                 unknown: str, **kw) -> Result | None:
+    """Resolve with the DCT and the clause tense, or leave ``unknown`` when there is none."""
+    if ctx.dct is None:
+        return _unresolved(unknown, **kw)
+    c = fn(ctx.dct, tense(ctx.text, start, end) == "future")
+    if c is None:
+        return None
+    r = out(c, anchor="dct", needs_dct=True)
+    if kw.get("typ"):
+        r.type = kw["typ"]
+    return r
+
+
+def weekday_date(dct: date, wd: int, future: bool, strict: bool = False) -> date:
+    """The weekday ``wd`` (1=Mon) nearest the DCT in the tense's direction."""
+    diff = wd - dct.isoweekday()
+    if diff == 0 and not strict:
+        return dct
+    if future:
+        return dct + timedelta(days=diff % 7 or 7)
+    return dct - timedelta(days=(-diff) % 7 or 7)
+
+
+def with_pod(c: Cal, pod: str | None) -> Cal:
+    if not pod:
+        return c
+    if c.gran != "day":
+        return c
+    return Cal("time", c.year, c.month, c.day, pod=pod)
+
+
+# ------------------------------------------------------------------- handlers
+
+def _explicit_day(ctx, m, start, end, month, day, year_s, wd=None) -> Result | None:
+    if year_s:
+        y = int(year_s)
+        if y < 100:
+            y += 1900 if y >= 50 else 2000
+        if not _valid_day(y, month, day):
+            return None
+        return out(Cal("day", y, month, day))
+    y, anchor = guess_year(ctx, month, day, start, end)
+    if y is None:
+        if not _valid_day(2000, month, day):
+            return None
+        return _unresolved(_unknown("day", month, day), year_guessed=True)
+    if not _valid_day(y, month, day):
+        return None
+    r = out(Cal("day", y, month, day), anchor=anchor, needs_dct=anchor == "dct")
+    r.year_guessed = True
+    return r
+
+
+@rule("mdy")
+def _mdy(m, ctx, start, end):
+    mw = m.group("month")
+    if _key(mw) in ("may", "march") and not _capitalized(mw):
+        return None
+    return _explicit_day(ctx, m, start, end, month_of(mw), day_of(m.group("day")),
+                         m.group("year"))
+
+
+@rule("dmy")
+def _dmy(m, ctx, start, end):
+    mw = m.group("month")
+    if not _capitalized(mw):
+        return None
+    return _explicit_day(ctx, m, start, end, month_of(mw), day_of(m.group("day")),
+                         m.group("year"))
+
+
+@rule("iso")
+def _iso(m, ctx, start, end):
+    y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
+    if not _valid_day(y, mo, d):
+        return None
+    if m.group("hour"):
+        return out(Cal("time", y, mo, d, hour=int(m.group("hour")),
+                       minute=int(m.group("minute"))))
+    return out(Cal("day", y, mo, d))
+
+
+@rule("slash")
+def _slash(m, ctx, start, end):
+    return _explicit_day(ctx, m, start, end, int(m.group("month")), int(m.group("day")),
+                         m.group("year"))
+
+
+@rule("month_year")
+def _month_year(m, ctx, start, end):
+    mw, pre = m.group("month"), m.group("pre")
+    month = month_of(mw)
+    mod = mod_of(pre)
+    if m.group("year"):
+        return out(Cal("month", int(m.group("year")), month), mod=mod)
+    if not _capitalized(mw) or (_key(mw) in ("may", "march") and not pre and _verbish(ctx, end)):
+        return None
+    if _key(mw) in ("jan", "mar", "jun", "jul", "dec", "oct", "sept", "sep") and not pre:
+        return None
+    if m.group("rel"):
+        rel = _key(m.group("rel"))
+        if ctx.dct is None:
+            return _unresolved(_unknown("month", month), mod=mod)
+        y = ctx.dct.year + {"last year": -1, "next year": 1}.get(rel, 0)
+        return out(Cal("month", y, month), mod=mod, anchor="dct", needs_dct=True)
+    return bare_month(ctx, month, mod, start, end)
+
+
+def _verbish(ctx: Context, end: int) -> bool:
+    """'May' followed by a verb-like word or a sentence-initial modal use."""
+    nxt = re.match(r"\s+(\w+)", ctx.text[end:end + 20])
+    return bool(nxt and nxt.group(1).lower() in (
+        "be", "have", "not", "also", "well", "never", "still", "the", "we", "i", "you", "he",
+        "she", "it", "they", "get", "take", "want", "need", "make", "go", "come", "seem"))
+
+
+def bare_month(ctx: Context, month: int, mod: str | None, start: int, end: int) -> Result:
+    """'October': anaphoric after 'the' when an earlier October was named, else DCT-relative."""
+    before = _before(ctx, start, 12).lower()
+    if re.search(r"\b(?:the|that|this)\s+$", before):
+        prev = last_with_month(ctx, month, start)
+        if prev is not None and prev.cal is not None:
+            return out(Cal("month", prev.cal.year, month), mod=mod, anchor=prev.tid)
+    y, anchor = guess_year(ctx, month, None, start, end)
+    if y is None:
+        return _unresolved(_unknown("month", month), mod=mod, year_guessed=True)
+    r = out(Cal("month", y, month), mod=mod, anchor=anchor, needs_dct=anchor == "dct")
+    r.year_guessed = True
+    return r
+
+
+def _quarter_ref(ctx: Context, start: int, gran: str) -> tuple[Cal | None, str | None]:
+    """The quarter (or half) the document is talking about: last mentioned, else last
+    completed one before the DCT (financial news reports on the closed quarter)."""
+    for r in reversed(ctx.history):
+        if r.end <= start and r.cal is not None and r.cal.gran == gran:
+            return r.cal, r.tid
+    if ctx.dct is None:
+        return None, None
+    return shift(from_date(ctx.dct, gran), -1, gran), "dct"
+
+
+@rule("quarter")
+def _quarter(m, ctx, start, end):
+    ordw, unit = _key(m.group("ord")), _key(m.group("unit"))
+    year_s = m.group("year") or m.group("year2")
+    if unit == "period":
+        if ordw not in ("latest", "year-earlier", "year-ago", "same", "comparable",
+                        "previous", "prior", "preceding", "recent", "first", "second", "third",
+                        "fourth"):
+            return None
+        unit = "quarter"
+        if ordw in ORDINALS and not year_s:
+            return None
+    gran = "quarter" if unit == "quarter" else "half"
+    if ordw in ORDINALS:
+        n = ORDINALS[ordw]
+        if n > (4 if gran == "quarter" else 2):
+            return None
+        if year_s:
+            return out(Cal(gran, int(year_s), n=n))
+        if m.group("rel"):
+            if ctx.dct is None:
+                return _unresolved("XXXX-QX" if gran == "quarter" else "XXXX-HX")
+            y = ctx.dct.year + {"last": -1, "next": 1}.get(_key(m.group("rel")), 0)
+            return out(Cal(gran, y, n=n), anchor="dct", needs_dct=True)
+
+        def fn(d: date, future: bool) -> Cal:
+            cur = from_date(d, gran).n or 1
+            y = d.year
+            if future and n < cur:
+                y += 1
+            elif not future and n > cur:
+                y -= 1
+            return Cal(gran, y, n=n)
+        return dct_relative(ctx, start, end, fn, f"XXXX-{'Q' if gran == 'quarter' else 'H'}{n}")
+    if ctx.dct is None and ordw in ("last", "current", "final"):
+        return _unresolved("XXXX-QX")
+    if ordw in ("last", "previous", "prior", "preceding") and ctx.dct:
+        return out(shift(from_date(ctx.dct, gran), -1, gran), anchor="dct", needs_dct=True)
+    if ordw == "current":
+        return out(from_date(ctx.dct, gran), anchor="dct", needs_dct=True)
+    ref, tid = _quarter_ref(ctx, start, gran)
+    if ref is None:
+        return _unresolved("XXXX-QX")
+    if ordw in ("year-earlier", "year-ago"):
+        ref = shift(ref, -1, "year")
+    return out(ref, anchor=tid, needs_dct=tid == "dct")
+
+
+@rule("q_code")
+def _q_code(m, ctx, start, end):
+    q = m.group("q").upper()
+    y = int(m.group("year"))
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    return out(Cal("quarter" if q[0] == "Q" else "half", y, n=int(q[1])))
+
+
+@rule("year_ago_adj")
+def _year_ago_adj(m, ctx, start, end):
+    noun = _key(m.group("noun"))
+    if noun and noun not in ("quarter", "period", "month"):
+        # "year-earlier results": the timex is just the adjective
+        end = start + len(m.group(0)) - len(m.group("noun"))
+    ref, tid = ctx.reference(start)
+    if ref is None:
+        return _unresolved("XXXX", end=end)
+    g = ref.gran if ref.gran in ("quarter", "half", "month", "year") else "year"
+    if noun == "quarter" and ref.gran != "quarter":
+        ref, tid = _quarter_ref(ctx, start, "quarter")
+        g = "quarter"
+    if ref is None:
+        return _unresolved("XXXX", end=end)
+    c = shift(_trunc(ref, g), -1, "year")
+    return out(c, anchor=tid, needs_dct=tid == "dct", end=end)
+
+
+def _trunc(c: Cal, gran: str) -> Cal:
+    if c.gran == gran or not cal_.coarser(gran, c.gran):
+        return c
+    return from_date(cal_.start_date(c), gran)
+
+
+def _unit_cal(d: date, unit: str) -> Cal:
+    if unit == "weekend":
+        c = from_date(d, "week")
+        return replace(c, pod="WE")
+    return from_date(d, unit if unit in cal_.RANK else "day")
+
+
+def _rel_unit(ctx, start, end, rel: str, unit: str, pod: str | None = None,
+              mod: str | None = None) -> Result | None:
+    """last/next/this/that + week, month, year, Friday, April, summer, night."""
+    k = _key(unit)
+    rel = rel.replace("the ", "")
+    if k in WEEKDAYS:
+        wd = weekday_of(unit)
+        podc = POD_WORDS.get(_key(pod)) if pod else None
+        if rel in ("that", "same", "following", "previous"):
+            return None
+
+        def fn(d: date, future: bool) -> Cal:
+            if rel == "last":
+                day = weekday_date(d, wd, False, strict=True)
+            elif rel in ("next", "coming"):
+                day = weekday_date(d, wd, True, strict=True)
+            else:
+                day = weekday_date(d, wd, future)
+            return with_pod(from_date(day), podc)
+        return dct_relative(ctx, start, end, fn, _unknown("day", wd=wd, pod=podc))
+    if k in MONTHS:
+        month = month_of(unit)
+
+        def fn_m(d: date, future: bool) -> Cal:
+            y = d.year
+            if rel == "last":
+                y -= 0 if month < d.month else 1
+            elif rel in ("next", "coming"):
+                y += 0 if month > d.month else 1
+            return Cal("month", y, month)
+        if rel in ("that", "same", "following", "previous", "past", "prior", "preceding"):
+            return None
+        return dct_relative(ctx, start, end, fn_m, _unknown("month", month))
+    if k in SEASON_WORDS:
+        s = SEASON_WORDS[k]
+
+        def fn_s(d: date, future: bool) -> Cal:
+            cur = from_date(d, "season")
+            y = cur.year
+            if rel == "last":
+                y -= 0 if s < cur.n else 1
+            elif rel in ("next", "coming"):
+                y += 0 if s > cur.n else 1
+            return Cal("season", y, n=s)
+        return dct_relative(ctx, start, end, fn_s, "XXXX-" + cal_.SEASONS[s])
+    if k in POD_WORDS:
+        pc = POD_WORDS[k]
+        if rel == "that":
+            ref, tid = ctx.reference(start)
+            if ref is None or ref.gran not in ("day", "time"):
+                return None
+            return out(Cal("time", ref.year, ref.month, ref.day, pod=pc), anchor=tid)
+        off = {"last": -1, "this": 0, "next": 1, "previous": -1, "following": 1}.get(rel)
+        if off is None:
+            return None
+        if rel == "last" and pc != "NI":
+            return None
+        d = ctx.dct
+        if d is None:
+            return _unresolved(f"XXXX-XX-XXT{pc}", "TIME")
+        day = d + timedelta(days=off if pc == "NI" or rel != "this" else 0)
+        return out(Cal("time", day.year, day.month, day.day, pod=pc), anchor="dct",
+                   needs_dct=True)
+    unit_name = UNITS.get(k, ("", k))[1]
+    if rel in ("that", "same", "previous", "prior", "preceding", "following"):
+        ref, tid = ctx.reference(start)
+        if ref is None:
+            return None
+        g = unit_name if unit_name in cal_.RANK else "day"
+        base = _trunc(ref, g) if g != "week" else from_date(cal_.start_date(ref), "week")
+        off = {"previous": -1, "prior": -1, "preceding": -1, "following": 1}.get(rel, 0)
+        return out(shift(base, off, unit_name), anchor=tid, needs_dct=tid == "dct", mod=mod)
+    off = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0, "current": 0}.get(rel)
+    if off is None:
+        return None
+    if ctx.dct is None:
+        return _unresolved(_unknown(unit_name if unit_name != "weekend" else "week"), mod=mod)
+    base = _unit_cal(ctx.dct, unit_name)
+    if unit_name == "weekend" and rel == "this" and tense(ctx.text, start, end) == "past" \
+            and ctx.dct.isoweekday() < 5:
+        off = -1
+    c = shift(base, off, "week" if unit_name == "weekend" else unit_name)
+    return out(c, anchor="dct", needs_dct=True, mod=mod)
+
+
+@rule("rel")
+def _rel(m, ctx, start, end):
+    rel, unit = _key(m.group("rel")), _key(m.group("unit"))
+    mod = "APPROX" if m.group("orso") else None
+    if rel == "past" and unit in UNITS:
+        # "the past week" is a stretch of time, not a calendar week
+        return Result("DURATION", duration(1, unit), mod=mod)
+    pod = m.group("pod")
+    r = _rel_unit(ctx, start, end, rel, unit, pod, mod)
+    if r is not None and pod and unit not in WEEKDAYS:
+        r.end = start + m.end("unit") - m.start()  # "last year morning": keep "last year"
+    return r
+
+
+@rule("rel_mod")
+def _rel_mod(m, ctx, start, end):
+    pre = _key(m.group("pre"))
+    mod = mod_of(pre.replace(" in", ""))
+    rel = _key(m.group("rel"))
+    return _rel_unit(ctx, start, end, rel, m.group("unit"), mod=mod)
+
+
+@rule("rel_dur")
+def _rel_dur(m, ctx, start, end):
+    n = number(m.group("num"))
+    mod = mod_of(m.group("approx")) if m.group("approx") else None
+    if m.group("orso"):
+        mod = "APPROX"
+    return Result("DURATION", duration(n, m.group("unit")), mod=mod)
+
+
+def _approx(s: str | None) -> str | None:
+    return mod_of(s) if s else None
+
+
+@rule("offset")
+def _offset(m, ctx, start, end):
+    n = number(m.group("num"))
+    _, unit = unit_of(m.group("unit"))
+    direction = _key(m.group("dir"))
+    mod = _approx(m.group("approx"))
+    if direction in ("before", "after", "since"):
+        # "two days after the vote": only the duration is a timex
+        cut = m.start("dir") - m.start()
+        span = m.group(0)[:cut].rstrip()
+        return Result("DURATION", duration(n, m.group("unit")), mod=mod,
+                      end=start + len(span))
+    back = direction in ("ago", "earlier", "back")
+    if n is None or unit in ("hour", "minute", "second"):
+        return Result("DATE", "PAST_REF" if back else "FUTURE_REF", mod=mod)
+    k = int(n) if n == int(n) else n
+    if direction in ("ago", "hence", "from now", "back"):
+        if ctx.dct is None:
+            return _unresolved(_unknown(unit if unit in cal_.RANK else "day"), mod=mod)
+        base, tid = _context_gran(ctx, start, unit, from_date(ctx.dct), "dct")
+    else:
+        ref, tid = ctx.event_reference(start, unit)
+        if ref is None:
+            return _unresolved(_unknown(unit if unit in cal_.RANK else "day"), mod=mod)
+        base, tid = _context_gran(ctx, start, unit, ref, tid)
+    if k != int(k):
+        return Result("DATE", "PAST_REF" if back else "FUTURE_REF", mod=mod)
+    c = shift(base, -int(k) if back else int(k), unit)
+    return out(c, anchor=tid, needs_dct=tid == "dct", mod=mod)
+
+
+def _context_gran(ctx: Context, start: int, unit: str, base: Cal, tid: str | None
+                  ) -> tuple[Cal, str | None]:
+    """Granularity of an offset result: the unit's, except "a year earlier" after a
+    quarter (financial comparisons) keeps the quarter being discussed."""
+    if unit == "year":
+        for r in reversed(ctx.history):
+            if r.end <= start and r.cal is not None:
+                if r.cal.gran in ("quarter", "half") and start - r.end < 400:
+                    return r.cal, r.tid
+                break
+    g = unit if unit in cal_.RANK else "day"
+    if cal_.coarser(base.gran, g):
+        return base, tid  # never invent precision the reference lacks
+    return _trunc(base, g), tid
+
+
+@rule("anaph")
+def _anaph(m, ctx, start, end):
+    rel, unit = _key(m.group("rel")), _key(m.group("unit"))
+    if rel in ("day before", "day after"):
+        ref, tid = ctx.reference(start)
+        if ref is None:
+            return None
+        cut = start + m.end("rel") - m.start()
+        if ref.gran not in ("day", "time"):
+            ref = ctx.refine_to_day(ref) or ref
+        if ref.gran not in ("day", "time"):
+            return None
+        day = shift(_trunc(ref, "day") if ref.gran == "day" else
+                    from_date(cal_.start_date(ref)), -1 if rel == "day before" else 1, "day")
+        return out(day, anchor=tid, end=cut)
+    if not unit:
+        return None
+    if unit in POD_WORDS:
+        return None
+    _, uname = unit_of(unit)
+    ref, tid = ctx.reference(start)
+    if ref is None:
+        return _unresolved(_unknown(uname if uname in cal_.RANK else "day"))
+    if uname == "day" and ref.gran not in ("day", "time"):
+        ref = ctx.refine_to_day(ref) or ref
+    g = uname if uname in cal_.RANK else "day"
+    if cal_.coarser(ref.gran, g):
+        return _unresolved(_unknown(g)) if rel != "same" else out(ref, anchor=tid)
+    base = _trunc(ref if ref.gran != "time" else from_date(cal_.start_date(ref)), g)
+    if g == "week" and base.gran != "week":
+        base = from_date(cal_.start_date(base), "week")
+    off = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(rel, 0)
+    return out(shift(base, off, uname), anchor=tid, needs_dct=tid == "dct")
+
+
+@rule("deictic")
+def _deictic(m, ctx, start, end):
+    w = _key(m.group("w"))
+    pre = _key(m.group("pre"))
+    pod = POD_WORDS.get(_key(m.group("pod"))) if m.group("pod") else None
+    refs = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+            "the present": "PRESENT_REF", "at present": "PRESENT_REF",
+            "presently": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
+            "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+            "formerly": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
+            "soon": "FUTURE_REF"}
+    if "recent " in w:
+        # "in recent years": the timex starts at "recent"
+        s = start + m.group(0).lower().index("recent")
+        return Result("DATE", "PAST_REF", start=s, end=start + m.end("w") - m.start())
+    if w in refs:
+        if pre or pod:
+            return None
+        return Result("DATE", refs[w], end=start + m.end("w") - m.start())
+    offs = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1,
+            "the day before yesterday": -2, "the day after tomorrow": 2}
+    off = offs.get(w)
+    if off is None:
+        return None
+    if w in ("tonight", "overnight"):
+        pod = "NI"
+    mod = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID"}.get(pre)
+    if pre in ("later", "earlier"):
+        mod = "END" if pre == "later" else "START"
+    if ctx.dct is None:
+        return _unresolved("XXXX-XX-XX" + (f"T{pod}" if pod else ""),
+                           "TIME" if pod else "DATE", mod=mod)
+    d = ctx.dct + timedelta(days=off)
+    return out(with_pod(from_date(d), pod), anchor="dct", needs_dct=True, mod=mod)
+
+
+@rule("weekday")
+def _weekday(m, ctx, start, end):
+    wd_s = m.group("wd")
+    if not _capitalized(wd_s) and (len(_key(wd_s)) <= 5 or wd_s.islower() and len(wd_s) < 6):
+        return None
+    wd = weekday_of(wd_s)
+    pod = POD_WORDS.get(_key(m.group("pod"))) if m.group("pod") else None
+    if m.group("plural"):
+        return Result("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
+    mod = {"early": "START", "late": "END"}.get(_key(m.group("pre")))
+
+    def fn(d: date, future: bool) -> Cal:
+        return with_pod(from_date(weekday_date(d, wd, future)), pod)
+    r = dct_relative(ctx, start, end, fn, _unknown("day", wd=wd, pod=pod))
+    if r is not None and pod and r.type != "TIME":
+        r.type = "TIME"
+    if r is not None:
+        r.mod = mod
+    return r
+
+
+def _clock_parts(s: str) -> tuple[int, int] | None:
+    k = _key(s)
+    if k in ("noon", "midday"):
+        return 12, 0
+    if k == "midnight":
+        return 24, 0
+    mm = re.match(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", k)
+    if not mm:
+        return None
+    h, mi = int(mm.group(1)), int(mm.group(2) or 0)
+    ap = mm.group(3)
+    if ap == "p" and h < 12:
+        h += 12
+    if ap == "a" and h == 12:
+        h = 0
+    if h > 24 or (not ap and not mm.group(2)):
+        return None
+    return h, mi
+
+
+def _timed(day: Cal | None, hm: tuple[int, int]) -> Cal | None:
+    if day is None or day.gran != "day":
+        return None
+    return Cal("time", day.year, day.month, day.day, hour=hm[0], minute=hm[1])
+
+
+@rule("clock")
+def _clock(m, ctx, start, end):
+    hm = _clock_parts(m.group("clock"))
+    if hm is None:
+        return None
+    deic = _key(m.group("deic"))
+    mod = _approx(m.group("approx"))
+    tstr = f"T{hm[0]:02d}:{hm[1]:02d}"
+    ref, tid = ctx.reference(start)
+    if deic or ref is None or ref.gran not in ("day", "time"):
+        if ctx.dct is None:
+            return _unresolved("XXXX-XX-XX" + tstr, "TIME", mod=mod)
+        off = {"yesterday": -1, "tomorrow": 1}.get(deic, 0)
+        d = ctx.dct + timedelta(days=off)
+        return out(_timed(from_date(d), hm), anchor="dct", needs_dct=True, mod=mod)
+    return out(_timed(_trunc(from_date(cal_.start_date(ref)), "day"), hm), anchor=tid,
+               mod=mod)
+
+
+@rule("clock_date")
+def _clock_date(m, ctx, start, end):
+    hm = _clock_parts(m.group("clock"))
+    if hm is None:
+        return None
+    if m.group("month"):
+        r = _explicit_day(ctx, m, start, end, month_of(m.group("month")),
+                          day_of(m.group("day")), m.group("year"))
+    elif m.group("wd"):
+        wd = weekday_of(m.group("wd"))
+        r = dct_relative(ctx, start, end,
+                         lambda d, f: from_date(weekday_date(d, wd, f)), _unknown("day", wd=wd))
+    else:
+        off = {"yesterday": -1, "tomorrow": 1}.get(_key(m.group("deic")), 0)
+        r = dct_relative(ctx, start, end,
+                         lambda d, f: from_date(d + timedelta(days=off)), "XXXX-XX-XX")
+    if r is None:
+        return None
+    if r.cal is None:
+        r.value += f"T{hm[0]:02d}:{hm[1]:02d}"
+        r.type = "TIME"
+        return r
+    c = _timed(r.cal, hm)
+    return out(c, anchor=r.anchor, needs_dct=r.needs_dct)
+
+
+@rule("pod")
+def _pod(m, ctx, start, end):
+    pre = _key(m.group("pre"))
+    the = re.search(r"\bthe\s+$", _before(ctx, start, 5).lower())
+    if not pre and not the:
+        return None
+    pod = POD_WORDS[_key(m.group("pod"))]
+    ref, tid = ctx.reference(start)
+    if ref is None:
+        return _unresolved(f"XXXX-XX-XXT{pod}", "TIME")
+    if ref.gran not in ("day", "time"):
+        if ctx.dct is None:
+            return _unresolved(f"XXXX-XX-XXT{pod}", "TIME")
+        ref, tid = from_date(ctx.dct), "dct"
+    d = cal_.start_date(ref)
+    s = start - 4 if the and not pre else start
+    mod = {"mid": "MID", "early": "START", "late": "END"}.get(pre)
+    return out(Cal("time", d.year, d.month, d.day, pod=pod), anchor=tid, mod=mod,
+               needs_dct=tid == "dct", start=s)
+
+
+@rule("set")
+def _set(m, ctx, start, end):
+    q = _key(m.group("q"))
+    unit = _key(m.group("unit"))
+    quant = "EVERY" if q in ("every", "each") else None
+    n = number(m.group("num")) if m.group("num") else 1
+    if unit in WEEKDAYS:
+        return Result("SET", f"XXXX-WXX-{weekday_of(unit)}", quant=quant)
+    if unit in MONTHS:
+        return Result("SET", f"XXXX-{month_of(unit):02d}", quant=quant)
+    if unit in SEASON_WORDS:
+        return Result("SET", "XXXX-" + cal_.SEASONS[SEASON_WORDS[unit]], quant=quant)
+    if unit in POD_WORDS:
+        return Result("SET", f"XXXX-XX-XXT{POD_WORDS[unit]}", quant=quant)
+    if q == "per" and unit.endswith("s"):
+        return None
+    return Result("SET", duration(n, unit), quant=quant)
+
+
+@rule("set_adv")
+def _set_adv(m, ctx, start, end):
+    adv = _key(m.group("adv"))
+    values = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+              "monthly": "P1M", "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y",
+              "hourly": "PT1H", "biannually": "P6M", "semiannually": "P6M"}
+    return Result("SET", values[adv])
+
+
+@rule("set_freq")
+def _set_freq(m, ctx, start, end):
+    f = _key(m.group("freq"))
+    n = {"once": 1, "twice": 2, "thrice": 3}.get(f) or number(f.replace(" times", ""))
+    # the timex is the period ("a year" in "twice a year"); freq keeps the count
+    unit_start = m.start("unit") - m.start()
+    art = re.search(r"(?:a|an|per|each|every)\s+$", m.group(0)[:unit_start], re.IGNORECASE)
+    s = start + (art.start() if art else unit_start)
+    return Result("SET", duration(1, m.group("unit")), freq=f"{int(n)}X" if n else None,
+                  start=s)
+
+
+@rule("decade")
+def _decade(m, ctx, start, end):
+    pre = m.group("pre")
+    mod = mod_of(pre) if pre and _key(pre) != "the" else None
+    if m.group("d4"):
+        y = int(m.group("d4"))
+        if y % 100 == 0 and _key(pre) != "the" and not mod:
+            return out(Cal("century", y // 100), mod=mod)
+        return out(Cal("decade", y // 10), mod=mod)
+    d2 = int(m.group("d2"))
+    century = 19
+    if ctx.dct and d2 + 2000 <= ctx.dct.year:
+        century = 20 if d2 < 30 else 19
+    return out(Cal("decade", (century * 100 + d2) // 10), mod=mod)
+
+
+@rule("century")
+def _century(m, ctx, start, end):
+    pre = m.group("pre")
+    mod = mod_of(pre) if pre and _key(pre) != "the" else None
+    c = int(m.group("c"))
+    if not 1 <= c <= 30:
+        return None
+    return out(Cal("century", c - 1), mod=mod)
+
+
+@rule("year_mod")
+def _year_mod(m, ctx, start, end):
+    y = int(m.group("year"))
+    if m.group("season"):
+        return out(Cal("season", y, n=SEASON_WORDS[_key(m.group("season"))]))
+    if m.group("fy"):
+        return out(Cal("year", y))
+    return out(Cal("year", y), mod=mod_of(m.group("pre")))
+
+
+_SEASON_CUE = re.compile(r"\b(?:in|during|by|until|through|since|this|that|the|last|next|"
+                         r"early|late|each|every|of)\s+$", re.IGNORECASE)
+
+
+@rule("season")
+def _season(m, ctx, start, end):
+    pre = m.group("pre")
+    k = _key(m.group("season"))
+    if not pre and not _SEASON_CUE.search(_before(ctx, start, 12)):
+        return None
+    if k in ("fall", "spring") and re.match(r"\s+of\s+(?!\d)", ctx.text[end:end + 8]):
+        return None
+    s = SEASON_WORDS[k]
+
+    def fn(d: date, future: bool) -> Cal:
+        cur = from_date(d, "season")
+        y = cur.year
+        if future and s < (cur.n or 0):
+            y += 1
+        elif not future and s > (cur.n or 0):
+            y -= 1
+        return Cal("season", y, n=s)
+    r = dct_relative(ctx, start, end, fn, "XXXX-" + cal_.SEASONS[s])
+    if r is not None:
+        r.mod = mod_of(pre) if pre else None
+    return r
+
+
+@rule("duration")
+def _duration(m, ctx, start, end):
+    numw, unitw = _key(m.group("num")), _key(m.group("unit"))
+    if numw in ("a", "an", "the") and unitw.startswith("second"):
+        return None
+    if numw in ("a", "an") and unitw.endswith("s"):
+        return None
+    n = number(numw)
+    if n is not None and re.fullmatch(r"\d+(?:\.\d+)?", numw) and n > 10000:
+        return None
+    mod = _approx(m.group("approx"))
+    if m.group("to"):
+        mod = "APPROX"
+    if m.group("orso"):
+        mod = "APPROX"
+    # "a year" after a price or count is a rate: "$5 a year", "twice a year" handled in set
+    if numw in ("a", "an", "per") and re.search(r"(?:\d|percent|%)\s*$", _before(ctx, start, 20)):
+        return Result("SET", duration(1, unitw))
+    return Result("DURATION", duration(n, unitw), mod=mod)
+
+
+_BARE_CUE = re.compile(r"\b(?:for|over|within|after|took|take|takes|lasted|last|in|than|"
+                       r"many|few|several|recent|coming|past)\s+$", re.IGNORECASE)
+
+
+@rule("bare_units")
+def _bare_units(m, ctx, start, end):
+    if not _BARE_CUE.search(_before(ctx, start, 12)):
+        return None
+    return Result("DURATION", duration(None, m.group("w")))
+
+
+@rule("the_unit")
+def _the_unit(m, ctx, start, end):
+    unit = _key(m.group("unit"))
+    fy = _key(m.group("fy"))
+    if unit == "year":
+        if fy == "fiscal":
+            ref, tid = ctx.reference(start)
+            if ref is None:
+                return _unresolved("XXXX")
+            return out(_trunc(ref, "year"), anchor=tid, needs_dct=tid == "dct")
+        return Result("DURATION", "P1Y")
+    if fy:
+        return None
+    if unit == "quarter":
+        ref, tid = _quarter_ref(ctx, start, "quarter")
+        if ref is None:
+            return _unresolved("XXXX-QX")
+        return out(ref, anchor=tid, needs_dct=tid == "dct")
+    if unit == "weekend":
+        return _rel_unit(ctx, start, end, "this", "weekend")
+    if unit in ("week", "month", "day"):
+        ref, tid = ctx.reference(start)
+        if ref is None or cal_.coarser(ref.gran, unit):
+            return None
+        base = ref if ref.gran != "time" else from_date(cal_.start_date(ref))
+        c = from_date(cal_.start_date(base), unit)
+        return out(c, anchor=tid, needs_dct=tid == "dct")
+    return None
+
+
+_COUNT_NOUN = re.compile(
+    r"\s*(?:people|persons|shares|troops|soldiers|deaths|workers|employees|jobs|units|points"
+    r"|feet|foot|meters|metres|miles|km|kilometers|kilometres|tons|tonnes|barrels|votes|cases"
+    r"|dollars|yen|euros|pounds|marks|francs|members|students|words|pages|copies|cars|vehicles"
+    r"|homes|houses|acres|rooms|seats|times|calories|residents|children|men|women|patients"
+    r"|prisoners|refugees|casualties|fatalities|civilians|rounds|bushels|contracts|ounces"
+    r"|passengers|hostages|rockets|missiles|planes|aircraft|ships|bodies|villagers|others"
+    r"|delegates|signatures|respondents|visitors|hours|minutes|years|days|degrees|yards)\b",
+    re.IGNORECASE,
+)
+_YEAR_CUE = re.compile(r"\b(?:in|since|of|from|by|until|till|to|during|year|circa|c\.|"
+                       r"before|after|around|and|between|through|early|late|mid)\s+$",
+                       re.IGNORECASE)
+
+
+@rule("year")
+def _year(m, ctx, start, end):
+    y = int(m.group("year"))
+    if _COUNT_NOUN.match(ctx.text, end):
+        return None
+    if y < 1900 and not _YEAR_CUE.search(_before(ctx, start, 10)):
+        return None
+    before = _before(ctx, start, 12)
+    if re.search(r"(?:no\.|number|#|page|flight|route|model|room|rs\.?|us\$|\$)\s*$", before,
+                 re.IGNORECASE):
+        return None
+    return out(Cal("year", y))
+
+
+def normalize(rule_name: str, m: re.Match, ctx: Context, start: int, end: int
+              ) -> Result | None:
+    """Dispatch a candidate to its rule's handler; any failure rejects the candidate."""
+    try:
+        return HANDLERS[rule_name](m, ctx, start, end)
+    except (ValueError, KeyError, OverflowError, TypeError, AttributeError, IndexError,
+            ZeroDivisionError):
+        return None

@@ -1,0 +1,215 @@
+"""Vocabulary and the one compiled regex that finds candidate time expressions.
+
+Each rule is a named pattern written with ``<<NAME>>`` placeholders for vocabulary. The
+rules are joined, in priority order, into one alternation (named groups stripped) so a
+single ``finditer`` pass finds every candidate; only a candidate is re-parsed with its
+rule's own regex, which keeps the named groups the normalizer reads.
+
+The vocabulary is English today. Another language adds its own tables (dateparser's
+language data lists month and weekday names for about 200 locales) and keeps the rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+    "sunday": 7, "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4,
+    "fri": 5, "sat": 6, "sun": 7,
+}
+SEASON_WORDS = {"spring": 0, "summer": 1, "fall": 2, "autumn": 2, "winter": 3}
+POD_WORDS = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "tonight": "NI", "daytime": "DT",
+}
+NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "a": 1, "an": 1, "a single": 1, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5,
+}
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "dozens of", "a number of",
+                 "hundreds of", "thousands of", "numerous", "a handful of")
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}
+# unit word -> (TIMEX3 duration letter, calendar unit name)
+UNITS = {
+    "second": ("S", "second"), "minute": ("M", "minute"), "hour": ("H", "hour"),
+    "day": ("D", "day"), "night": ("D", "day"), "week": ("W", "week"),
+    "weekend": ("WE", "weekend"), "fortnight": ("W", "fortnight"), "month": ("M", "month"),
+    "quarter": ("Q", "quarter"), "season": ("Q", "season"), "year": ("Y", "year"),
+    "decade": ("DE", "decade"), "century": ("CE", "century"), "centuries": ("CE", "century"),
+    "millennium": ("L", "millennium"), "millennia": ("L", "millennium"),
+}
+
+# prefix modifiers -> TIMEX3 mod
+MODS = {
+    "early": "START", "the early": "START", "the beginning of": "START",
+    "the start of": "START", "the dawn of": "START", "earlier": "START",
+    "mid": "MID", "mid-": "MID", "the middle of": "MID", "the mid": "MID", "middle": "MID",
+    "late": "END", "the late": "END", "the end of": "END", "the close of": "END",
+    "the turn of": "END", "later": "END", "end": "END", "the latter part of": "END",
+    "the first half of": "START", "the second half of": "END",
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "approximately": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
+    "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "just over": "MORE_THAN",
+    "just under": "LESS_THAN", "within": "EQUAL_OR_LESS", "only": None, "just": None,
+}
+
+
+def _alt(words) -> str:
+    """An alternation of words, longest first, spaces matching any whitespace."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+_MONTH_FULL = [w for w in MONTHS if len(w) > 4 or w in ("may", "june", "july")]
+_MONTH_ABBR = [w for w in MONTHS if w not in _MONTH_FULL]
+_WD_FULL = [w for w in WEEKDAYS if w.endswith("day")]
+_WD_ABBR = [w for w in WEEKDAYS if not w.endswith("day")]
+_NUMWORD = _alt(w for w in NUMBERS if " " not in w and w not in ("a", "an", "dozen"))
+
+VOCAB = {
+    "MONTH": rf"(?:{_alt(_MONTH_FULL)}|{_alt(_MONTH_ABBR)}\.|{_alt(_MONTH_ABBR)}(?=\s+\d))",
+    "WEEKDAY": rf"(?:{_alt(_WD_FULL)}|{_alt(_WD_ABBR)}\.)",
+    "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+    "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![\d,]\d)",
+    "SEASON": _alt(SEASON_WORDS),
+    "POD": r"(?:morning|afternoon|evening|night)",
+    "NUM": (rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:(?:\s+|-)(?:and\s+)?{_NUMWORD})*"
+            rf"(?:\s+and\s+a\s+half)?|{_alt(VAGUE_NUMBERS)}"
+            rf"|a\s+couple(?:\s+of)?|a\s+dozen|half\s+an?|an?)"),
+    "UNIT": (r"(?:(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?"
+             r"|century|centuries|millenni(?:um|a))"),
+    "UNIT1": r"(?:day|week|weekend|month|quarter|year|decade|century)",
+    "ORD": _alt(ORDINALS),
+    "ZONE": r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?",
+    "CLOCK": (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)"
+              r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midnight|midday)"),
+    "PRE": (r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle)(?:-|\s+)"
+            r"|(?:the\s+)?(?:beginning|start|middle|end|close|turn|dawn|latter\s+part)"
+            r"\s+of\s+(?:the\s+)?|(?:the\s+)?(?:first|second)\s+half\s+of\s+(?:the\s+)?)"),
+    "APPROX": (r"(?:about|around|roughly|approximately|nearly|almost|more\s+than|over"
+               r"|less\s+than|under|at\s+least|up\s+to|no\s+more\s+than|at\s+most"
+               r"|just\s+over|just\s+under|within|only|just|some)"),
+    "REL": r"(?:last|next|this|coming|past|previous|following|current|prior|preceding|same)",
+}
+
+# (rule name, pattern). Order is priority: at a given position the first rule that
+# matches wins, so longer and more specific forms come first.
+RULES: list[tuple[str, str]] = [
+    # 10 p.m. Wednesday / noon Thursday / 5 p.m. EST, Nov. 6
+    ("clock_date", r"(?:(?:at\s+)?(?:about|around)\s+)?(?P<clock><<CLOCK>>)<<ZONE>>,?\s+"
+                   r"(?:(?P<wd><<WEEKDAY>>)|(?P<deic>today|yesterday|tomorrow)"
+                   r"|(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)(?:,?\s+(?P<year><<YEAR>>))?)"),
+    # Wednesday, October 7, 2023 / October 7, 2023 / 7 October 2023 / October 7
+    ("mdy", r"(?:(?P<wd><<WEEKDAY>>),?\s+)?(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
+            r"(?:(?:,\s*|\s+)(?P<year><<YEAR>>))?(?!\s*(?:-|to)\s*\d)"),
+    ("dmy", r"(?:(?P<wd><<WEEKDAY>>),?\s+)?(?:the\s+)?(?P<day><<DAY>>)\s+(?:of\s+)?"
+            r"(?P<month><<MONTH>>)(?:,?\s+(?P<year><<YEAR>>))?"),
+    ("iso", r"(?P<year>(?:1[0-9]|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+            r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?(?![\d-])"),
+    ("slash", r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/"
+              r"(?P<year>(?:19|20)?\d\d)(?![\d/])"),
+    # early June 2024 / mid-February / the end of November
+    ("month_year", r"(?P<pre><<PRE>>)?(?P<month><<MONTH>>)(?:,?\s+(?:of\s+)?(?P<year><<YEAR>>)"
+                   r"|(?P<rel>\s+(?:last|next|this)\s+year))?"),
+    # the third quarter of 1989 / third-quarter / Q1 2024 / the first half
+    ("quarter", r"(?:the\s+)?(?:(?P<fisc>fiscal|calendar)\s+)?(?P<ord><<ORD>>|final|last|latest"
+                r"|current|same|year-earlier|year-ago|comparable|previous|prior|preceding|recent)"
+                r"(?:[\s-]+(?:fiscal|calendar))?[\s-]+(?P<unit>quarter|half|period)"
+                r"(?:\s+of\s+(?:fiscal\s+|the\s+)?(?:(?P<year><<YEAR>>)|(?P<rel>last|this|next)"
+                r"\s+year|year)|,?\s+(?P<year2><<YEAR>>))?(?!\s+(?:of\s+the\s+)?centur)"),
+    ("q_code", r"(?P<q>Q[1-4]|H[12])(?:\s+|-|\s*')(?P<year><<YEAR>>|\d\d)"),
+    # the year-earlier quarter / year-ago
+    ("year_ago_adj", r"(?:the\s+)?year-(?:earlier|ago)(?P<noun>\s+(?:quarter|period|month|level"
+                     r"|results?|figures?))?"),
+    # earlier this year / later this month / early next year / the end of this week
+    ("rel_mod", r"(?P<pre><<PRE>>|(?:earlier|later)\s+(?:in\s+)?)(?P<rel>last|next|this|that"
+                r"|the\s+(?:past|previous|following|same|current|coming))\s+"
+                r"(?P<unit><<UNIT1>>|<<SEASON>>|<<MONTH>>|<<POD>>)"),
+    # the past three years / the next two months / the first nine months
+    ("rel_dur", r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+|these\s+)?(?P<rel>past|last|next|coming"
+                r"|previous|following|first|final|recent|latest|remaining|initial|same)\s+"
+                r"(?P<num><<NUM>>)\s+(?P<unit><<UNIT>>)(?P<orso>\s+or\s+so)?"),
+    # last year / next month / this week / last Friday / this spring / last night
+    ("rel", r"(?:the\s+)?(?P<rel><<REL>>|that)\s+(?P<unit><<UNIT1>>|<<WEEKDAY>>|<<SEASON>>"
+            r"|<<MONTH>>|<<POD>>)(?:\s+(?P<pod><<POD>>))?(?P<orso>\s+or\s+so)?"),
+    # 53 days later / two years ago / a year earlier / three weeks from now
+    ("offset", r"(?:(?P<approx><<APPROX>>)\s+)?(?P<num><<NUM>>)[\s-]+(?P<unit><<UNIT>>)"
+               r"(?:\s+(?:and\s+(?:a\s+half|<<NUM>>\s+<<UNIT>>)))?\s+"
+               r"(?P<dir>ago|earlier|later|before|after|hence|from\s+now|back|since)"
+               r"(?=\W|$)(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|when|we|I|you)\b)"),
+    # the next day / the following week / the previous year / the day before
+    ("anaph", r"the\s+(?P<rel>next|following|previous|preceding|prior|same|day\s+before"
+              r"|day\s+after)\s*(?P<unit><<UNIT1>>|<<POD>>)?"),
+    # today / now / yesterday morning / tonight
+    ("deictic", r"(?P<pre>(?:mid-?|late|early|later|earlier)\s*)?(?P<w>the\s+day\s+before\s+"
+                r"yesterday|the\s+day\s+after\s+tomorrow|today|tonight|overnight|yesterday"
+                r"|tomorrow|nowadays|now|currently|recently|lately|previously|formerly"
+                r"|the\s+future|the\s+past|the\s+present|at\s+present|presently|soon"
+                r"|(?:in\s+)?recent\s+(?:years|months|weeks|days|decades|times)|this\s+time"
+                r"|these\s+days|the\s+moment|current)(?:\s+(?P<pod><<POD>>))?"
+                r"(?!\s+(?:account|affairs|events|slot|rate|law|system|yield|price)\b)"),
+    # Wednesday night / Friday / on Tuesdays / mid-afternoon
+    ("weekday", r"(?P<pre>(?:early|late)\s+)?(?P<wd><<WEEKDAY>>)(?P<plural>s)?"
+                r"(?:\s+(?P<pod><<POD>>))?"),
+    ("clock", r"(?:(?:at\s+)?(?P<approx>about|around)\s+)?(?P<clock><<CLOCK>>)<<ZONE>>"
+              r"(?:\s+(?P<deic>today|yesterday|tomorrow))?"),
+    ("pod", r"(?:(?P<pre>mid|early|late)[\s-]*)?(?P<pod>afternoon|morning|evening)"),
+    # every day / each year / daily / twice a week / on Mondays
+    ("set", r"(?P<q>every|each|per)\s+(?:(?P<num><<NUM>>)\s+)?(?P<unit><<UNIT>>|<<WEEKDAY>>"
+            r"|<<MONTH>>|<<SEASON>>|<<POD>>)"),
+    ("set_adv", r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly"
+                r"|biweekly|biannually|semiannually)"),
+    ("set_freq", r"(?P<freq>once|twice|thrice|<<NUM>>\s+times)\s+(?:a|an|per|each|every)\s+"
+                 r"(?P<unit><<UNIT1>>)"),
+    # the 1990s / the late '90s / the nineties / the 20th century
+    ("decade", r"(?P<pre><<PRE>>|the\s+)?(?:(?P<d4>1\d\d0|20\d0)|'(?P<d2>\d0))'?s(?!\w)"),
+    ("century", r"(?P<pre><<PRE>>|the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century"),
+    # mid-2024 / fiscal 1989 / the end of 1990 / summer 2003
+    ("year_mod", r"(?P<pre><<PRE>>|(?P<fy>fiscal(?:\s+year)?\s+|FY\s*)|(?P<season><<SEASON>>)"
+                 r",?\s+(?:of\s+)?)(?P<year><<YEAR>>)"),
+    ("season", r"(?P<pre><<PRE>>)?(?P<season><<SEASON>>)"),
+    # durations: three years / the nine months / a 10-year / 24 hours / weeks
+    ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+)?(?P<num><<NUM>>)(?:[\s-]+|-)"
+                 r"(?:(?P<to>to|or)\s+<<NUM>>[\s-]+)?(?P<unit><<UNIT>>)(?P<long>[\s-]+long)?"
+                 r"(?P<orso>\s+or\s+so)?"),
+    ("bare_units", r"(?P<w>years|months|weeks|decades|days|hours|minutes|centuries)"),
+    ("the_unit", r"the\s+(?P<fy>(?:fiscal|full|calendar)\s+)?(?P<unit>year|quarter|month|week"
+                 r"|weekend|day)(?!-)"),
+    ("year", r"(?P<year><<YEAR>>)"),
+]
+
+
+def _expand(pattern: str) -> str:
+    for _ in range(3):
+        for name, sub in VOCAB.items():
+            pattern = pattern.replace(f"<<{name}>>", sub)
+    return pattern
+
+
+_NAMED = re.compile(r"\(\?P<\w+>")
+FLAGS = re.IGNORECASE
+RULE_RES = {name: re.compile(_expand(p), FLAGS) for name, p in RULES}
+# one pass: every rule as a top-level named group; inner groups anonymous
+MASTER = re.compile(
+    r"(?<![\w$£€.,\-/])(?:"
+    + "|".join(f"(?P<{name}>{_NAMED.sub('(?:', _expand(p))})" for name, p in RULES)
+    + r")(?![\w%]|[.,]\d|-(?:\d|[a-z]))",
+    FLAGS,
+)
