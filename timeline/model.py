@@ -87,6 +87,9 @@ class Mention:
     title: str = ""
     url: str | None = None
     published: date | None = None
+    # A mention without date words of its own ("killed in the attack"): date_text and value
+    # are "", the offsets are those of these words, which tie it to the event.
+    via: str = ""
 
 
 @dataclass(slots=True)

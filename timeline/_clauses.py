@@ -1,0 +1,462 @@
+"""Which clause a date belongs to, and a short label for it, by light rules.
+
+A sentence is cut into its main clause and the pieces around it (attribution, relative
+clauses, parentheticals, fronted adverbials). A date in the main clause dates what the
+clause says; a date that premodifies a noun ("the October 2023 assault") dates that noun;
+a date in a relative clause or after "since" only refers back to something already told.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from timeline._text import FUNCTION_WORDS, MONTHS, WEEKDAYS
+
+MAX_LABEL_WORDS = 12
+
+# Words that can be part of a date expression; anything after them inside a timex is the
+# noun the date modifies ("the October incident").
+DATE_WORDS = (
+    MONTHS
+    | WEEKDAYS
+    | frozenset(
+        """night morning afternoon evening noon midnight day days week weeks month months year
+    years decade decades century weekend later earlier ago last next this early late mid
+    today yesterday tomorrow tonight of the on in at spring summer autumn fall winter
+    quarter half beginning end start""".split()
+    )
+)
+DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+TEMPORAL_PREPOSITIONS = frozenset(
+    """on in at during since until till by from before after around about through
+    throughout early late as of""".split()
+)
+BOUNDARY_PREPOSITIONS = frozenset({"since", "until", "till"})  # the date bounds a state
+AUXILIARIES = frozenset(
+    "is are was were be been being has have had will would shall should can could may "
+    "might must do does did".split()
+)
+PASSIVE_AUXILIARIES = r"(?:was|were|is|are|has been|have been|had been|had|has|have)"
+IRREGULAR_PARTICIPLES = frozenset(
+    """held met hit shot sent built struck caught brought kept left lost found made paid put
+    run set sold told won hung bound fought led freed seen done gone""".split()
+)
+
+# Event nouns and verbs by kind, so "assault", "attack" and "incursion" meet.
+EVENT_CLASSES: dict[str, tuple[str, ...]] = {
+    "attack": (
+        "attack",
+        "assault",
+        "incursion",
+        "invasion",
+        "invade",
+        "raid",
+        "offensive",
+        "massacre",
+        "bombing",
+        "bombard",
+        "shelling",
+        "strike",
+        "ambush",
+        "onslaught",
+    ),
+    "release": (
+        "releas",
+        "freed",
+        "free",
+        "freeing",
+        "liberat",
+        "exchang",
+        "swap",
+        "handover",
+        "handed over",
+    ),
+    "capture": ("captur", "abduct", "kidnap", "seiz", "taken hostage", "took hostage"),
+    "death": ("kill", "death", "dead", "died", "dies", "murder", "fatalit", "slain"),
+    "meeting": ("meeting", "meet", "met", "receiv", "talks", "summit", "visit", "hosted"),
+    "agreement": ("ceasefire", "truce", "agreement", "deal", "accord"),
+    "thanks": ("thank", "gratitude", "appreciation"),
+    "election": ("elect", "vote", "ballot"),
+}
+GENERIC_EVENT_NOUNS = frozenset({"incident", "event", "events", "episode", "affair", "day"})
+_SHORT_EXACT = frozenset({"free", "met", "meet", "dead", "deal", "died", "dies", "vote"})
+
+
+@dataclass(slots=True)
+class Anchor:
+    """What a date in a sentence dates."""
+
+    role: str  # "event": dates a happening; "reference": refers back only; "none"
+    label: str = ""
+    clause: str = ""  # the words the label came from, for actors and similarity
+    noun: str = ""  # the event noun a premodifying date qualifies ("assault")
+    classes: set[str] = field(default_factory=set)
+
+
+def event_classes(text: str) -> set[str]:
+    """The kinds of happening words in ``text`` ("attack", "release", ...)."""
+    found = set()
+    lower = text.lower()
+    for word in re.findall(r"[a-z]+(?: (?:over|hostage))?", lower):
+        for kind, stems in EVENT_CLASSES.items():
+            if any(_matches(word, stem) for stem in stems):
+                found.add(kind)
+    for kind, stems in EVENT_CLASSES.items():
+        if any(" " in stem and stem in lower for stem in stems):
+            found.add(kind)
+    return found
+
+
+def _matches(word: str, stem: str) -> bool:
+    if stem in _SHORT_EXACT:
+        return word.split()[0] == stem
+    return word.split()[0].startswith(stem) and " " not in stem
+
+
+def is_generic_noun(noun: str) -> bool:
+    return noun.lower() in GENERIC_EVENT_NOUNS
+
+
+# ---------------------------------------------------------------------------------------
+# Pieces of a sentence that are not its main clause
+
+
+def _relative_clauses(text: str) -> list[tuple[int, int]]:
+    """ ", who had been held in Gaza since the October incident," and the like."""
+    spans = []
+    for match in re.finditer(r",\s*(?:who|which|whom|whose|where)\b[^,;]*(?:,|$)", text):
+        spans.append((match.start(), match.end()))
+    return spans
+
+
+def _companion_lists(text: str) -> list[tuple[int, int]]:
+    """ ", along with his mother ..., grandmother ..., and fiancée ...," up to the verb."""
+    spans = []
+    opener = r",\s*(?:along with|together with|as well as|including|such as|among them)\b"
+    for match in re.finditer(opener, text):
+        rest = text[match.end() :]
+        verb = re.search(rf",\s*(?={PASSIVE_AUXILIARIES}\b|[a-z]+ed\b)", rest)
+        end = match.end() + verb.end() - 1 if verb else len(text.rstrip(".!?"))
+        spans.append((match.start(), end))
+    return spans
+
+
+def _attributions(text: str) -> list[tuple[int, int]]:
+    """ "according to the Interfax news agency", ", officials said", "based on reports"."""
+    spans = []
+    patterns = (
+        r",\s*(?:according to|based on|citing|as reported by)\b[^,;]*",
+        r"^(?:According to|Citing)\b[^,;]*,\s*",
+        r",\s*(?:[\w'’-]+\s+){1,4}?(?:said|says|reported|told [^,;.]+)\s*(?=[.!?]?$)",
+        r",\s*(?:said|reported)\s+[^,;]+(?=[.!?]?$)",
+    )
+    for pattern in patterns:
+        spans.extend((m.start(), m.end()) for m in re.finditer(pattern, text))
+    reported = re.match(
+        r"^[^,;]{1,60}?\b(?:said|says|reported|told reporters|announced that)\s+(?:that\s+)?",
+        text,
+    )
+    if reported and len(text[reported.end() :].split()) >= 4:
+        spans.append((0, reported.end()))
+    return spans
+
+
+_FRONTED = re.compile(
+    r"^(?:(?:In|On|At|During|After|Before|Since|Following|Amid|Last|Earlier|Later|By|Early|"
+    r"Late|Meanwhile|However|Then|Also|Until|Within|Over|Under)\b[^,;]{0,70}),\s*"
+)
+
+
+def _fronted_adverbial(text: str) -> tuple[int, int] | None:
+    """ "During the Kremlin meeting, " or "On Wednesday, " before the main clause."""
+    match = _FRONTED.match(text)
+    return (match.start(), match.end()) if match else None
+
+
+def _trailing_asides(text: str) -> list[tuple[int, int]]:
+    """ ", with both parties yet to ..." adds circumstances, not the happening."""
+    return [(m.start(), m.end()) for m in re.finditer(r",\s*with\b[^;]*?(?=[.!?]?$)", text)]
+
+
+def _coordinate_clauses(text: str) -> list[tuple[int, int]]:
+    """Independent clauses joined by ";", ", but", ", while", ..."""
+    cuts = [0]
+    joints = r";\s*|,\s*(?:but|while|whereas|although|though|yet|and then)\s+"
+    for match in re.finditer(joints, text):
+        cuts.extend([match.start(), match.end()])
+    cuts.append(len(text))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for span in spans:
+        if span[0] <= start and end <= span[1]:
+            return span
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# The date itself
+
+
+def _date_core(sentence: str, start: int, end: int) -> tuple[int, int, int, int]:
+    """Split a timex span into (determiner start, date start, date end, noun end).
+
+    Taggers may include "the" and a noun ("the October incident"): the date words are only
+    "October"; "incident" is the noun the date qualifies.
+    """
+    words = list(re.finditer(r"[\w'’-]+", sentence[start:end]))
+    first, last = 0, len(words)
+    det_start = start
+    while first < last and words[first].group().lower() in DETERMINERS:
+        first += 1
+    while last > first and not _is_date_word(words[last - 1].group()):
+        last -= 1
+    if first >= last:  # nothing recognisable as a date word: keep the whole span
+        return start, start, end, end
+    date_start = start + words[first].start()
+    date_end = start + words[last - 1].end()
+    if start + words[last - 1].end() < end and sentence[date_end:end].strip(" ,") == "":
+        date_end = end  # trailing comma of "October 7, 2023,"
+    det_start = start if first > 0 else date_start
+    return det_start, date_start, date_end, end
+
+
+def _is_date_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in DATE_WORDS or bool(re.fullmatch(r"\d[\d,.:/-]*(?:st|nd|rd|th|s)?", lower))
+
+
+def _word_before(text: str, position: int) -> tuple[str, int]:
+    match = re.search(r"([\w'’-]+)\s*$", text[:position])
+    return (match.group(1), match.start(1)) if match else ("", position)
+
+
+def _noun_phrase_after(text: str, position: int) -> tuple[str, int]:
+    """The noun (and one prepositional phrase) a premodifying date qualifies."""
+    rest = text[position:]
+    head = re.match(r"\s*,?\s*((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)", rest)
+    if not head:
+        return "", position
+    nouns = head.group(1).split()
+    while nouns and (nouns[-1] in FUNCTION_WORDS or nouns[-1] in AUXILIARIES):
+        nouns.pop()
+    if not nouns or nouns[0] in FUNCTION_WORDS or nouns[0] in AUXILIARIES:
+        return "", position
+    end = position + rest.index(nouns[-1], head.start(1)) + len(nouns[-1])
+    pp = re.match(
+        r"\s+(?:of|on|by|into|in|against|at|near|from)\s+(?:the\s+)?"
+        r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z][\w-]*)",
+        text[end:],
+    )
+    if pp:
+        end += pp.end()
+    return " ".join(nouns), end
+
+
+# ---------------------------------------------------------------------------------------
+# Anchoring a date
+
+
+@dataclass(slots=True)
+class _Sentence:
+    text: str
+    removed: list[tuple[int, int]]  # attribution, asides, companions: never in a label
+    relatives: list[tuple[int, int]]
+    fronted: tuple[int, int] | None
+    clauses: list[tuple[int, int]]
+
+
+def _analyse(text: str) -> _Sentence:
+    masked = _mask_inner_commas(text)
+    removed = _attributions(masked) + _trailing_asides(masked) + _companion_lists(masked)
+    return _Sentence(
+        text=text,
+        removed=removed,
+        relatives=_relative_clauses(masked),
+        fronted=_fronted_adverbial(masked),
+        clauses=_coordinate_clauses(masked),
+    )
+
+
+def _mask_inner_commas(text: str) -> str:
+    """Hide the commas of "February 15, 2025" and "1,200" from clause splitting (same length)."""
+    text = re.sub(r"(?<=\d),(?=\d)", "\u201a", text)
+    return re.sub(r"(?<=\b\d),(?= \d{4}\b)|(?<=\d\d),(?= \d{4}\b)", "\u201a", text)
+
+
+def anchor_date(sentence: str, start: int, end: int, *, governs_own: bool = True) -> Anchor:
+    """What the date at ``sentence[start:end]`` dates, with a label for it."""
+    info = _analyse(sentence)
+    det_start, date_start, date_end, noun_end = _date_core(sentence, start, end)
+    relative = _inside(info.relatives, date_start, date_end)
+    clause = _inside(info.clauses, date_start, date_end) or (0, len(sentence))
+    preposition, prep_start = _word_before(sentence, det_start)
+    has_own_det = det_start < date_start
+    premodifies = has_own_det or preposition.lower() in DETERMINERS
+    noun, np_end = "", date_end
+    if noun_end > date_end:
+        noun = sentence[date_end:noun_end].strip(" ,")
+        np_end = noun_end
+    elif premodifies:
+        noun, np_end = _noun_phrase_after(sentence, date_end)
+    if premodifies and not noun:
+        premodifies = False
+    np_start = det_start if has_own_det else (prep_start if premodifies else date_start)
+
+    if preposition.lower() in BOUNDARY_PREPOSITIONS or (premodifies and is_generic_noun(noun)):
+        role = "reference"
+    elif relative and premodifies:
+        role = "reference"
+    else:
+        role = "event"
+
+    if premodifies and not _starts_clause(info, clause, relative, np_start):
+        label = _np_label(sentence, np_start, date_start, date_end, np_end)
+        return Anchor(role, label, sentence[np_start:np_end], noun, event_classes(noun))
+    cut_start = date_start
+    if not premodifies and preposition.lower() in TEMPORAL_PREPOSITIONS:
+        cut_start = prep_start
+    cut = (cut_start, _after_closing_comma(sentence, start, date_end))
+    if relative:
+        text = _relative_label(info, relative, cut)
+    else:
+        text = _clause_label(info, clause, cut)
+    return Anchor(role, text, text, noun, event_classes(text))
+
+
+def _after_closing_comma(sentence: str, start: int, date_end: int) -> int:
+    """ "on February 15, 2025, as part of": the comma after the year closes the date."""
+    closing = re.match(r"\s*,", sentence[date_end:])
+    if closing and "," in sentence[start:date_end]:
+        return date_end + closing.end()
+    return date_end
+
+
+def _starts_clause(
+    info: _Sentence, clause: tuple[int, int], relative: tuple[int, int] | None, position: int
+) -> bool:
+    begin = relative[0] if relative else _main_start(info, clause)
+    return not info.text[begin:position].strip(" ,;:\"'“‘(")
+
+
+def _main_start(info: _Sentence, clause: tuple[int, int]) -> int:
+    start = clause[0]
+    if info.fronted and info.fronted[0] == start:
+        start = info.fronted[1]
+    for span in info.removed:  # "According to X, ..." at the start
+        if span[0] == start:
+            start = span[1]
+    return start
+
+
+def _np_label(sentence: str, np_start: int, date_start: int, date_end: int, np_end: int) -> str:
+    date_end = _after_closing_comma(sentence, date_start, date_end)
+    text = sentence[np_start:date_start] + " " + sentence[date_end:np_end]
+    text = re.sub(r"^\s*(?:the|a|an|this|that|its|their)\b", "", text, flags=re.I)
+    return finish_label(text)
+
+
+def _clause_label(info: _Sentence, clause: tuple[int, int], cut: tuple[int, int]) -> str:
+    start = _main_start(info, clause)
+    if info.fronted and info.fronted[0] <= cut[0] and cut[1] <= info.fronted[1]:
+        start = info.fronted[1]  # "On Wednesday, Putin met ...": the date dates the rest
+    drop = [cut, *info.removed, *info.relatives]
+    return finish_label(_keep(info.text, start, clause[1], drop))
+
+
+def _relative_label(info: _Sentence, relative: tuple[int, int], cut: tuple[int, int]) -> str:
+    """ "Trufanov, who was freed on Feb 15," -> "Trufanov was freed"."""
+    antecedent = re.search(
+        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|\w+)\s*$", info.text[: relative[0]]
+    )
+    body = _keep(info.text, relative[0], relative[1], [cut, *info.removed])
+    body = re.sub(r"^\s*,?\s*(?:who|which|whom|whose|where)\b", "", body)
+    return finish_label(f"{antecedent.group(1) if antecedent else ''} {body}")
+
+
+def _keep(text: str, start: int, end: int, drop: list[tuple[int, int]]) -> str:
+    pieces, position = [], start
+    for d_start, d_end in sorted(drop):
+        if d_end <= position or d_start >= end:
+            continue
+        pieces.append(text[position : max(position, d_start)])
+        position = max(position, d_end)
+    pieces.append(text[position:end])
+    return " ".join(pieces)
+
+
+def dateless_label(sentence: str) -> str:
+    """The main clause of a sentence without a date of its own."""
+    info = _analyse(sentence)
+    clause = info.clauses[0]
+    return finish_label(
+        _keep(sentence, _main_start(info, clause), clause[1], [*info.removed, *info.relatives])
+    )
+
+
+def event_reference(sentence: str) -> tuple[str, int, int] | None:
+    """A definite event noun that places a dateless sentence in time: "in the attack"."""
+    pattern = r"\b(?i:during|in|at|amid|throughout)\s+the\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)"
+    for match in re.finditer(pattern, sentence):
+        position = match.start() + match.group(0).lower().index("the ")
+        for word in re.finditer(r"[\w'’-]+", match.group(1)):
+            noun = word.group()
+            if noun.islower() and (event_classes(noun) or is_generic_noun(noun)):
+                end = match.start(1) + word.end()
+                return sentence[position:end], position, end
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Finishing a label
+
+
+_NAMED_SUBJECT = re.compile(
+    r"^\s*(?:(?:his|her|their|its|the)\s+[a-z]+(?:\s+[a-z]+)?),\s*"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+),\s*",
+    flags=re.I,
+)
+
+
+def finish_label(text: str) -> str:
+    """Tidy a clause into a label: no stray commas, headline style, at most ~12 words."""
+    text = _NAMED_SUBJECT.sub(r"\1 ", text)  # "His father, Vitaly Trufanov, was" -> the name
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,;:.!?])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = text.strip(" ,;:.!?-—–\"'“”‘’")
+    text = re.sub(r"^(?:and|but|or|so|then|also|as|while)\s+", "", text, flags=re.I)
+    text = _headline_style(text)
+    text = _shorten(text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _headline_style(text: str) -> str:
+    """ "Trufanov was freed" -> "Trufanov freed", as a reader writes a timeline entry."""
+
+    def drop_auxiliary(match: re.Match[str]) -> str:
+        adverb, verb = match.group(1) or "", match.group(2)
+        if verb.lower() in IRREGULAR_PARTICIPLES or re.search(r"(?:ed|en|wn)$", verb):
+            return f"{adverb}{verb}"
+        return match.group(0)
+
+    pattern = rf"\b{PASSIVE_AUXILIARIES}\s+(\w+ly\s+)?([a-z]\w+)\b"
+    return re.sub(pattern, drop_auxiliary, text, count=1)
+
+
+def _shorten(text: str) -> str:
+    tokens = text.split()
+    if len(tokens) <= MAX_LABEL_WORDS:
+        return text
+    for i in range(MAX_LABEL_WORDS, 4, -1):  # cut where a clause or list item ends
+        if tokens[i - 1].endswith((",", ";")) or tokens[i].lower() in (
+            "and",
+            "but",
+            "which",
+            "who",
+            "that",
+        ):
+            return " ".join(tokens[:i]).rstrip(",;")
+    return " ".join(tokens[:MAX_LABEL_WORDS]).rstrip(",;") + " …"

@@ -1,0 +1,251 @@
+"""Light, dependency-free text analysis for events: sentences, words, actors.
+
+No model downloads are possible, so this is rules and small word lists: good enough to split
+news prose into sentences and to pick out the people, organisations and places in a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that end in a period without ending the sentence (lowercase, without the dot).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr gen col lt sgt capt maj cmdr adm gov sen rep rev hon pres
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vs etc e.g i.e inc ltd co corp bros dept est fig approx al
+    u.s u.k u.n e.u u.s.a a.m p.m""".split()
+)
+# Acronyms that can also end a sentence: a break follows them only before a typical opener.
+SENTENCE_FINAL_ACRONYMS = frozenset({"u.s", "u.k", "u.n", "e.u", "u.s.a", "a.m", "p.m", "etc"})
+SENTENCE_OPENERS = frozenset(
+    "the a an he she it they we i in on at but and his her its their this that these those "
+    "after before during when while however meanwhile".split()
+)
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun".split()
+)
+# Capitalized at a sentence start for grammar's sake, never names.
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those his her its their our my your he she it they we i you
+    in on at by for from with without into onto during after before since until till over
+    under about around among amid against between through throughout across per via
+    and or but nor so yet as if when while where whereas although though because once
+    however meanwhile moreover also still then later earlier today yesterday tomorrow now
+    last next some many most several both each every all any no not one two three four five
+    there here what which who whom whose how why according following despite
+    mr mrs ms dr""".split()
+)
+# Titles before a name: dropped from the actor ("Chief Rabbi Berl Lazar" -> "Berl Lazar").
+TITLES = frozenset(
+    """president vice prime minister chief rabbi pope king queen prince princess sheikh
+    general gen secretary senator sen governor gov mayor ambassador chancellor premier
+    spokesman spokeswoman spokesperson commander colonel col lieutenant lt sergeant sgt
+    captain capt major judge justice dr mr mrs ms sir lord lady rev reverend father sister
+    foreign defence defense interior deputy acting former state""".split()
+)
+# Demonyms used as adjectives ("Russian nationals") are not actors by themselves.
+DEMONYM_SUFFIXES = ("ian", "ese", "ish")
+KNOWN_DEMONYMS = frozenset(
+    """arab french dutch greek thai swiss israeli iraqi qatari saudi yemeni pakistani omani
+    kuwaiti emirati somali bangladeshi american mexican korean european african cuban afghan
+    turkish""".split()
+)
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
+_CAPITALIZED = re.compile(r"[A-Z][\w'’.-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int  # offset in the article text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int  # offset in the text the word was found in
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def words(text: str) -> list[Word]:
+    """Words and punctuation marks with their offsets; "U.S." and "Hamas-led" stay whole."""
+    found = []
+    for match in _WORD.finditer(text):
+        token = match.group()
+        end = match.end()
+        # a trailing period belongs to the word only for abbreviations ("Mr.", "U.S.")
+        if token.endswith(".") and len(token) > 1 and not _is_abbreviation(token):
+            token, end = token[:-1], end - 1
+            found.append(Word(match.start(), end, token))
+            found.append(Word(end, end + 1, "."))
+            continue
+        found.append(Word(match.start(), end, token))
+    return found
+
+
+def _is_abbreviation(token: str) -> bool:
+    bare = token.rstrip(".").lower()
+    return bare in ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]", token.rstrip(".")))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets; a line break always ends one (titles, paragraphs)."""
+    sentences = []
+    for line in re.finditer(r"[^\n]+", text):
+        offset = line.start()
+        for start, end in _sentence_spans(line.group()):
+            sentences.append(
+                Sentence(offset + start, offset + end, text[offset + start : offset + end])
+            )
+    return sentences
+
+
+def _sentence_spans(line: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?]+[\"'”’)\]]*(?=\s+)", line):
+        if _ends_sentence(line, match.start(), match.end()):
+            spans.append((start, match.end()))
+            start = match.end()
+    spans.append((start, len(line)))
+    return [_strip(line, s, e) for s, e in spans if line[s:e].strip()]
+
+
+def _strip(line: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _ends_sentence(line: str, stop: int, after: int) -> bool:
+    following = line[after:].lstrip()
+    if not following:
+        return True
+    if not (following[0].isupper() or following[0].isdigit() or following[0] in "\"'“‘(["):
+        return False  # "e.g. the", "Aug. 5" read on
+    if line[stop] != ".":
+        return True
+    before = re.search(r"(\S+)$", line[:stop])
+    token = before.group(1).lower() if before else ""
+    token = token.lstrip("\"'“‘([")
+    if token in SENTENCE_FINAL_ACRONYMS:
+        next_word = re.match(r"\w+", following)
+        return bool(next_word) and next_word.group().lower() in SENTENCE_OPENERS
+    if token in ABBREVIATIONS:
+        return False
+    return not re.fullmatch(r"[a-z]", token)  # an initial: "J. K. Rowling"
+
+
+def is_title_case(text: str) -> bool:
+    """Headline-style lines capitalize most words, so capitals there say nothing."""
+    tokens = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(tokens) >= 3 and sum(w[0].isupper() for w in tokens) / len(tokens) > 0.6
+
+
+def find_names(text: str) -> list[Word]:
+    """Capitalized word sequences that look like names, with offsets in ``text``."""
+    names = []
+    tokens = words(text)
+    i = 0
+    while i < len(tokens):
+        if not _starts_name(tokens, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and _continues_name(tokens, j):
+            j += 1
+        while j > i + 1 and tokens[j - 1].lower in ("of", "de", "al", "bin"):
+            j -= 1
+        name = _trim_name(tokens[i:j])
+        if name:
+            names.append(Word(name[0].start, name[-1].end, text[name[0].start : name[-1].end]))
+        i = j
+    return names
+
+
+def _starts_name(tokens: list[Word], i: int) -> bool:
+    token = tokens[i]
+    if not _CAPITALIZED.fullmatch(token.text):
+        return False
+    if token.lower in MONTHS or token.lower in WEEKDAYS:
+        return False
+    return token.lower not in FUNCTION_WORDS
+
+
+def _continues_name(tokens: list[Word], j: int) -> bool:
+    token = tokens[j]
+    if token.start != tokens[j - 1].end + 1:  # names are one-space separated words
+        return False
+    if re.search(r"['’]s$", tokens[j - 1].text):  # "Russia's Jewish community"
+        return False
+    if token.lower in ("of", "de", "al", "bin"):
+        return j + 1 < len(tokens) and bool(_CAPITALIZED.fullmatch(tokens[j + 1].text))
+    return _starts_name(tokens, j)
+
+
+def _trim_name(tokens: list[Word]) -> list[Word]:
+    """Drop titles and demonym adjectives in front of the name itself."""
+    if len(tokens) == 1:
+        lone = tokens[0]
+        return [] if _is_demonym(lone.text) or lone.lower.rstrip(".") in TITLES else tokens
+    while len(tokens) > 1 and (_is_title(tokens[0]) or _is_demonym_before_title(tokens)):
+        tokens = tokens[1:]
+    if len(tokens) > 1 and _is_demonym(tokens[-1].text):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _is_title(token: Word) -> bool:
+    return token.lower.rstrip(".") in TITLES
+
+
+def _is_demonym_before_title(tokens: list[Word]) -> bool:
+    """ "Russian President Vladimir Putin": the demonym qualifies the title, not the name."""
+    return _is_demonym(tokens[0].text) and _is_title(tokens[1])
+
+
+def _is_demonym(token: str) -> bool:
+    lower = token.lower()
+    if lower in KNOWN_DEMONYMS:
+        return True
+    return len(lower) > 5 and lower.endswith(DEMONYM_SUFFIXES)
+
+
+def sentence_initial(name: Word, sentence: str) -> bool:
+    """Whether the name is the sentence's first word, where every word is capitalized."""
+    return not sentence[: name.start].strip(" \"'“‘(")
+
+
+def clean_actor(name: str) -> str:
+    """ "Hamas-led" -> "Hamas", "Russia's" -> "Russia"."""
+    name = re.sub(r"['’]s?$", "", name)
+    name = re.sub(r"-(led|backed|based|run|linked|born|controlled|owned)$", "", name)
+    return name.strip()
+
+
+def full_name(name: str, names: list[str]) -> str:
+    """The full name a one-word name abbreviates: "Putin" -> "Vladimir Putin".
+
+    "Trufanov" may stand for several Trufanovs; news introduces its protagonist first, so
+    the full name told first (``names`` in text order) wins.
+    """
+    if len(name.split()) != 1:
+        return name
+    for full in names:
+        parts = full.split()
+        if len(parts) > 1 and name in (parts[0], parts[-1]):
+            return full
+    return name

@@ -1,0 +1,529 @@
+"""From time expressions to events: what happened, when, who, and where it was reported.
+
+``build_events`` works within one article: each date that anchors a happening becomes a
+mention with a label (the clause the date belongs to, shortened) and actors; mentions of the
+same happening merge, the most precise date winning ("the October 2023 assault" and "the
+October 7, 2023, attack"); dateless sentences placed "in the attack" join that event.
+
+``merge_events`` works across articles: the same happening reported by several sources
+becomes one event listing them all; where they disagree on the date, the date most sources
+give wins and the others are kept in ``alt_values``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from timeline._clauses import (
+    AUXILIARIES,
+    DATE_WORDS,
+    Anchor,
+    anchor_date,
+    dateless_label,
+    event_classes,
+    event_reference,
+    is_generic_noun,
+)
+from timeline._text import (
+    FUNCTION_WORDS,
+    Sentence,
+    clean_actor,
+    find_names,
+    full_name,
+    is_title_case,
+    sentence_initial,
+    split_sentences,
+)
+from timeline.model import PRECISIONS, Article, Event, Mention, Timex
+
+NOT_EVENTS = frozenset({"DURATION", "SET"})
+CONFLICT_WINDOW = timedelta(days=62)  # further apart, same words are another happening
+_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A date in the article with what it dates."""
+
+    timex: Timex
+    sentence: Sentence
+    anchor: Anchor
+    actors: list[str]
+    mention: Mention
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[_Candidate] = field(default_factory=list)
+    dateless: list[tuple[Mention, list[str]]] = field(default_factory=list)
+
+    @property
+    def head(self) -> _Candidate:
+        return min(self.members, key=lambda c: (-_precision_rank(c.timex), c.timex.start))
+
+
+# =======================================================================================
+# Within an article
+
+
+def build_events(article: Article, timexes: list[Timex]) -> list[Event]:
+    """The events one article reports, each with every mention of it in the article."""
+    sentences = split_sentences(article.text)
+    actors = _ArticleActors(sentences)
+    candidates = _candidates(article, timexes, sentences, actors)
+    clusters = _cluster(candidates)
+    _attach_dateless(article, sentences, candidates, clusters, actors)
+    events = [_event_from_cluster(cluster, timexes) for cluster in clusters]
+    return _numbered(events)
+
+
+def _candidates(
+    article: Article, timexes: list[Timex], sentences: list[Sentence], actors: _ArticleActors
+) -> list[_Candidate]:
+    range_ends = {t.range_end for t in timexes if t.range_end}
+    found = []
+    for timex in timexes:
+        if not _can_date_an_event(timex) or (timex.tid and timex.tid in range_ends):
+            continue
+        sentence = _sentence_of(sentences, timex.start)
+        if sentence is None:
+            continue
+        anchor = anchor_date(
+            sentence.text, timex.start - sentence.start, timex.end - sentence.start
+        )
+        if anchor.role == "none" or not _content_words(anchor.label):
+            continue
+        anchor.label = actors.expand_subject(anchor.label)
+        names = actors.in_text(anchor.clause)
+        found.append(
+            _Candidate(timex, sentence, anchor, names, _mention(article, sentence, timex, anchor))
+        )
+    return found
+
+
+def _can_date_an_event(timex: Timex) -> bool:
+    """Durations, sets and "now" anchor nothing; a date on the calendar (or one waiting for
+    its publication date) can."""
+    if timex.type in NOT_EVENTS or timex.precision is None:
+        return False
+    return bool(re.match(r"^(?:\d|X)", timex.value))
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return None
+
+
+def _mention(article: Article, sentence: Sentence, timex: Timex, anchor: Anchor) -> Mention:
+    return Mention(
+        source=article.source,
+        sentence=sentence.text,
+        sentence_start=sentence.start,
+        date_text=timex.text,
+        char_start=timex.start,
+        char_end=timex.end,
+        value=timex.value,
+        precision=timex.precision,
+        label=anchor.label,
+        title=article.title,
+        url=article.url,
+        published=article.published,
+    )
+
+
+def _cluster(candidates: list[_Candidate]) -> list[_Cluster]:
+    """Most precise dates first, so coarser and anaphoric mentions join them."""
+    clusters: list[_Cluster] = []
+    ordered = sorted(candidates, key=lambda c: (-_precision_rank(c.timex), c.timex.start))
+    for candidate in (c for c in ordered if c.anchor.role == "event"):
+        match = _best_cluster(candidate, clusters, references_only=False)
+        if match is None:
+            clusters.append(_Cluster([candidate]))
+        else:
+            match.members.append(candidate)
+    for candidate in (c for c in ordered if c.anchor.role == "reference"):
+        # a back reference ("since the October incident") joins an event or is dropped
+        match = _best_cluster(candidate, clusters, references_only=True)
+        if match is not None:
+            match.members.append(candidate)
+    return clusters
+
+
+def _best_cluster(
+    candidate: _Candidate, clusters: list[_Cluster], *, references_only: bool
+) -> _Cluster | None:
+    best, best_score = None, 0.0
+    for cluster in clusters:
+        head = cluster.head
+        if not _dates_compatible(candidate.timex, head.timex):
+            continue
+        score = _similarity(_candidate_features(candidate), _cluster_features(cluster))
+        if references_only or _same_happening_in_article(candidate, head, score):
+            if best is None or score > best_score:
+                best, best_score = cluster, score
+    return best
+
+
+def _same_happening_in_article(candidate: _Candidate, head: _Candidate, score: float) -> bool:
+    """Shared event words always count; shared actors only for a coarser restatement."""
+    mine, theirs = _candidate_features(candidate), _candidate_features(head)
+    if mine.classes & theirs.classes or mine.stems & theirs.stems:
+        return True
+    if is_generic_noun(candidate.anchor.noun):
+        return True
+    coarser = _precision_rank(candidate.timex) < _precision_rank(head.timex)
+    return coarser and bool(mine.actors & theirs.actors) and score > 0
+
+
+def _attach_dateless(
+    article: Article,
+    sentences: list[Sentence],
+    candidates: list[_Candidate],
+    clusters: list[_Cluster],
+    actors: _ArticleActors,
+) -> None:
+    """ "His father was killed in the attack": a sentence placed by a definite event noun
+    joins the latest event of that kind told before it (or the first one after)."""
+    dated = {c.sentence.start for c in candidates}
+    for sentence in sentences:
+        if sentence.start in dated or is_title_case(sentence.text):
+            continue
+        reference = event_reference(sentence.text)
+        if reference is None:
+            continue
+        phrase, start, end = reference
+        cluster = _cluster_for_reference(phrase, sentence.start, clusters)
+        if cluster is None:
+            continue
+        label = actors.expand_subject(dateless_label(sentence.text))
+        mention = Mention(
+            source=article.source,
+            sentence=sentence.text,
+            sentence_start=sentence.start,
+            date_text="",
+            char_start=sentence.start + start,
+            char_end=sentence.start + end,
+            value="",
+            precision=None,
+            label=label,
+            title=article.title,
+            url=article.url,
+            published=article.published,
+            via=phrase,
+        )
+        cluster.dateless.append((mention, actors.in_text(sentence.text)))
+
+
+def _cluster_for_reference(phrase: str, position: int, clusters: list[_Cluster]) -> _Cluster | None:
+    noun = phrase.split()[-1]
+    kinds = event_classes(noun)
+    fitting = [
+        cluster
+        for cluster in clusters
+        if is_generic_noun(noun) or kinds & _cluster_features(cluster).classes
+    ]
+    if not fitting:
+        return None
+
+    def distance(cluster: _Cluster) -> tuple[int, int]:
+        offsets = [m.mention.sentence_start for m in cluster.members]
+        before = [position - o for o in offsets if o < position]
+        if before:
+            return 0, min(before)
+        return 1, min(o - position for o in offsets)
+
+    return min(fitting, key=distance)
+
+
+def _event_from_cluster(cluster: _Cluster, timexes: list[Timex]) -> Event:
+    head = cluster.head
+    others = sorted((c for c in cluster.members if c is not head), key=lambda c: c.timex.start)
+    dateless = sorted(cluster.dateless, key=lambda pair: pair[0].char_start)
+    mentions = [head.mention, *(c.mention for c in others), *(m for m, _ in dateless)]
+    names = [
+        *head.actors,
+        *(a for c in others for a in c.actors),
+        *(a for _, n in dateless for a in n),
+    ]
+    event = Event(
+        label=head.anchor.label,
+        timex=head.timex,
+        mentions=mentions,
+        actors=list(dict.fromkeys(names)),
+    )
+    _set_range(event, timexes)
+    return event
+
+
+def _set_range(event: Event, timexes: list[Timex]) -> None:
+    """ "from March 3 to March 5": one event spanning both dates."""
+    if not event.timex.range_end:
+        return
+    for other in timexes:
+        if other.tid == event.timex.range_end and other.latest is not None:
+            event.kind = "range"
+            event.range_latest = other.latest
+
+
+# =======================================================================================
+# Actors
+
+
+class _ArticleActors:
+    """People, organisations and places of one article, short forms mapped to full names.
+
+    A capitalized word that only ever opens a sentence or sits in a headline is not trusted
+    as a name unless the article also uses it mid-sentence.
+    """
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        trusted: list[str] = []
+        for sentence in sentences:
+            if is_title_case(sentence.text):
+                continue
+            for name in find_names(sentence.text):
+                cleaned = clean_actor(name.text)
+                if cleaned and (
+                    len(cleaned.split()) > 1 or not sentence_initial(name, sentence.text)
+                ):
+                    trusted.append(cleaned)
+        self.known = set(trusted)
+        self.names = list(dict.fromkeys(trusted))
+        self.first_words = {p for n in self.known for p in (n.split()[0], n.split()[-1])}
+
+    def in_text(self, text: str) -> list[str]:
+        found = []
+        for name in find_names(text):
+            cleaned = clean_actor(name.text)
+            if cleaned in self.known or cleaned in self.first_words:
+                found.append(full_name(cleaned, self.names))
+        return list(dict.fromkeys(found))
+
+    def expand_subject(self, label: str) -> str:
+        """ "Trufanov freed" -> "Alexander Trufanov freed": the full name, told once."""
+        first = re.match(r"[A-Z][\w'’-]*", label)
+        if not first:
+            return label
+        if first.group() not in self.first_words:
+            return label
+        full = full_name(first.group(), self.names)
+        if full != first.group() and not label.startswith(full):
+            return full + label[first.end() :]
+        return label
+
+
+# =======================================================================================
+# Similarity
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    classes: frozenset[str]
+    stems: frozenset[str]
+    actors: frozenset[str]  # lowercase name words: "trufanov", "hamas"
+
+
+def _content_words(text: str) -> list[str]:
+    return [
+        w
+        for w in re.findall(r"[a-z][a-z'’-]+", text.lower())
+        if w not in FUNCTION_WORDS and w not in AUXILIARIES and w not in DATE_WORDS and len(w) > 2
+    ]
+
+
+def _features(labels: Iterable[str], actors: Iterable[str], nouns: Iterable[str] = ()) -> _Features:
+    text = " ".join([*labels, *nouns])
+    stems = frozenset(w[:5] for w in _content_words(text))
+    actor_words = frozenset(
+        w.lower()
+        for a in actors
+        for w in a.split()
+        if len(w) > 2 and w.lower() not in FUNCTION_WORDS
+    )
+    return _Features(frozenset(event_classes(text)), stems - actor_words, actor_words)
+
+
+def _candidate_features(candidate: _Candidate) -> _Features:
+    return _features([candidate.anchor.label], candidate.actors, [candidate.anchor.noun])
+
+
+def _cluster_features(cluster: _Cluster) -> _Features:
+    labels = [c.anchor.label for c in cluster.members]
+    return _features(labels, [a for c in cluster.members for a in c.actors])
+
+
+def _event_features(event: Event) -> _Features:
+    labels = [m.label for m in event.mentions if m.date_text]
+    return _features(labels or [event.label], event.actors)
+
+
+def _similarity(a: _Features, b: _Features) -> float:
+    """Shared kinds of happening and shared actors weigh most; other words a little."""
+    shared_actors = len(a.actors & b.actors)
+    return len(a.classes & b.classes) + min(shared_actors, 3) + 0.5 * len(a.stems & b.stems)
+
+
+# =======================================================================================
+# Dates
+
+
+def _precision_rank(timex: Timex) -> int:
+    """Finer is higher; a date still waiting for its publication date ranks lowest."""
+    if timex.earliest is None:
+        return -1
+    return _RANK.get(timex.precision or "", -1)
+
+
+def _dates_compatible(a: Timex, b: Timex) -> bool:
+    """Whether two dates can be the same moment: overlapping intervals, or an unresolved
+    pattern ("XXXX-WXX-3", a Wednesday) that the other date fits."""
+    if a.earliest and a.latest and b.earliest and b.latest:
+        return a.earliest < b.latest and b.earliest < a.latest
+    if a.earliest is None and b.earliest is None:
+        return a.value == b.value
+    unresolved, resolved = (a, b) if a.earliest is None else (b, a)
+    return _fits_pattern(unresolved.value, resolved)
+
+
+def _fits_pattern(pattern: str, timex: Timex) -> bool:
+    day = timex.earliest.date() if timex.earliest else None
+    week = re.fullmatch(r"X{4}-WXX-(\d)(?:T.*)?", pattern)
+    if week:
+        return day is not None and day.isoweekday() == int(week.group(1))
+    if "X" not in pattern:
+        return False
+    calendar = re.sub(r"[^\dX-]", "", pattern.split("T")[0])
+    regex = re.escape(calendar).replace("X", r"\d")
+    return re.match(regex, timex.value) is not None
+
+
+def _gap(a: Timex, b: Timex) -> timedelta | None:
+    if not (a.earliest and a.latest and b.earliest and b.latest):
+        return None
+    if a.latest <= b.earliest:
+        return b.earliest - a.latest
+    if b.latest <= a.earliest:
+        return a.earliest - b.latest
+    return timedelta(0)
+
+
+def _sort_key(event: Event) -> tuple[int, datetime, int, str, str]:
+    """Chronological; coarser first on the same start; unresolved dates last."""
+    timex = event.timex
+    if timex.earliest is None:
+        return (1, datetime.max, 0, timex.value, event.label)
+    return (0, timex.earliest, _RANK.get(timex.precision or "", 0), timex.value, event.label)
+
+
+def _numbered(events: list[Event]) -> list[Event]:
+    events = sorted(events, key=_sort_key)
+    for number, event in enumerate(events, start=1):
+        event.event_id = f"e{number}"
+    return events
+
+
+# =======================================================================================
+# Across articles
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event per happening across all articles, listing every source that reports it."""
+    groups: list[list[Event]] = []
+    for event in sorted(events, key=lambda e: -_precision_rank(e.timex)):
+        group = _best_group(event, groups)
+        if group is None:
+            groups.append([event])
+        else:
+            group.append(event)
+    return _numbered([_merged(group) for group in groups])
+
+
+def _best_group(event: Event, groups: list[list[Event]]) -> list[Event] | None:
+    mine = _event_features(event)
+    best, best_score = None, 0.0
+    for group in groups:
+        if set(event.sources) & {s for e in group for s in e.sources}:
+            continue  # one article's distinct events stay distinct
+        theirs = _group_features(group)
+        score = _similarity(mine, theirs)
+        if _same_happening(event, group[0], mine, theirs, score) and score > best_score:
+            best, best_score = group, score
+    return best
+
+
+def _group_features(group: list[Event]) -> _Features:
+    parts = [_event_features(e) for e in group]
+    return _Features(
+        frozenset().union(*(p.classes for p in parts)),
+        frozenset().union(*(p.stems for p in parts)),
+        frozenset().union(*(p.actors for p in parts)),
+    )
+
+
+def _same_happening(
+    event: Event, head: Event, mine: _Features, theirs: _Features, score: float
+) -> bool:
+    shares_words = bool(mine.classes & theirs.classes or mine.stems & theirs.stems)
+    if _dates_compatible(event.timex, head.timex):
+        return shares_words and score >= 1.5
+    gap = _gap(event.timex, head.timex)
+    # different dates: only the same kind of happening with the same people, close in time
+    return (
+        gap is not None
+        and gap <= CONFLICT_WINDOW
+        and bool(mine.classes & theirs.classes)
+        and bool(mine.actors & theirs.actors)
+        and score >= 2.5
+    )
+
+
+def _merged(group: list[Event]) -> Event:
+    if len(group) == 1:
+        return group[0]
+    by_date = _date_groups(group)
+    winner = max(by_date, key=_date_support)
+    head = max(winner, key=lambda e: (_precision_rank(e.timex), -_published_order(e)))
+    rest = [e for e in group if e is not head]
+    alt = [g[0].timex.value for g in by_date if g is not winner]
+    alt += [v for e in group for v in e.alt_values]
+    mentions = [*head.mentions, *(m for e in rest for m in e.mentions)]
+    actors = [*head.actors, *(a for e in rest for a in e.actors)]
+    return Event(
+        label=head.label,
+        timex=head.timex,
+        mentions=mentions,
+        actors=list(dict.fromkeys(actors)),
+        alt_values=[v for v in dict.fromkeys(alt) if v != head.timex.value],
+        kind=head.kind,
+        range_latest=head.range_latest,
+    )
+
+
+def _date_groups(group: list[Event]) -> list[list[Event]]:
+    """Events whose dates can be the same moment, together."""
+    ordered = sorted(group, key=lambda e: -_precision_rank(e.timex))
+    dates: list[list[Event]] = []
+    for event in ordered:
+        for same in dates:
+            if _dates_compatible(event.timex, same[0].timex):
+                same.append(event)
+                break
+        else:
+            dates.append([event])
+    return dates
+
+
+def _date_support(events: list[Event]) -> tuple[int, int]:
+    """The date most sources give wins; then the most precise one."""
+    sources = {s for e in events for s in e.sources}
+    return len(sources), max(_precision_rank(e.timex) for e in events)
+
+
+def _published_order(event: Event) -> int:
+    published = next((m.published for m in event.mentions if m.published), None)
+    return published.toordinal() if isinstance(published, date) else date.max.toordinal()
