@@ -1,0 +1,200 @@
+"""Export tests: the offline HTML page, TimelineJS3 JSON, static images."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from test_plot import make_frame, story_frame  # tests dir is on sys.path
+
+import timeline
+from timeline.errors import FrameError, TimelineError
+from timeline.export import to_html, to_image, to_timelinejs
+from timeline.model import ArticleStatus, Report
+from timeline.plot import plot
+
+
+@pytest.fixture(scope="module")
+def story_page(tmp_path_factory) -> str:
+    path = to_html(story_frame(), tmp_path_factory.mktemp("html") / "story.html", title="Seed")
+    return path.read_text(encoding="utf-8")
+
+
+def body(page: str) -> str:
+    """The page without the inlined plotly.js bundle and figure JSON."""
+    return re.sub(r"<script.*?</script>", "", page, flags=re.S)
+
+
+def test_html_is_self_contained_and_offline(story_page):
+    assert "plotly.js v" in story_page  # the library itself is inlined
+    assert not re.search(r"<script[^>]+src=", story_page)
+    assert not re.search(r"<link[^>]+href=[\"']https?:", story_page)
+    assert story_page.startswith("<!DOCTYPE html>")
+
+
+def test_html_has_title_note_and_accessible_event_list(story_page):
+    page = body(story_page)
+    assert "<title>Seed</title>" in page and "<h1>Seed</h1>" in page
+    assert "7 events from 2 articles" in page
+    assert '<th scope="col">Date</th>' in page and "<caption" in page
+    assert '<time datetime="2023-10">October 2023 (2023-10)</time>' in page
+    assert '<a href="https://example.org/a" rel="noopener">a.txt</a> and 1 more' in page
+
+
+def test_html_lists_undated_events_under_the_chart(story_page):
+    page = body(story_page)
+    undated = page[page.index('id="undated-heading"') :]
+    assert "that October (XXXX-10)" in undated and "An undated October" in undated
+
+
+def test_html_escapes_article_text(story_page):
+    page = body(story_page)
+    assert "<script>window.__xss" not in story_page
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt; hostages freed" in page
+    assert "<img" not in story_page
+    assert 'href="javascript:' not in story_page
+
+
+def test_html_note_counts_articles_from_the_report(tmp_path):
+    df = story_frame()
+    df.attrs["report"] = Report(
+        [
+            ArticleStatus("a.txt", "ok", 4),
+            ArticleStatus("b.txt", "ok", 2),
+            ArticleStatus("c.txt", "no_events"),
+            ArticleStatus("d.txt", "skipped", reason="x"),
+        ]
+    )
+    page = to_html(plot(df), tmp_path / "p.html").read_text()
+    assert "7 events from 3 articles" in page
+
+
+def test_html_from_figure_uses_the_figure_title_and_its_frame(tmp_path):
+    fig = plot(story_frame(), title="Hostages <2025>")
+    page = to_html(fig, tmp_path / "deep" / "f.html").read_text()
+    assert "<title>Hostages &lt;2025&gt;</title>" in page
+    assert "Putin receives Trufanov" in body(page)
+
+
+def test_html_of_a_foreign_figure_has_no_list(tmp_path):
+    import plotly.graph_objects as go
+
+    page = to_html(go.Figure(go.Scatter(x=[1], y=[1])), tmp_path / "g.html").read_text()
+    assert "<title>Timeline</title>" in page and "events-heading" not in page
+
+
+def test_html_lists_at_most_max_listed_events(tmp_path):
+    page = to_html(make_frame(120), tmp_path / "m.html", max_listed=50).read_text()
+    assert body(page).count("<tr><td>") == 50
+    assert "First 50 of 120 dated events listed." in page
+
+
+def test_to_html_rejects_other_things(tmp_path):
+    with pytest.raises(TimelineError):
+        to_html("not a frame", tmp_path / "x.html")
+    with pytest.raises(FrameError):
+        to_html(pd.DataFrame({"label": ["x"]}), tmp_path / "x.html")
+
+
+# ---------------------------------------------------------------- TimelineJS
+
+
+def check_timelinejs(doc: dict) -> None:
+    """The TimelineJS3 JSON structure: a title slide and events with dated slides."""
+    assert set(doc) <= {"title", "events", "eras", "scale"}
+    assert isinstance(doc["title"]["text"]["headline"], str)
+    assert isinstance(doc["events"], list)
+    for ev in doc["events"]:
+        assert set(ev) <= {
+            "start_date",
+            "end_date",
+            "display_date",
+            "text",
+            "group",
+            "unique_id",
+            "media",
+            "background",
+            "autolink",
+        }
+        for key in ("start_date", "end_date"):
+            if key not in ev:
+                continue
+            date = ev[key]
+            assert isinstance(date["year"], int)
+            assert set(date) <= {
+                "year",
+                "month",
+                "day",
+                "hour",
+                "minute",
+                "second",
+                "millisecond",
+                "display_date",
+            }
+            assert 1 <= date.get("month", 1) <= 12 and 1 <= date.get("day", 1) <= 31
+            # a day needs a month
+            assert "day" not in date or "month" in date
+        if "end_date" in ev:
+            assert _key(ev["end_date"]) >= _key(ev["start_date"])
+        assert isinstance(ev["text"]["headline"], str) and ev["text"]["headline"]
+        assert isinstance(ev["text"].get("text", ""), str)
+    json.dumps(doc)  # serializable
+
+
+def _key(d: dict) -> tuple:
+    return tuple(d.get(k, 0) for k in ("year", "month", "day", "hour", "minute"))
+
+
+def test_timelinejs_structure_and_precision():
+    doc = to_timelinejs(story_frame(), title="Seed")
+    check_timelinejs(doc)
+    by_head = {e["text"]["headline"]: e for e in doc["events"]}
+    assert len(doc["events"]) == 6  # the undated event can't be placed
+    assert "1 without a calendar date" in doc["title"]["text"]["text"]
+    assert by_head["Tensions rise"]["start_date"] == {"year": 2023}
+    assert by_head["Trufanov taken hostage"]["start_date"] == {"year": 2023, "month": 10}
+    assert "end_date" not in by_head["Trufanov taken hostage"]
+    attack = by_head["Hamas attack on Israel"]
+    assert attack["start_date"] == {"year": 2023, "month": 10, "day": 7}
+    assert attack["display_date"] == "October 7, 2023"
+    assert attack["group"] == "a.txt" and attack["unique_id"] == "e2"
+    assert "<b>October 7, 2023</b>" in attack["text"]["text"]
+    truce = by_head["Hostage exchange truce"]  # a range ends on its last day, inclusive
+    assert truce["end_date"] == {"year": 2023, "month": 11, "day": 29}
+
+
+def test_timelinejs_weeks_get_an_end_and_text_is_escaped():
+    df = make_frame(300, seed=1)
+    doc = to_timelinejs(df, group_by="actors")
+    check_timelinejs(doc)
+    weeks = [e for e, p in zip(doc["events"], df["precision"], strict=True) if p == "week"]
+    assert weeks and all("end_date" in e for e in weeks)
+    xss = next(e for e in to_timelinejs(story_frame())["events"] if "xss" in e["text"]["headline"])
+    assert "<script" not in json.dumps(xss) and "<img" not in json.dumps(xss)
+
+
+def test_timelinejs_is_exported_at_top_level():
+    assert timeline.to_timelinejs is to_timelinejs
+
+
+# ---------------------------------------------------------------- images
+
+
+def test_to_image_rejects_unknown_types(tmp_path):
+    with pytest.raises(TimelineError, match="unknown image type"):
+        to_image(story_frame(), tmp_path / "x.gif")
+
+
+@pytest.mark.slow
+def test_to_image_png_and_svg_through_kaleido(tmp_path):
+    if not (shutil.which("chromium") or Path("/usr/bin/chromium").exists()):
+        pytest.skip("no Chromium for kaleido")
+    png = to_image(story_frame(), tmp_path / "t.png", width=900)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = to_image(plot(story_frame()), tmp_path / "t.svg")
+    text = svg.read_text()
+    assert text.startswith("<svg") and "<script" not in text

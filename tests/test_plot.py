@@ -1,0 +1,424 @@
+"""Figure structure tests for timeline.plot, on frames built here (the input contract)."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from timeline.errors import FrameError
+from timeline.plot import DENSE_THRESHOLD, frame_of, plot
+
+# the events frame contract (docs/ARCHITECTURE.md): column -> dtype
+DTYPES = {
+    "event_id": "string",
+    "value": "string",
+    "type": "string",
+    "precision": "string",
+    "mod": "string",
+    "start": "datetime64[us]",
+    "end": "datetime64[us]",
+    "kind": "string",
+    "label": "string",
+    "actors": "string",
+    "date_text": "string",
+    "sentence": "string",
+    "source": "string",
+    "title": "string",
+    "url": "string",
+    "published": "datetime64[us]",
+    "char_start": "Int64",
+    "char_end": "Int64",
+    "sources": "string",
+    "n_sources": "Int64",
+    "n_mentions": "Int64",
+    "mentions": "object",
+    "date_conflict": "bool",
+    "alt_values": "string",
+    "anchor": "string",
+    "needs_dct": "bool",
+}
+
+XSS_LABEL = "<script>window.__xss = 1</script> hostages freed"
+XSS_SENTENCE = 'Freed on <img src=x onerror="window.__xss=2"> February 15, 2025, at last.'
+
+
+def event(
+    value: str,
+    start: str | None,
+    end: str | None,
+    precision: str,
+    label: str,
+    *,
+    date_text: str | None = None,
+    sentence: str | None = None,
+    source: str = "a.txt",
+    sources: str | None = None,
+    url: str | None = "https://example.org/a",
+    actors: str = "",
+    kind: str = "point",
+    alt_values: str | None = None,
+) -> dict:
+    """One row of the events frame, with the mention offsets filled in consistently."""
+    date_text = date_text or value
+    sentence = sentence or f"It happened on {date_text}, the paper said."
+    lo = sentence.find(date_text)
+    sources = sources or source
+    mention = {
+        "source": source,
+        "sentence": sentence,
+        "sentence_start": 100,
+        "date_text": date_text,
+        "char_start": 100 + lo,
+        "char_end": 100 + lo + len(date_text),
+        "value": value,
+        "precision": precision,
+        "label": label,
+        "title": "",
+        "url": url,
+        "published": None,
+    }
+    return {
+        "event_id": "",
+        "value": value,
+        "type": "DATE",
+        "precision": precision,
+        "mod": None,
+        "start": pd.Timestamp(start) if start else pd.NaT,
+        "end": pd.Timestamp(end) if end else pd.NaT,
+        "kind": kind,
+        "label": label,
+        "actors": actors or None,
+        "date_text": date_text,
+        "sentence": sentence,
+        "source": source,
+        "title": "A story",
+        "url": url,
+        "published": pd.Timestamp("2025-02-20"),
+        "char_start": 100 + lo,
+        "char_end": 100 + lo + len(date_text),
+        "sources": sources,
+        "n_sources": len(sources.split("; ")),
+        "n_mentions": len(sources.split("; ")),
+        "mentions": [mention],
+        "date_conflict": bool(alt_values),
+        "alt_values": alt_values,
+        "anchor": None,
+        "needs_dct": False,
+    }
+
+
+def to_events_frame(rows: list[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=list(DTYPES))
+    df["event_id"] = [f"e{i}" for i in range(1, len(df) + 1)]
+    return df.astype(DTYPES)
+
+
+def story_frame() -> pd.DataFrame:
+    """The seed story: exact days, a month, a year, a range, an undated event, a conflict."""
+    rows = [
+        event(
+            "2023",
+            "2023-01-01",
+            "2024-01-01",
+            "year",
+            "Tensions rise",
+            source="b.txt",
+            date_text="2023",
+            actors="Hamas",
+        ),
+        event(
+            "2023-10-07",
+            "2023-10-07",
+            "2023-10-08",
+            "day",
+            "Hamas attack on Israel",
+            date_text="October 7, 2023",
+            actors="Hamas; Israel",
+            sources="a.txt; b.txt",
+        ),
+        event(
+            "2023-10",
+            "2023-10-01",
+            "2023-11-01",
+            "month",
+            "Trufanov taken hostage",
+            date_text="October 2023",
+            actors="Alexander Trufanov; Hamas",
+        ),
+        event(
+            "2023-11-29",
+            "2023-11-24",
+            "2023-11-30",
+            "day",
+            "Hostage exchange truce",
+            kind="range",
+            date_text="November 24 to 29",
+            actors="Israel; Hamas",
+            source="b.txt",
+            url=None,
+        ),
+        event(
+            "2025-02-15",
+            "2025-02-15",
+            "2025-02-16",
+            "day",
+            XSS_LABEL,
+            date_text="February 15, 2025",
+            sentence=XSS_SENTENCE,
+            actors="Alexander Trufanov",
+            alt_values="2025-02-14",
+        ),
+        event(
+            "2025-02-19",
+            "2025-02-19",
+            "2025-02-20",
+            "day",
+            "Putin receives Trufanov",
+            date_text="Wednesday",
+            actors="Vladimir Putin; Alexander Trufanov",
+            url="javascript:alert(1)",
+        ),
+        event("XXXX-10", None, None, "month", "An undated October", date_text="that October"),
+    ]
+    return to_events_frame(rows)
+
+
+def make_frame(n: int, seed: int = 0, n_sources: int = 8) -> pd.DataFrame:
+    """n synthetic events over ten years, mixed precisions, built column-wise (fast at 100k)."""
+    rng = np.random.default_rng(seed)
+    base = pd.Timestamp("2015-01-01")
+    days = rng.integers(0, 3650, n)
+    start = base + pd.to_timedelta(days, unit="D")
+    precision = rng.choice(["day", "day", "day", "month", "year", "week"], n)
+    start = pd.DatetimeIndex(start)
+    month_start = start.to_period("M").to_timestamp()
+    year_start = start.to_period("Y").to_timestamp()
+    week_start = start.to_period("W-SUN").start_time
+    s = np.where(precision == "month", month_start, start)
+    s = np.where(precision == "year", year_start, s)
+    s = np.where(precision == "week", week_start, s)
+    s = pd.DatetimeIndex(s)
+    e = s + pd.Timedelta(days=1)
+    e = np.where(precision == "month", s + pd.offsets.MonthBegin(1), e)
+    e = np.where(precision == "year", s + pd.offsets.YearBegin(1), e)
+    e = pd.DatetimeIndex(np.where(precision == "week", s + pd.Timedelta(days=7), e))
+    src = np.array([f"source{i}.txt" for i in range(n_sources)])[rng.integers(0, n_sources, n)]
+    idx = np.arange(n)
+    label = pd.Series(idx).map(lambda i: f"Event number {i} happened")
+    date_text = pd.Series(s.strftime("%B %d, %Y"))
+    sentence = "On " + date_text + ", event number " + pd.Series(idx).astype(str) + " happened."
+    df = pd.DataFrame(
+        {
+            "event_id": [f"e{i}" for i in range(1, n + 1)],
+            "value": s.strftime("%Y-%m-%d"),
+            "type": "DATE",
+            "precision": precision,
+            "mod": None,
+            "start": s,
+            "end": e,
+            "kind": "point",
+            "label": label,
+            "actors": np.array(["Alice", "Bob; Carol", "Dana"])[idx % 3],
+            "date_text": date_text,
+            "sentence": sentence,
+            "source": src,
+            "title": "Synthetic",
+            "url": "https://example.org/" + pd.Series(src),
+            "published": s,
+            "char_start": 103,
+            "char_end": 103 + date_text.str.len(),
+            "sources": src,
+            "n_sources": 1,
+            "n_mentions": 1,
+            "mentions": None,
+            "date_conflict": False,
+            "alt_values": None,
+            "anchor": None,
+            "needs_dct": False,
+        }
+    )
+    return df.sort_values("start", kind="stable").reset_index(drop=True).astype(DTYPES)
+
+
+# ---------------------------------------------------------------- tests
+
+
+def traces(fig: go.Figure, name_part: str = "") -> list:
+    return [t for t in fig.data if name_part in (t.name or "")]
+
+
+def hovers(fig: go.Figure) -> list[str]:
+    return [c[0] for t in fig.data if t.customdata is not None for c in t.customdata]
+
+
+def test_story_figure_has_points_ranges_and_bands():
+    fig = plot(story_frame())
+    kinds = {t.name: t.type for t in fig.data if "labels" not in t.name}
+    assert kinds == {
+        "exact date": "scatter",
+        "date range": "bar",
+        "approximate date (week/month/year)": "bar",
+    }
+    band = traces(fig, "approximate")[0]
+    # the month and the year are drawn over their whole period, not at a day
+    widths_days = sorted(np.asarray(band.x, dtype=float) / 86_400_000)
+    assert widths_days == [31, 365]
+    assert band.marker.opacity < 0.5
+    assert traces(fig, "date range")[0].marker.opacity > 0.5
+
+
+def test_every_dated_event_is_drawn_once_and_undated_are_noted():
+    df = story_frame()
+    fig = plot(df)
+    assert len(hovers(fig)) == df["start"].notna().sum() == 6
+    notes = [a.text for a in fig.layout.annotations]
+    assert any("1 undated event" in n for n in notes)
+
+
+def test_lanes_follow_group_by_and_multi_valued_columns_repeat_events():
+    fig = plot(story_frame(), group_by="source")
+    assert list(fig.layout.yaxis.ticktext) == ["b.txt", "a.txt"]
+    fig = plot(story_frame(), group_by="actors")
+    lanes = list(fig.layout.yaxis.ticktext)
+    assert {"Hamas", "Israel", "Alexander Trufanov", "Vladimir Putin"} <= set(lanes)
+    # "Hamas; Israel" puts the attack in both lanes
+    assert sum("Hamas attack" in h for h in hovers(fig)) == 2
+
+
+def test_color_by_makes_one_legend_entry_per_value():
+    fig = plot(story_frame(), color_by="source")
+    legend = [t.name for t in fig.data if t.showlegend is not False]
+    assert sorted(legend) == ["a.txt", "b.txt"]
+    groups = {t.legendgroup for t in fig.data}
+    assert groups == {"a.txt", "b.txt"}  # labels toggle with their events
+
+
+def test_labels_in_a_lane_do_not_overlap_at_the_initial_zoom():
+    df = make_frame(200, seed=3, n_sources=2)
+    fig = plot(df, group_by="source")
+    from timeline.plot import CHAR_PX, PLOT_PX
+
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    per_px = (hi - lo) / PLOT_PX
+    spans: dict[float, list] = {}
+    for t in traces(fig, "labels"):
+        for x, y, text in zip(t.x, t.y, t.text, strict=True):
+            x = pd.Timestamp(x)
+            spans.setdefault(y, []).append((x, x + per_px * (len(html.unescape(text)) * CHAR_PX)))
+    assert spans
+    for row in spans.values():
+        row.sort()
+        for (_, end), (start, _) in zip(row, row[1:], strict=False):
+            assert end <= start
+
+
+def test_initial_view_fits_all_events_and_has_slider_and_buttons():
+    df = story_frame()
+    fig = plot(df)
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert lo < df["start"].min() and hi > df["end"].max()
+    assert fig.layout.xaxis.rangeslider.visible
+    labels = [b.label for b in fig.layout.xaxis.rangeselector.buttons]
+    assert labels[-1] == "all" and "1y" in labels
+
+
+def test_hover_has_the_whole_story_with_date_words_in_bold():
+    fig = plot(story_frame())
+    text = next(h for h in hovers(fig) if "Hamas attack" in h)
+    assert "October 7, 2023 → 2023-10-07 (day)" in text
+    assert "It happened on <b>October 7, 2023</b>, the paper said." in text
+    assert '2 sources: <a href="https://example.org/a">a.txt</a>, b.txt' in text
+    assert "Who: Hamas; Israel" in text
+
+
+def test_article_text_is_escaped_everywhere_and_only_http_links_are_built():
+    fig = plot(story_frame(), title="<b onmouseover=x>Title</b>")
+    text = next(h for h in hovers(fig) if "xss = 1" in h)
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert "<img" not in text and "&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;" in text
+    assert "sources disagree" in text
+    labels = [s for t in traces(fig, "labels") for s in t.text]
+    assert not any("<" in s for s in labels)
+    assert "<b " not in fig.layout.title.text
+    putin = next(h for h in hovers(fig) if "Putin receives" in h)
+    assert "javascript:" not in putin and "<a " not in putin
+
+
+def test_customdata_carries_only_safe_links_for_click_to_open():
+    fig = plot(story_frame())
+    links = {c[1] for t in fig.data if t.customdata is not None for c in t.customdata}
+    assert links == {"https://example.org/a", ""}
+
+
+def test_dense_frames_use_webgl_and_a_count_panel():
+    fig = plot(make_frame(DENSE_THRESHOLD + 1))
+    types = {t.type for t in fig.data}
+    assert "scattergl" in types and "scatter" not in types and "bar" not in types
+    counts = [t for t in fig.data if t.type == "histogram"]
+    assert len(counts) == 1 and counts[0].yaxis == "y2"
+    assert fig.layout.meta["timeline"]["dense"] is True
+
+
+def test_small_frames_stay_svg_with_labels():
+    fig = plot(make_frame(50))
+    assert {t.type for t in fig.data} <= {"scatter", "bar"}
+    assert traces(fig, "labels")
+
+
+def test_missing_columns_raise_frame_error_naming_them():
+    df = story_frame().drop(columns=["start", "label"])
+    with pytest.raises(FrameError, match="start, label") as err:
+        plot(df)
+    assert "timeline.extract" in str(err.value)
+    with pytest.raises(FrameError, match="nope"):
+        plot(story_frame(), group_by="nope")
+    with pytest.raises(FrameError):
+        plot([1, 2, 3])
+
+
+def test_minimal_frame_of_start_end_label_plots():
+    df = pd.DataFrame(
+        {
+            "start": pd.to_datetime(["2024-01-01", "2024-03-01"]),
+            "end": pd.to_datetime(["2024-01-02", "2024-04-01"]),
+            "label": ["a day", "a month"],
+        }
+    )
+    fig = plot(df)
+    assert len(hovers(fig)) == 2
+
+
+def test_empty_and_all_undated_frames_plot():
+    df = story_frame()
+    assert len(plot(df.iloc[:0]).data) == 0
+    fig = plot(df[df["start"].isna()])
+    assert any("undated" in a.text for a in fig.layout.annotations)
+
+
+def test_edited_frame_is_what_gets_drawn():
+    df = story_frame()
+    df.loc[df["label"] == "Tensions rise", "label"] = "Edited by hand"
+    df = df[df["label"] != "Putin receives Trufanov"]
+    text = " ".join(hovers(plot(df)))
+    assert "Edited by hand" in text and "Putin receives" not in text
+
+
+def test_plot_is_callable_through_the_package_and_keeps_the_frame():
+    import timeline.plot  # rebinding timeline.plot to the module must not break the verb
+
+    df = story_frame()
+    fig = timeline.plot(df, group_by="source")
+    assert isinstance(fig, go.Figure)
+    assert frame_of(fig) is not None and len(frame_of(fig)) == len(df)
+    assert "_timeline_frame" not in fig.to_json()
+
+
+def test_many_lanes_and_colours_are_folded_into_other():
+    df = make_frame(400, n_sources=60)
+    fig = plot(df, group_by="source", color_by="source")
+    assert len(fig.layout.yaxis.ticktext) <= 30 and "other" in fig.layout.yaxis.ticktext
+    assert len([t for t in fig.data if t.showlegend is not False]) <= 20
