@@ -38,11 +38,12 @@ def tag(text: str, dct: date | datetime | None = None) -> list[Timex]:
     _prepass(ctx, cands)
     timexes: list[Timex] = []
     for name, start, end in cands:
-        t = _one(ctx, name, start, end, len(timexes) + 1)
-        if t is None or (timexes and t.start < timexes[-1].end):
+        found = _one(ctx, name, start, end, len(timexes) + 1)
+        if found is None or (timexes and found[0].start < timexes[-1].end):
             continue
+        t, r = found
         timexes.append(t)
-        ctx.add(Resolved(t.tid, t.start, t.end, _cal_of(t)))
+        ctx.add(Resolved(t.tid, t.start, t.end, r.cal, r.derived))
     _fix_forward_anchors(timexes)
     _link_ranges(text, timexes)
     return timexes
@@ -56,14 +57,8 @@ def _fix_forward_anchors(timexes: list[Timex]) -> None:
             t.anchor = by_start.get(int(t.anchor[1:]))
 
 
-_CALS: dict[int, cal_.Cal | None] = {}
-
-
-def _cal_of(t: Timex) -> cal_.Cal | None:
-    return _CALS.pop(id(t), None)
-
-
-def _one(ctx: Context, name: str | None, start: int, end: int, n: int) -> Timex | None:
+def _one(ctx: Context, name: str | None, start: int, end: int, n: int
+         ) -> tuple[Timex, Result] | None:
     """Normalize one candidate into a Timex (or None when the rule rejects it)."""
     if name is None:
         return None
@@ -78,9 +73,7 @@ def _one(ctx: Context, name: str | None, start: int, end: int, n: int) -> Timex 
     s, e = _strip(ctx.text, s, e)
     if e <= s:
         return None
-    t = _to_timex(ctx.text, r, s, e, f"t{n}")
-    _CALS[id(t)] = r.cal
-    return t
+    return _to_timex(ctx.text, r, s, e, f"t{n}"), r
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

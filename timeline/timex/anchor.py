@@ -23,11 +23,13 @@ from timeline.timex.calendar import Cal, coarser, from_date
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
-    r"|scheduled|expects?\s+to|expected\s+to|is\s+to|are\s+to|due\s+to\s+(?!the)"
-    r"|set\s+to|intends?\s+to|upcoming|would\s+be\s+held|to\s+be\s+held|next)\b",
+    r"|scheduled\s+(?:to|for)|expects?\s+to|expected\s+to|is\s+to|are\s+to|set\s+to"
+    r"|intends?\s+to|upcoming|to\s+be\s+held|would|might|as\s+(?:soon|early)\s+as"
+    r"|until|due)\b",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[.;!?\n]|\s(?:but|and)\s")
+# clause boundaries: tense is read from the clause the expression sits in
+_CLAUSE_END = re.compile(r"[.;:!?,\n\"`']|''|\s(?:but|and|while|after|before|when)\s")
 
 # event nouns: a date written right before one names that event ("the October 2023 assault")
 EVENT_CLASSES = {
@@ -49,11 +51,11 @@ _ATTACHED = re.compile(r"^,?[ \t]*([\w-]+)(?:[ \t]+([\w-]+))?")
 
 def tense(text: str, start: int, end: int) -> str:
     """'future' when the clause around [start, end) speaks of the future, else 'past'."""
-    lo = max(0, start - 120)
+    lo = max(0, start - 80)
     left = text[lo:start]
     cut = [m.end() for m in _CLAUSE_END.finditer(left)]
     left = left[cut[-1]:] if cut else left
-    right = text[end:end + 120]
+    right = text[end:end + 50]
     m = _CLAUSE_END.search(right)
     right = right[: m.start()] if m else right
     return "future" if _FUTURE.search(left) or _FUTURE.search(right) else "past"
@@ -67,6 +69,7 @@ class Resolved:
     start: int
     end: int
     cal: Cal | None
+    derived: bool = False  # an offset from another date ("a year earlier"): not a topic
 
 
 @dataclass(slots=True)
@@ -83,10 +86,13 @@ class Context:
     def dct_cal(self) -> Cal | None:
         return from_date(self.dct) if self.dct else None
 
-    def reference(self, pos: int) -> tuple[Cal | None, str | None]:
-        """The last calendar date mentioned before ``pos`` (tid), else the DCT."""
+    def reference(self, pos: int, topical: bool = False) -> tuple[Cal | None, str | None]:
+        """The last calendar date mentioned before ``pos`` (tid), else the DCT.
+
+        ``topical`` skips dates that were themselves offsets ("a year earlier"), so a
+        second comparison is made with the period discussed, not with the first one."""
         for r in reversed(self.history):
-            if r.cal is not None and r.end <= pos:
+            if r.cal is not None and r.end <= pos and not (topical and r.derived):
                 return r.cal, r.tid
         if self.dct:
             return from_date(self.dct), "dct"

@@ -41,6 +41,7 @@ class Result:
     start: int | None = None  # span trimmed inside the candidate (absolute offsets)
     end: int | None = None
     year_guessed: bool = False  # year came from context, a range end may override it
+    derived: bool = False  # computed as an offset from another date
 
 
 Handler = Callable[[re.Match, Context, int, int], "Result | None"]
@@ -119,6 +120,8 @@ def duration(n: float | None, unit_word: str) -> str:
         n, letter = n * 2, "W"
     if unit == "weekend":
         n, letter = n * 2, "D"
+    if letter in ("DE", "CE"):
+        n, letter = n * (10 if letter == "DE" else 100), "Y"
     if n != int(n):
         finer = {"Y": (12, "M"), "M": (30, "D") if not t else (60, "S"), "W": (7, "D"),
                  "D": (24, "H"), "H": (60, "M"), "DE": (10, "Y"), "CE": (100, "Y")}
@@ -191,15 +194,14 @@ def guess_year(ctx: Context, month: int, day: int | None, start: int, end: int
         return (ref.year, tid) if ref is not None and ref.gran not in (
             "decade", "century", "millennium") else (None, None)
     d = ctx.dct
-    y = d.year
     future = tense(ctx.text, start, end) == "future"
-    cand = (month, day or 1)
-    now = (d.month, d.day if day else 1)
-    if future and cand < now and (d.month - month) % 12 > 2:
-        y += 1
-    elif not future and cand > now and (month - d.month) % 12 > 1:
-        y -= 1
-    return y, "dct"
+    here = d.year * 12 + d.month - 1 + (d.day - 15) / 30
+
+    def cost(y: int) -> float:
+        # months away from the DCT; the direction the tense disfavours costs double
+        delta = y * 12 + month - 1 + ((day or 15) - 15) / 30 - here
+        return abs(delta) * (2 if (delta > 0) != future and abs(delta) > 0.5 else 1)
+    return min((d.year - 1, d.year, d.year + 1), key=cost), "dct"
 
 
 def dct_relative(ctx: Context, start: int, end: int, fn: Callable[[date, bool], Cal | None],
@@ -338,7 +340,7 @@ def _quarter_ref(ctx: Context, start: int, gran: str) -> tuple[Cal | None, str |
     """The quarter (or half) the document is talking about: last mentioned, else last
     completed one before the DCT (financial news reports on the closed quarter)."""
     for r in reversed(ctx.history):
-        if r.end <= start and r.cal is not None and r.cal.gran == gran:
+        if r.end <= start and r.cal is not None and r.cal.gran == gran and not r.derived:
             return r.cal, r.tid
     if ctx.dct is None:
         return None, None
@@ -349,6 +351,30 @@ def _quarter_ref(ctx: Context, start: int, gran: str) -> tuple[Cal | None, str |
 def _quarter(m, ctx, start, end):
     ordw, unit = _key(m.group("ord")), _key(m.group("unit"))
     year_s = m.group("year") or m.group("year2")
+    ypre = _key(m.group("ypre"))
+    if ypre and ypre[:4].isdigit():
+        year_s = ypre
+    elif ypre:
+        return _quarter_rel_year(m, ctx, ordw, unit, ypre.split()[0])
+    r = _quarter_value(m, ctx, start, end, ordw, unit, year_s)
+    if r is not None and re.match(r"the\s+\w+-", m.group(0), re.IGNORECASE):
+        r.start = start + 4  # "the third-quarter profit": TimeML leaves "the" out
+    return r
+
+
+def _quarter_rel_year(m, ctx, ordw, unit, rel) -> Result | None:
+    """"this year's third quarter"."""
+    n = ORDINALS.get(ordw)
+    if n is None or n > 4:
+        return None
+    if ctx.dct is None:
+        return _unresolved("XXXX-QX")
+    y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+    return out(Cal("quarter" if unit == "quarter" else "half", y, n=n), anchor="dct",
+               needs_dct=True)
+
+
+def _quarter_value(m, ctx, start, end, ordw, unit, year_s) -> Result | None:
     if unit == "period":
         if ordw not in ("latest", "year-earlier", "year-ago", "same", "comparable",
                         "previous", "prior", "preceding", "recent", "first", "second", "third",
@@ -373,7 +399,8 @@ def _quarter(m, ctx, start, end):
         def fn(d: date, future: bool) -> Cal:
             cur = from_date(d, gran).n or 1
             y = d.year
-            if future and n < cur:
+            # the quarter just closed is still "the third quarter" in a forecast
+            if future and n < cur - 1:
                 y += 1
             elif not future and n > cur:
                 y -= 1
@@ -385,6 +412,8 @@ def _quarter(m, ctx, start, end):
         return out(shift(from_date(ctx.dct, gran), -1, gran), anchor="dct", needs_dct=True)
     if ordw == "current":
         return out(from_date(ctx.dct, gran), anchor="dct", needs_dct=True)
+    if ordw == "latest" and ctx.dct:
+        return out(shift(from_date(ctx.dct, gran), -1, gran), anchor="dct", needs_dct=True)
     ref, tid = _quarter_ref(ctx, start, gran)
     if ref is None:
         return _unresolved("XXXX-QX")
@@ -408,7 +437,10 @@ def _year_ago_adj(m, ctx, start, end):
     if noun and noun not in ("quarter", "period", "month"):
         # "year-earlier results": the timex is just the adjective
         end = start + len(m.group(0)) - len(m.group("noun"))
-    ref, tid = ctx.reference(start)
+        noun = ""
+    if not noun and m.group(0).lower().startswith("the"):
+        start = start + 4
+    ref, tid = ctx.reference(start, topical=True)
     if ref is None:
         return _unresolved("XXXX", end=end)
     g = ref.gran if ref.gran in ("quarter", "half", "month", "year") else "year"
@@ -418,7 +450,7 @@ def _year_ago_adj(m, ctx, start, end):
     if ref is None:
         return _unresolved("XXXX", end=end)
     c = shift(_trunc(ref, g), -1, "year")
-    return out(c, anchor=tid, needs_dct=tid == "dct", end=end)
+    return out(c, anchor=tid, needs_dct=tid == "dct", end=end, start=start, derived=True)
 
 
 def _trunc(c: Cal, gran: str) -> Cal:
@@ -538,7 +570,24 @@ def _rel_mod(m, ctx, start, end):
     pre = _key(m.group("pre"))
     mod = mod_of(pre.replace(" in", ""))
     rel = _key(m.group("rel"))
+    if rel == "the":
+        rel = "this"
     return _rel_unit(ctx, start, end, rel, m.group("unit"), mod=mod)
+
+
+@rule("week_of")
+def _week_of(m, ctx, start, end):
+    r = _explicit_day(ctx, m, start, end, month_of(m.group("month")), day_of(m.group("day")),
+                      m.group("year"))
+    if r is None or r.cal is None:
+        return _unresolved("XXXX-WXX") if r is not None else None
+    return out(from_date(cal_.start_date(r.cal), "week"), anchor=r.anchor,
+               needs_dct=r.needs_dct)
+
+
+@rule("year_period")
+def _year_period(m, ctx, start, end):
+    return out(Cal("year", int(m.group("year"))))
 
 
 @rule("rel_dur")
@@ -582,7 +631,7 @@ def _offset(m, ctx, start, end):
     if k != int(k):
         return Result("DATE", "PAST_REF" if back else "FUTURE_REF", mod=mod)
     c = shift(base, -int(k) if back else int(k), unit)
-    return out(c, anchor=tid, needs_dct=tid == "dct", mod=mod)
+    return out(c, anchor=tid, needs_dct=tid == "dct", mod=mod, derived=True)
 
 
 def _context_gran(ctx: Context, start: int, unit: str, base: Cal, tid: str | None
@@ -591,7 +640,7 @@ def _context_gran(ctx: Context, start: int, unit: str, base: Cal, tid: str | Non
     quarter (financial comparisons) keeps the quarter being discussed."""
     if unit == "year":
         for r in reversed(ctx.history):
-            if r.end <= start and r.cal is not None:
+            if r.end <= start and r.cal is not None and not r.derived:
                 if r.cal.gran in ("quarter", "half") and start - r.end < 400:
                     return r.cal, r.tid
                 break
@@ -644,13 +693,15 @@ def _deictic(m, ctx, start, end):
     refs = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
             "the present": "PRESENT_REF", "at present": "PRESENT_REF",
             "presently": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
-            "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-            "formerly": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
-            "soon": "FUTURE_REF"}
+            "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+            "the future": "FUTURE_REF"}
     if "recent " in w:
-        # "in recent years": the timex starts at "recent"
+        # "in recent years": the timex starts at "recent", a vague stretch of time
         s = start + m.group(0).lower().index("recent")
-        return Result("DATE", "PAST_REF", start=s, end=start + m.end("w") - m.start())
+        unit = w.split()[-1]
+        value = "PAST_REF" if unit == "times" else duration(None, unit)
+        typ = "DATE" if unit == "times" else "DURATION"
+        return Result(typ, value, start=s, end=start + m.end("w") - m.start())
     if w in refs:
         if pre or pod:
             return None
@@ -807,8 +858,10 @@ def _set(m, ctx, start, end):
 @rule("set_adv")
 def _set_adv(m, ctx, start, end):
     adv = _key(m.group("adv"))
+    if adv == "quarterly":
+        return None  # "quarterly dividend/report": an adjective, not annotated
     values = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
-              "monthly": "P1M", "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y",
+              "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
               "hourly": "PT1H", "biannually": "P6M", "semiannually": "P6M"}
     return Result("SET", values[adv])
 
@@ -868,9 +921,14 @@ _SEASON_CUE = re.compile(r"\b(?:in|during|by|until|through|since|this|that|the|l
 @rule("season")
 def _season(m, ctx, start, end):
     pre = m.group("pre")
-    k = _key(m.group("season"))
-    if not pre and not _SEASON_CUE.search(_before(ctx, start, 12)):
+    if _key(pre) == "the":
+        pre = None
+        if re.match(r"\s+of\b", ctx.text[end:end + 5]) and _key(m.group("season")) in (
+                "fall", "spring"):
+            return None
+    elif not pre and not _SEASON_CUE.search(_before(ctx, start, 12)):
         return None
+    k = _key(m.group("season"))
     if k in ("fall", "spring") and re.match(r"\s+of\s+(?!\d)", ctx.text[end:end + 8]):
         return None
     s = SEASON_WORDS[k]
@@ -904,10 +962,15 @@ def _duration(m, ctx, start, end):
         mod = "APPROX"
     if m.group("orso"):
         mod = "APPROX"
-    # "a year" after a price or count is a rate: "$5 a year", "twice a year" handled in set
+    # "$1.76 a year" is a rate and "52 years old" an age: TimeML tags neither
     if numw in ("a", "an", "per") and re.search(r"(?:\d|percent|%)\s*$", _before(ctx, start, 20)):
-        return Result("SET", duration(1, unitw))
-    return Result("DURATION", duration(n, unitw), mod=mod)
+        return None
+    if re.match(r"[\s-]+old\b", ctx.text[end:end + 6]):
+        return None
+    s = start
+    if m.group(0).lower().startswith("the") and (not unitw.endswith("s") or "-" in m.group(0)):
+        s = start + 4  # "the 30-day period": the adjective alone
+    return Result("DURATION", duration(n, unitw), mod=mod, start=s)
 
 
 _BARE_CUE = re.compile(r"\b(?:for|over|within|after|took|take|takes|lasted|last|in|than|"

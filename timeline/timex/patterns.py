@@ -103,10 +103,11 @@ VOCAB = {
     "PRE": (r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle)(?:-|\s+)"
             r"|(?:the\s+)?(?:beginning|start|middle|end|close|turn|dawn|latter\s+part)"
             r"\s+of\s+(?:the\s+)?|(?:the\s+)?(?:first|second)\s+half\s+of\s+(?:the\s+)?)"),
-    "APPROX": (r"(?:about|around|roughly|approximately|nearly|almost|more\s+than|over"
-               r"|less\s+than|under|at\s+least|up\s+to|no\s+more\s+than|at\s+most"
-               r"|just\s+over|just\s+under|within|only|just|some)"),
-    "REL": r"(?:last|next|this|coming|past|previous|following|current|prior|preceding|same)",
+    # only the modifiers TimeML puts inside the span ("about", "over", "within" stay out)
+    "APPROX": (r"(?:nearly|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than"
+               r"|at\s+most|fewer\s+than|roughly|approximately)"),
+    "REL": (r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|following"
+            r"|current|prior|preceding|same)"),
 }
 
 # (rule name, pattern). Order is priority: at a given position the first rule that
@@ -129,7 +130,8 @@ RULES: list[tuple[str, str]] = [
     ("month_year", r"(?P<pre><<PRE>>)?(?P<month><<MONTH>>)(?:,?\s+(?:of\s+)?(?P<year><<YEAR>>)"
                    r"|(?P<rel>\s+(?:last|next|this)\s+year))?"),
     # the third quarter of 1989 / third-quarter / Q1 2024 / the first half
-    ("quarter", r"(?:the\s+)?(?:(?P<fisc>fiscal|calendar)\s+)?(?P<ord><<ORD>>|final|last|latest"
+    ("quarter", r"(?:the\s+)?(?:(?P<ypre><<YEAR>>|(?:this|last|next)\s+year's)\s+)?"
+                r"(?:(?P<fisc>fiscal|calendar)\s+)?(?P<ord><<ORD>>|final|last|latest"
                 r"|current|same|year-earlier|year-ago|comparable|previous|prior|preceding|recent)"
                 r"(?:[\s-]+(?:fiscal|calendar))?[\s-]+(?P<unit>quarter|half|period)"
                 r"(?:\s+of\s+(?:fiscal\s+|the\s+)?(?:(?P<year><<YEAR>>)|(?P<rel>last|this|next)"
@@ -140,7 +142,7 @@ RULES: list[tuple[str, str]] = [
                      r"|results?|figures?))?"),
     # earlier this year / later this month / early next year / the end of this week
     ("rel_mod", r"(?P<pre><<PRE>>|(?:earlier|later)\s+(?:in\s+)?)(?P<rel>last|next|this|that"
-                r"|the\s+(?:past|previous|following|same|current|coming))\s+"
+                r"|the\s+(?:past|previous|following|same|current|coming)|the)\s+"
                 r"(?P<unit><<UNIT1>>|<<SEASON>>|<<MONTH>>|<<POD>>)"),
     # the past three years / the next two months / the first nine months
     ("rel_dur", r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+|these\s+)?(?P<rel>past|last|next|coming"
@@ -184,7 +186,12 @@ RULES: list[tuple[str, str]] = [
     # mid-2024 / fiscal 1989 / the end of 1990 / summer 2003
     ("year_mod", r"(?P<pre><<PRE>>|(?P<fy>fiscal(?:\s+year)?\s+|FY\s*)|(?P<season><<SEASON>>)"
                  r",?\s+(?:of\s+)?)(?P<year><<YEAR>>)"),
-    ("season", r"(?P<pre><<PRE>>)?(?P<season><<SEASON>>)"),
+    ("season", r"(?P<pre><<PRE>>|the\s+)?(?P<season><<SEASON>>)"),
+    # the week of March 6
+    ("week_of", r"the\s+week\s+of\s+(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
+                r"(?:,?\s+(?P<year><<YEAR>>))?"),
+    # the 1989 period / the 1988 fourth quarter handled by quarter; this one for "period"
+    ("year_period", r"the\s+(?P<year><<YEAR>>)\s+(?:period|fiscal\s+year|year)"),
     # durations: three years / the nine months / a 10-year / 24 hours / weeks
     ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+)?(?P<num><<NUM>>)(?:[\s-]+|-)"
                  r"(?:(?P<to>to|or)\s+<<NUM>>[\s-]+)?(?P<unit><<UNIT>>)(?P<long>[\s-]+long)?"
