@@ -339,7 +339,7 @@ def test_article_text_is_escaped_everywhere_and_only_http_links_are_built():
     fig = plot(story_frame(), title="<b onmouseover=x>Title</b>")
     text = next(h for h in hovers(fig) if "xss = 1" in h)
     assert "<script>" not in text and "&lt;script&gt;" in text
-    assert "<img" not in text and "&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;" in text
+    assert "<img" not in text and '&lt;img src=x onerror="window.__xss=2"&gt;' in text
     assert "sources disagree" in text
     labels = [s for t in traces(fig, "labels") for s in t.text]
     assert not any("<" in s for s in labels)

@@ -282,7 +282,7 @@ def _add_event_traces(
             if sub.empty:
                 continue
             trace = _shape_trace(sub, shape, color, dense)
-            trace.update(name=str(value), legendgroup=str(value), showlegend=first)
+            trace.update(name=esc(str(value)), legendgroup=str(value), showlegend=first)
             fig.add_trace(trace)
             first = False
         labelled = part[part["_show"]]
@@ -362,13 +362,13 @@ def _label_trace(sub: pd.DataFrame, group: str) -> go.Scatter:
         y=sub["_y"],
         xaxis="x2",
         mode="text",
-        text=[html.escape(s) for s in sub["_label"]],
+        text=[esc(s) for s in sub["_label"]],
         textposition="middle right",
         textfont={"size": 11, "color": "#222"},
         hoverinfo="skip",
         legendgroup=group,
         showlegend=False,
-        name=f"{group} labels",
+        name=f"{esc(group)} labels",
         cliponaxis=True,
     )
 
@@ -411,18 +411,18 @@ def _hover_texts(data: pd.DataFrame, short: bool = False) -> pd.Series:
 
 
 def _hover(r: Any, short: bool) -> str:
-    lines = [f"<b>{html.escape(_short(r.label, 120) or '(no label)')}</b>"]
-    when = html.escape(str(r.date_text)) if r.date_text else "(date)"
-    norm = html.escape(str(r.value or ""))
-    prec = html.escape(str(r.precision or "unknown precision"))
+    lines = [f"<b>{esc(_short(r.label, 120) or '(no label)')}</b>"]
+    when = esc(str(r.date_text)) if r.date_text else "(date)"
+    norm = esc(str(r.value or ""))
+    prec = esc(str(r.precision or "unknown precision"))
     lines.append(f"{when} → {norm} ({prec}{', range' if r.kind == 'range' else ''})")
     if r.alt_values:
-        lines.append(f"<i>sources disagree; also given: {html.escape(str(r.alt_values))}</i>")
+        lines.append(f"<i>sources disagree; also given: {esc(str(r.alt_values))}</i>")
     if r.sentence:
         limit = 200 if short else 600
         lines.append(highlight_sentence(str(r.sentence), r.date_text, r.mentions, limit))
     if r.actors and not short:
-        lines.append("Who: " + html.escape(_short(str(r.actors), 160)))
+        lines.append("Who: " + esc(_short(str(r.actors), 160)))
     lines.append(_sources_line(r.sources, r.url, r.n_sources, short))
     return "<br>".join(lines)
 
@@ -433,10 +433,10 @@ def _sources_line(sources: Any, url: Any, n_sources: Any, short: bool) -> str:
     link = safe_url(url)
     shown = []
     for i, name in enumerate(names[: 1 if short else 4]):
-        text = html.escape(_short(name, 60))
+        text = esc(_short(name, 60))
         # only the primary source has a URL in the frame; it goes on the first name
         if i == 0 and link:
-            text = f'<a href="{html.escape(link, quote=True)}">{text}</a>'
+            text = f'<a href="{link}">{text}</a>'
         shown.append(text)
     more = f" +{len(names) - len(shown)} more" if len(names) > len(shown) else ""
     plural = "source" if n == 1 else "sources"
@@ -471,9 +471,9 @@ def _bold_part(token: str, lo: int, hi: int) -> str:
     """Escape ``token``, bolding the characters in [lo, hi) (offsets within the token)."""
     lo, hi = max(lo, 0), min(hi, len(token))
     if lo >= hi:
-        return html.escape(token)
+        return esc(token)
     head, mid, tail = token[:lo], token[lo:hi], token[hi:]
-    return f"{html.escape(head)}<b>{html.escape(mid)}</b>{html.escape(tail)}"
+    return f"{esc(head)}<b>{esc(mid)}</b>{esc(tail)}"
 
 
 def _words(text: str) -> list[tuple[int, str]]:
@@ -516,7 +516,7 @@ def _style(
 ) -> None:
     n_rows = max((hi for _, hi in rows.lane_span), default=1)
     fig.update_layout(
-        title={"text": html.escape(title) if title else None, "x": 0.01},
+        title={"text": esc(title) if title else None, "x": 0.01},
         height=height or int(min(1400, max(420, 230 + 26 * n_rows + (120 if dense else 0)))),
         template="plotly_white",
         hovermode="closest",
@@ -549,7 +549,7 @@ def _style(
     fig.update_layout(
         yaxis=dict(
             tickvals=rows.lane_y,
-            ticktext=[html.escape(_short(str(v), 28)) for v in rows.lanes],
+            ticktext=[esc(_short(str(v), 28)) for v in rows.lanes],
             autorange="reversed",
             fixedrange=True,
             zeroline=False,
@@ -617,6 +617,11 @@ def _note_undated(fig: go.Figure, frame: pd.DataFrame) -> None:
 # ---------------------------------------------------------------- small helpers
 
 
+def esc(text: str) -> str:
+    """Escape text for Plotly's HTML subset (which shows ``&quot;`` literally, so keep quotes)."""
+    return html.escape(text, quote=False)
+
+
 def frame_of(fig: go.Figure) -> pd.DataFrame | None:
     """The frame a figure made by ``plot`` was drawn from, or None for other figures."""
     return getattr(fig, FIG_ATTR, None)
@@ -640,7 +645,9 @@ def safe_url(url: Any) -> str | None:
     if not isinstance(url, str):
         return None
     url = url.strip()
-    return url if url.lower().startswith(("http://", "https://")) and " " not in url else None
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    return None if any(c in url for c in " \"'<>\\") else url
 
 
 class _CallableModule(types.ModuleType):
