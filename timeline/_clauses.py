@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 from timeline._text import FUNCTION_WORDS, MONTHS, WEEKDAYS
 
 MAX_LABEL_WORDS = 12
+# Where a long label can be cut without leaving a phrase half told.
+PHRASE_OPENERS = frozenset(
+    "and but which who that between among with without from for after before because as "
+    "while amid over under against".split()
+)
 
 # Words that can be part of a date expression; anything after them inside a timex is the
 # noun the date modifies ("the October incident").
@@ -33,6 +38,7 @@ TEMPORAL_PREPOSITIONS = frozenset(
     throughout early late as of""".split()
 )
 BOUNDARY_PREPOSITIONS = frozenset({"since", "until", "till"})  # the date bounds a state
+PLACING_PREPOSITIONS = frozenset({"during", "in", "amid", "at", "throughout"})
 AUXILIARIES = frozenset(
     "is are was were be been being has have had will would shall should can could may "
     "might must do does did".split()
@@ -92,6 +98,7 @@ class Anchor:
     clause: str = ""  # the words the label came from, for actors and similarity
     noun: str = ""  # the event noun a premodifying date qualifies ("assault")
     classes: set[str] = field(default_factory=set)
+    noun_only: bool = False  # the label is just the dated noun phrase ("Assault on Israel")
 
 
 def event_classes(text: str) -> set[str]:
@@ -140,6 +147,15 @@ def _companion_lists(text: str) -> list[tuple[int, int]]:
         end = match.end() + verb.end() - 1 if verb else len(text.rstrip(".!?"))
         spans.append((match.start(), end))
     return spans
+
+
+def _appositions(text: str) -> list[tuple[int, int]]:
+    """ "Trufanov, an engineer, was": a description between commas after a name."""
+    pattern = (
+        r"\b[A-Z][\w'’-]*(,\s*(?:a|an|the|his|her|their|[A-Z][\w-]*['’]s)\s+[^,;]{1,40}),"
+        r"(?=\s+[a-z])"
+    )
+    return [(m.start(1), m.end()) for m in re.finditer(pattern, text)]
 
 
 def _attributions(text: str) -> list[tuple[int, int]]:
@@ -270,7 +286,12 @@ class _Sentence:
 
 def _analyse(text: str) -> _Sentence:
     masked = _mask_inner_commas(text)
-    removed = _attributions(masked) + _trailing_asides(masked) + _companion_lists(masked)
+    removed = [
+        *_attributions(masked),
+        *_trailing_asides(masked),
+        *_companion_lists(masked),
+        *_appositions(masked),
+    ]
     return _Sentence(
         text=text,
         removed=removed,
@@ -286,44 +307,64 @@ def _mask_inner_commas(text: str) -> str:
     return re.sub(r"(?<=\b\d),(?= \d{4}\b)|(?<=\d\d),(?= \d{4}\b)", "\u201a", text)
 
 
-def anchor_date(sentence: str, start: int, end: int, *, governs_own: bool = True) -> Anchor:
+def anchor_date(sentence: str, start: int, end: int) -> Anchor:
     """What the date at ``sentence[start:end]`` dates, with a label for it."""
     info = _analyse(sentence)
     det_start, date_start, date_end, noun_end = _date_core(sentence, start, end)
     relative = _inside(info.relatives, date_start, date_end)
     clause = _inside(info.clauses, date_start, date_end) or (0, len(sentence))
-    preposition, prep_start = _word_before(sentence, det_start)
+    before, before_start = _word_before(sentence, det_start)
     has_own_det = det_start < date_start
-    premodifies = has_own_det or preposition.lower() in DETERMINERS
+    premodifies = has_own_det or before.lower() in DETERMINERS
     noun, np_end = "", date_end
     if noun_end > date_end:
         noun = sentence[date_end:noun_end].strip(" ,")
         np_end = noun_end
     elif premodifies:
         noun, np_end = _noun_phrase_after(sentence, date_end)
-    if premodifies and not noun:
-        premodifies = False
-    np_start = det_start if has_own_det else (prep_start if premodifies else date_start)
+    premodifies = premodifies and bool(noun)
+    np_start = det_start if has_own_det else (before_start if premodifies else date_start)
+    # the preposition that governs the date, or the noun phrase the date sits in
+    governor, governor_start = (
+        _word_before(sentence, np_start)
+        if premodifies
+        else (
+            before,
+            before_start,
+        )
+    )
+    governor = governor.lower()
 
-    if preposition.lower() in BOUNDARY_PREPOSITIONS or (premodifies and is_generic_noun(noun)):
-        role = "reference"
-    elif relative and premodifies:
-        role = "reference"
-    else:
-        role = "event"
+    backgrounded = governor in BOUNDARY_PREPOSITIONS or (premodifies and is_generic_noun(noun))
+    role = "reference" if backgrounded or (relative and premodifies) else "event"
 
-    if premodifies and not _starts_clause(info, clause, relative, np_start):
-        label = _np_label(sentence, np_start, date_start, date_end, np_end)
-        return Anchor(role, label, sentence[np_start:np_end], noun, event_classes(noun))
-    cut_start = date_start
-    if not premodifies and preposition.lower() in TEMPORAL_PREPOSITIONS:
-        cut_start = prep_start
+    cut_start = governor_start if governor in TEMPORAL_PREPOSITIONS else date_start
+    if premodifies:
+        cut_start = date_start
+        if not _starts_clause(info, clause, relative, np_start) and not _short_clause_before(
+            info, clause, governor, governor_start
+        ):
+            label = _np_label(sentence, np_start, date_start, date_end, np_end)
+            return Anchor(role, label, sentence[np_start:np_end], noun, event_classes(noun), True)
     cut = (cut_start, _after_closing_comma(sentence, start, date_end))
     if relative:
         text = _relative_label(info, relative, cut)
     else:
         text = _clause_label(info, clause, cut)
     return Anchor(role, text, text, noun, event_classes(text))
+
+
+def _short_clause_before(
+    info: _Sentence, clause: tuple[int, int], governor: str, governor_start: int
+) -> bool:
+    """ "Trufanov was abducted from Nir Oz during the October 7 attack": a short clause
+    placed in time by the dated noun is what happened then; a long one is about something
+    else ("Putin has expressed appreciation ... for hostages taken during ...")."""
+    if governor not in PLACING_PREPOSITIONS:
+        return False
+    start = _main_start(info, clause)
+    head = _keep(info.text, start, governor_start, [*info.removed, *info.relatives])
+    return 2 <= len(head.split()) <= 10
 
 
 def _after_closing_comma(sentence: str, start: int, date_end: int) -> int:
@@ -447,16 +488,11 @@ def _headline_style(text: str) -> str:
 
 
 def _shorten(text: str) -> str:
+    """At most ~12 words, cut where a phrase ends; "…" only when cut mid-phrase."""
     tokens = text.split()
     if len(tokens) <= MAX_LABEL_WORDS:
         return text
-    for i in range(MAX_LABEL_WORDS, 4, -1):  # cut where a clause or list item ends
-        if tokens[i - 1].endswith((",", ";")) or tokens[i].lower() in (
-            "and",
-            "but",
-            "which",
-            "who",
-            "that",
-        ):
+    for i in range(MAX_LABEL_WORDS, 4, -1):
+        if tokens[i - 1].endswith((",", ";")) or tokens[i].lower() in PHRASE_OPENERS:
             return " ".join(tokens[:i]).rstrip(",;")
     return " ".join(tokens[:MAX_LABEL_WORDS]).rstrip(",;") + " …"

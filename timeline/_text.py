@@ -151,6 +151,8 @@ def _ends_sentence(line: str, stop: int, after: int) -> bool:
 
 def is_title_case(text: str) -> bool:
     """Headline-style lines capitalize most words, so capitals there say nothing."""
+    if text.rstrip().endswith((".", "!", "?", '"', "”")):
+        return False  # prose full of names ("Vladimir Putin met Alexander Trufanov.")
     tokens = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
     return len(tokens) >= 3 and sum(w[0].isupper() for w in tokens) / len(tokens) > 0.6
 

@@ -62,7 +62,12 @@ class _Cluster:
 
     @property
     def head(self) -> _Candidate:
-        return min(self.members, key=lambda c: (-_precision_rank(c.timex), c.timex.start))
+        """The mention that gives the event its date and label: the most precise date (a
+        time of day counts as its day), a told clause rather than a bare noun, told first."""
+        return min(
+            self.members,
+            key=lambda c: (-_label_rank(c.timex), c.anchor.noun_only, c.timex.start),
+        )
 
 
 # =======================================================================================
@@ -107,7 +112,7 @@ def _candidates(
 def _can_date_an_event(timex: Timex) -> bool:
     """Durations, sets and "now" anchor nothing; a date on the calendar (or one waiting for
     its publication date) can."""
-    if timex.type in NOT_EVENTS or timex.precision is None:
+    if timex.type in NOT_EVENTS:
         return False
     return bool(re.match(r"^(?:\d|X)", timex.value))
 
@@ -379,6 +384,12 @@ def _precision_rank(timex: Timex) -> int:
     return _RANK.get(timex.precision or "", -1)
 
 
+def _label_rank(timex: Timex) -> int:
+    """Precision for choosing the telling mention: "Saturday night" is no better told than
+    "Saturday"."""
+    return min(_precision_rank(timex), _RANK["day"])
+
+
 def _dates_compatible(a: Timex, b: Timex) -> bool:
     """Whether two dates can be the same moment: overlapping intervals, or an unresolved
     pattern ("XXXX-WXX-3", a Wednesday) that the other date fits."""
@@ -486,8 +497,8 @@ def _merged(group: list[Event]) -> Event:
     if len(group) == 1:
         return group[0]
     by_date = _date_groups(group)
-    winner = max(by_date, key=_date_support)
-    head = max(winner, key=lambda e: (_precision_rank(e.timex), -_published_order(e)))
+    winner = max(by_date, key=lambda dates: _date_support(dates, group))
+    head = max(winner, key=_telling)
     rest = [e for e in group if e is not head]
     alt = [g[0].timex.value for g in by_date if g is not winner]
     alt += [v for e in group for v in e.alt_values]
@@ -497,11 +508,23 @@ def _merged(group: list[Event]) -> Event:
         label=head.label,
         timex=head.timex,
         mentions=mentions,
-        actors=list(dict.fromkeys(actors)),
+        actors=_fullest_names(actors),
         alt_values=[v for v in dict.fromkeys(alt) if v != head.timex.value],
         kind=head.kind,
         range_latest=head.range_latest,
     )
+
+
+def _fullest_names(actors: list[str]) -> list[str]:
+    """Each actor once, by the fullest name any source gave ("Vitaly" -> "Vitaly Trufanov")."""
+    unique = list(dict.fromkeys(actors))
+    return list(dict.fromkeys(full_name(a, unique) for a in unique))
+
+
+def _telling(event: Event) -> tuple[int, bool, int]:
+    """The event whose date and label lead: most precise, told as a clause, reported first."""
+    told = len(event.label.split()) >= 4
+    return _label_rank(event.timex), told, -_published_order(event)
 
 
 def _date_groups(group: list[Event]) -> list[list[Event]]:
@@ -518,10 +541,12 @@ def _date_groups(group: list[Event]) -> list[list[Event]]:
     return dates
 
 
-def _date_support(events: list[Event]) -> tuple[int, int]:
-    """The date most sources give wins; then the most precise one."""
-    sources = {s for e in events for s in e.sources}
-    return len(sources), max(_precision_rank(e.timex) for e in events)
+def _date_support(dates: list[Event], group: list[Event]) -> tuple[int, int]:
+    """The date most sources allow wins ("November 2023" backs both the 29th and the 30th);
+    then the most precise one."""
+    head = dates[0].timex
+    sources = {s for e in group if _dates_compatible(e.timex, head) for s in e.sources}
+    return len(sources), max(_precision_rank(e.timex) for e in dates)
 
 
 def _published_order(event: Event) -> int:

@@ -1,0 +1,395 @@
+"""Events: which dates anchor a happening, their labels and actors, and merging mentions
+within an article and across articles (issue #4).
+
+Most tests use hand-made time expressions with exact offsets, so they test this stage
+alone; the end-to-end tests at the bottom run the real tagger on data/articles.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+import pytest
+from conftest import DATA, SEED
+
+from timeline._text import find_names, split_sentences
+from timeline.events import build_events, merge_events
+from timeline.model import Article, Event, Timex
+
+SEED_PUBLISHED = date(2025, 3, 6)
+
+
+def bounds(value: str) -> tuple[datetime | None, datetime | None]:
+    """The half-open interval of a simple TIMEX3 value (day, month or time of day)."""
+    if value.startswith("X"):
+        return None, None
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        start = datetime.strptime(value, "%Y-%m")
+        next_month = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return start, next_month
+    start = datetime.strptime(value[:10], "%Y-%m-%d")
+    return start, start + timedelta(days=1)
+
+
+def timex(text: str, words: str, value: str, precision: str | None, *, nth: int = 0, **kw) -> Timex:
+    """A Timex for the ``nth`` occurrence of ``words`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    earliest, latest = bounds(value)
+    kind = "TIME" if "T" in value else "DATE"
+    return Timex(start, start + len(words), words, kind, value, precision, earliest, latest, **kw)
+
+
+def seed_article() -> Article:
+    text = SEED.read_text(encoding="utf-8")
+    title = text.split("\n", 1)[0]
+    return Article(text=text, source=str(SEED), title=title, published=SEED_PUBLISHED)
+
+
+def seed_timexes(text: str) -> list[Timex]:
+    """What the tagger gives on the seed with publication date 2025-03-06."""
+    found = [
+        timex(text, "February 2025", "2025-02", "month"),
+        timex(text, "October 2023", "2023-10", "month"),
+        timex(text, "Wednesday night", "2025-03-05TNI", "time", needs_dct=True, anchor="dct"),
+        timex(text, "October", "2023-10", "month", nth=1, anchor="t2"),
+        timex(text, "February 15, 2025", "2025-02-15", "day"),
+        timex(text, "53 days later", "2023-11-29", "day", anchor="t7"),
+        timex(text, "October 7, 2023", "2023-10-07", "day"),
+    ]
+    return sorted(found, key=lambda t: t.start)
+
+
+@pytest.fixture(scope="module")
+def seed_events() -> list[Event]:
+    article = seed_article()
+    return merge_events(build_events(article, seed_timexes(article.text)))
+
+
+def by_value(events: list[Event]) -> dict[str, Event]:
+    return {event.timex.value: event for event in events}
+
+
+# --- the seed: exactly four events ------------------------------------------------------
+
+
+def test_seed_has_exactly_the_four_events(seed_events: list[Event]) -> None:
+    values = [event.timex.value for event in seed_events]
+    assert values == ["2023-10-07", "2023-11-29", "2025-02-15", "2025-03-05TNI"]
+    assert [event.event_id for event in seed_events] == ["e1", "e2", "e3", "e4"]
+
+
+def test_seed_labels_are_the_clauses_a_reader_would_write(seed_events: list[Event]) -> None:
+    events = by_value(seed_events)
+    assert events["2025-02-15"].label == "Alexander Trufanov freed as part of a ceasefire agreement"
+    assert events["2023-11-29"].label.endswith("released in a hostage exchange")
+    assert events["2025-03-05TNI"].label.startswith("Vladimir Putin received Alexander Trufanov")
+    assert events["2023-10-07"].label.startswith("The attack by Hamas resulted in")
+    for event in seed_events:
+        assert len(event.label.split()) <= 12
+        assert not re.search(r"October|February|Wednesday|2023|2025|53 days", event.label)
+        assert "according to" not in event.label
+
+
+def test_october_mentions_merge_into_the_attack_with_the_most_precise_date(
+    seed_events: list[Event],
+) -> None:
+    attack = by_value(seed_events)["2023-10-07"]
+    dated = [m.date_text for m in attack.mentions if m.date_text]
+    assert dated == ["October 7, 2023", "October 2023", "October"]
+    assert attack.mentions[0].date_text == "October 7, 2023"  # the primary mention
+    incident = attack.mentions[2]
+    assert "since the October incident" in incident.sentence
+
+
+def test_dateless_sentences_placed_in_the_attack_join_it(seed_events: list[Event]) -> None:
+    """The family captured "during the Hamas-led incursion"; the father "killed in the attack"."""
+    attack = by_value(seed_events)["2023-10-07"]
+    via = {m.via: m.label for m in attack.mentions if m.via}
+    assert set(via) == {"the Hamas-led incursion", "the attack"}
+    assert "captured" in via["the Hamas-led incursion"]
+    assert via["the attack"].startswith("Vitaly Trufanov reportedly killed")
+    assert {"Vitaly Trufanov", "Elena Trufanova", "Sapir Cohen"} <= set(attack.actors)
+
+
+def test_october_incident_neither_makes_an_event_nor_pulls_the_freeing_back(
+    seed_events: list[Event],
+) -> None:
+    freed = by_value(seed_events)["2025-02-15"]
+    assert [m.date_text for m in freed.mentions] == ["February 15, 2025", "February 2025"]
+    assert all(
+        not e.timex.value.startswith("2023-10") or e.timex.value == "2023-10-07"
+        for e in seed_events
+    )
+
+
+def test_the_kremlin_meeting_gathers_its_dateless_mentions(seed_events: list[Event]) -> None:
+    meeting = by_value(seed_events)["2025-03-05TNI"]
+    assert [m.via for m in meeting.mentions[1:]] == ["the Kremlin meeting", "the meeting"]
+
+
+def test_actors_are_names_without_titles(seed_events: list[Event]) -> None:
+    meeting = by_value(seed_events)["2025-03-05TNI"]
+    assert meeting.actors[:3] == ["Vladimir Putin", "Alexander Trufanov", "Kremlin"]
+    everyone = {a for e in seed_events for a in e.actors}
+    assert "Berl Lazar" in everyone
+    assert not everyone & {"Russian", "Israeli", "October", "Wednesday", "Chief Rabbi Berl Lazar"}
+    assert not any(a.endswith(("'s", "-led")) for a in everyone)
+
+
+def test_every_mention_points_back_into_its_article(seed_events: list[Event]) -> None:
+    article = seed_article()
+    for event in seed_events:
+        for mention in event.mentions:
+            words = mention.date_text or mention.via
+            assert article.text[mention.char_start : mention.char_end] == words
+            start = mention.sentence_start
+            assert article.text[start : start + len(mention.sentence)] == mention.sentence
+            assert mention.source == str(SEED) and mention.published == SEED_PUBLISHED
+            assert mention.title == article.title
+
+
+# --- which dates anchor an event --------------------------------------------------------
+
+
+def test_durations_and_now_anchor_nothing() -> None:
+    text = "He was held for 16 months. Talks continue now."
+    found = [
+        Timex(16, 25, "16 months", "DURATION", "P16M"),
+        Timex(42, 45, "now", "DATE", "PRESENT_REF"),
+    ]
+    assert build_events(Article(text=text), found) == []
+
+
+def test_an_unresolved_date_is_still_an_event_and_says_so() -> None:
+    text = "Putin met Trufanov at the Kremlin on Wednesday."
+    wednesday = timex(text, "Wednesday", "XXXX-WXX-3", None, needs_dct=True)
+    [event] = build_events(Article(text=text, source="undated.txt"), [wednesday])
+    assert event.timex.value == "XXXX-WXX-3" and event.timex.needs_dct
+    assert event.timex.earliest is None
+    assert event.label == "Putin met Trufanov at the Kremlin"
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause() -> None:
+    text = "Sapir Cohen, who was freed on November 29, 2023, met Putin on Wednesday."
+    found = [
+        timex(text, "November 29, 2023", "2023-11-29", "day"),
+        timex(text, "Wednesday", "2025-03-05", "day"),
+    ]
+    labels = [e.label for e in build_events(Article(text=text), found)]
+    assert labels == ["Sapir Cohen freed", "Sapir Cohen met Putin"]
+
+
+def test_a_date_after_since_refers_back_and_makes_no_event() -> None:
+    text = "The three had been held in Gaza since the October 7 attack."
+    found = [timex(text, "October 7", "2023-10-07", "day")]
+    assert build_events(Article(text=text), found) == []
+
+
+def test_a_fronted_date_dates_the_main_clause_and_attribution_is_dropped() -> None:
+    text = "On Monday, Israel and Hamas agreed a truce, officials said."
+    [event] = build_events(Article(text=text), [timex(text, "Monday", "2023-11-20", "day")])
+    assert event.label == "Israel and Hamas agreed a truce"
+    assert event.actors == ["Israel", "Hamas"]
+
+
+def test_a_from_to_span_is_one_range_event() -> None:
+    text = "The summit ran from March 3 to March 5, 2024."
+    start = timex(text, "March 3", "2024-03-03", "day", tid="t1", range_end="t2")
+    end = timex(text, "March 5, 2024", "2024-03-05", "day", tid="t2")
+    [event] = build_events(Article(text=text), [start, end])
+    assert event.kind == "range" and event.range_latest == datetime(2024, 3, 6)
+
+
+def test_long_clauses_are_cut_where_a_phrase_ends() -> None:
+    text = (
+        "Elena Trufanova, Irina Tatti and Sapir Cohen were released on November 30, 2023, "
+        "in a hostage exchange between Israel and Hamas."
+    )
+    [event] = build_events(
+        Article(text=text), [timex(text, "November 30, 2023", "2023-11-30", "day")]
+    )
+    assert (
+        event.label == "Elena Trufanova, Irina Tatti and Sapir Cohen released in a hostage exchange"
+    )
+
+
+# --- text helpers -----------------------------------------------------------------------
+
+
+def test_sentences_survive_abbreviations_initials_and_line_breaks() -> None:
+    text = "Mr. Smith met Dr. J. K. Rowling in the U.S. on Aug. 5. The U.S. Army left.\nTitle line"
+    sentences = [s.text for s in split_sentences(text)]
+    assert sentences == [
+        "Mr. Smith met Dr. J. K. Rowling in the U.S. on Aug. 5.",
+        "The U.S. Army left.",
+        "Title line",
+    ]
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_names_drop_titles_and_stop_at_possessives() -> None:
+    text = (
+        "Russian President Vladimir Putin thanked Chief Rabbi Berl Lazar "
+        "and Russia's Jewish community."
+    )
+    assert [n.text for n in find_names(text)] == ["Vladimir Putin", "Berl Lazar", "Russia's"]
+
+
+# --- across articles --------------------------------------------------------------------
+
+
+def article(source: str, published: date | None, text: str) -> Article:
+    return Article(text=text, source=source, title=source, published=published)
+
+
+def wire() -> tuple[Article, list[Timex]]:
+    text = (
+        "Hamas freed Alexander Trufanov on Saturday in the sixth exchange under the truce.\n"
+        "Trufanov was abducted from Kibbutz Nir Oz during the October 7, 2023, attack.\n"
+        "His mother Elena Trufanova and grandmother Irina Tatti were released in November 2023."
+    )
+    found = [
+        timex(text, "Saturday", "2025-02-15", "day", needs_dct=True),
+        timex(text, "October 7, 2023", "2023-10-07", "day"),
+        timex(text, "November 2023", "2023-11", "month"),
+    ]
+    return article("wire", date(2025, 2, 16), text), found
+
+
+def daily() -> tuple[Article, list[Timex]]:
+    text = "Elena Trufanova, Irina Tatti and Sapir Cohen were released on November 30, 2023."
+    found = [timex(text, "November 30, 2023", "2023-11-30", "day")]
+    return article("daily", date(2023, 12, 1), text), found
+
+
+def undated() -> tuple[Article, list[Timex]]:
+    text = (
+        "Vladimir Putin met Alexander Trufanov at the Kremlin on Wednesday.\n"
+        "Trufanov was freed on February 15 after 498 days in captivity."
+    )
+    found = [
+        timex(text, "Wednesday", "XXXX-WXX-3", None, needs_dct=True),
+        timex(text, "February 15", "XXXX-02-15", None, needs_dct=True),
+    ]
+    return article("undated", None, text), found
+
+
+@pytest.fixture(scope="module")
+def story() -> list[Event]:
+    seed = seed_article()
+    built = build_events(seed, seed_timexes(seed.text))
+    for made in (wire(), daily(), undated()):
+        built += build_events(*made)
+    return merge_events(built)
+
+
+def test_the_story_across_four_sources_has_four_events(story: list[Event]) -> None:
+    assert [e.timex.value for e in story] == [
+        "2023-10-07",
+        "2023-11-29",
+        "2025-02-15",
+        "2025-03-05TNI",
+    ]
+    assert [e.event_id for e in story] == ["e1", "e2", "e3", "e4"]
+
+
+def test_the_same_happening_lists_every_source(story: list[Event]) -> None:
+    events = by_value(story)
+    assert set(events["2025-02-15"].sources) == {str(SEED), "wire", "undated"}
+    assert set(events["2023-10-07"].sources) == {str(SEED), "wire"}
+    assert set(events["2025-03-05TNI"].sources) == {str(SEED), "undated"}
+    published = {m.source: m.published for m in events["2025-02-15"].mentions}
+    assert published == {str(SEED): SEED_PUBLISHED, "wire": date(2025, 2, 16), "undated": None}
+
+
+def test_the_first_report_tells_a_shared_event(story: list[Event]) -> None:
+    freed = by_value(story)["2025-02-15"]
+    assert freed.label.startswith("Hamas freed Alexander Trufanov")
+    assert freed.mentions[0].source == "wire"
+
+
+def test_disagreeing_sources_keep_both_dates_and_flag_it(story: list[Event]) -> None:
+    released = by_value(story)["2023-11-29"]
+    assert set(released.sources) == {str(SEED), "wire", "daily"}
+    assert released.alt_values == ["2023-11-30"] and released.date_conflict
+    assert all(not e.date_conflict for e in story if e is not released)
+
+
+def test_an_unresolved_date_joins_the_date_it_fits(story: list[Event]) -> None:
+    """ "on Wednesday" in an undated article fits 2025-03-05, a Wednesday; "February 15"
+    fits 2025-02-15."""
+    values = {m.value for e in story for m in e.mentions}
+    assert {"XXXX-WXX-3", "XXXX-02-15"} <= values
+    assert all(not e.timex.value.startswith("X") for e in story)
+
+
+def test_merging_is_stable_and_keeps_one_articles_events_apart(story: list[Event]) -> None:
+    seed = seed_article()
+    again = merge_events(build_events(seed, seed_timexes(seed.text)))
+    assert [e.label for e in again] == [e.label for e in merge_events(list(again))]
+    assert len(merge_events(list(again))) == 4
+
+
+def test_far_apart_dates_are_different_happenings() -> None:
+    text_a = "Hamas released Sapir Cohen on November 29, 2023."
+    text_b = "Hamas released Sapir Cohen on February 15, 2025."
+    a = build_events(
+        article("a", None, text_a), [timex(text_a, "November 29, 2023", "2023-11-29", "day")]
+    )
+    b = build_events(
+        article("b", None, text_b), [timex(text_b, "February 15, 2025", "2025-02-15", "day")]
+    )
+    assert len(merge_events(a + b)) == 2
+
+
+# --- end to end with the tagger ---------------------------------------------------------
+
+
+def read_article(path) -> Article:
+    """The body, title and front matter of one of our articles (the loader is tested
+    elsewhere)."""
+    raw = path.read_text(encoding="utf-8")
+    meta: dict[str, str] = {}
+    front = re.match(r"---\n(.*?)\n---\n", raw, flags=re.S)
+    if front:
+        meta = dict(line.split(": ", 1) for line in front.group(1).splitlines())
+        raw = raw[front.end() :]
+    title, _, body = raw.lstrip("# ").partition("\n")
+    published = date.fromisoformat(meta["published"]) if "published" in meta else None
+    if path == SEED:
+        published = SEED_PUBLISHED
+    return Article(
+        text=body, source=path.name, title=title, published=published, url=meta.get("url")
+    )
+
+
+@pytest.fixture(scope="module")
+def tagged_story() -> list[Event]:
+    tagger = pytest.importorskip("timeline.timex")
+    built = []
+    for path in sorted(DATA.glob("0*.*")):
+        if path.suffix in (".txt", ".md"):
+            one = read_article(path)
+            built += build_events(one, tagger.tag(one.text, dct=one.published))
+    return merge_events(built)
+
+
+def test_end_to_end_the_seed_alone_gives_its_four_events() -> None:
+    tagger = pytest.importorskip("timeline.timex")
+    seed = read_article(SEED)
+    events = merge_events(build_events(seed, tagger.tag(seed.text, dct=SEED_PUBLISHED)))
+    values = [e.timex.value for e in events]
+    assert values[:3] == ["2023-10-07", "2023-11-29", "2025-02-15"] and len(values) == 4
+    assert values[3].startswith("2025-03-05")
+
+
+def test_end_to_end_our_articles_merge_into_the_story(tagged_story: list[Event]) -> None:
+    values = [e.timex.value for e in tagged_story]
+    assert values[:3] == ["2023-10-07", "2023-11-29", "2025-02-15"] and len(values) == 4
+    n_sources = [len(e.sources) for e in tagged_story]
+    assert n_sources == [2, 3, 3, 2]
+    assert tagged_story[1].alt_values == ["2023-11-30"]
