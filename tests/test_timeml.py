@@ -371,3 +371,16 @@ def test_cli_evaluate_prints_the_table_json_and_error_csv(tmp_path: Path, capsys
     figures = json.loads(capsys.readouterr().out)
     assert figures["value"]["f1"] == pytest.approx(2 / 3)
     assert len(errors.read_text("utf-8").splitlines()) == 7  # header + 6 errors
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_tagging_the_semeval_trial_documents_keeps_text_and_sentences(tmp_path: Path) -> None:
+    trial = CORPORA / "timeline-trial" / "documents"
+    need(trial.is_dir(), f"corpus not found: {trial}")
+    assert timeml.tag_directory(trial, tmp_path, tagger=_real_tagger()) == 30
+    for rel, path in timeml.iter_timeml(trial):
+        out = (tmp_path / rel).read_text("utf-8")
+        root = ET.fromstring(out)
+        assert "".join(root.find("TEXT").itertext()) == timeml.read_timeml(path).text
+        assert out.count("<s id=") == path.read_text("utf-8").count("<s id=")
