@@ -165,13 +165,21 @@ def _best_cluster(
     best, best_score = None, 0.0
     for cluster in clusters:
         head = cluster.head
-        if not _dates_compatible(candidate.timex, head.timex):
+        if not _same_date_in_article(candidate.timex, head.timex):
             continue
         score = _similarity(_candidate_features(candidate), _cluster_features(cluster))
         if references_only or _same_happening_in_article(candidate, head, score):
             if best is None or score > best_score:
                 best, best_score = cluster, score
     return best
+
+
+def _same_date_in_article(a: Timex, b: Timex) -> bool:
+    """Within one article an unresolved "Wednesday" is that article's only Wednesday: it
+    fitting another date's weekday is chance, so it merges only with the same words."""
+    if (a.earliest is None) != (b.earliest is None):
+        return False
+    return _dates_compatible(a, b)
 
 
 def _same_happening_in_article(candidate: _Candidate, head: _Candidate, score: float) -> bool:
@@ -342,15 +350,21 @@ def _content_words(text: str) -> list[str]:
 
 
 def _features(labels: Iterable[str], actors: Iterable[str], nouns: Iterable[str] = ()) -> _Features:
-    text = " ".join([*labels, *nouns])
-    stems = frozenset(w[:5] for w in _content_words(text))
+    texts = [*labels, *nouns]
+    stems = frozenset(w[:5] for t in texts for w in _content_words(_without_names(t)))
     actor_words = frozenset(
         w.lower()
         for a in actors
         for w in a.split()
         if len(w) > 2 and w.lower() not in FUNCTION_WORDS
     )
-    return _Features(frozenset(event_classes(text)), stems - actor_words, actor_words)
+    return _Features(frozenset(event_classes(" ".join(texts))), stems, actor_words)
+
+
+def _without_names(label: str) -> str:
+    """Names count as actors, so only the lowercase words count as words ("released")."""
+    label = label[:1].lower() + label[1:]
+    return " ".join(w for w in label.split() if not w[:1].isupper())
 
 
 def _candidate_features(candidate: _Candidate) -> _Features:
