@@ -233,24 +233,19 @@ def _attach_dateless(
 
 
 def _cluster_for_reference(phrase: str, position: int, clusters: list[_Cluster]) -> _Cluster | None:
+    """A definite noun refers back: the latest event of its kind told before it."""
     noun = phrase.split()[-1]
     kinds = event_classes(noun)
-    fitting = [
-        cluster
-        for cluster in clusters
-        if is_generic_noun(noun) or kinds & _cluster_features(cluster).classes
-    ]
-    if not fitting:
-        return None
-
-    def distance(cluster: _Cluster) -> tuple[int, int]:
-        offsets = [m.mention.sentence_start for m in cluster.members]
-        before = [position - o for o in offsets if o < position]
-        if before:
-            return 0, min(before)
-        return 1, min(o - position for o in offsets)
-
-    return min(fitting, key=distance)
+    latest: tuple[int, _Cluster] | None = None
+    for cluster in clusters:
+        if not (is_generic_noun(noun) or kinds & _cluster_features(cluster).classes):
+            continue
+        told = [
+            m.mention.sentence_start for m in cluster.members if m.mention.sentence_start < position
+        ]
+        if told and (latest is None or max(told) > latest[0]):
+            latest = (max(told), cluster)
+    return latest[1] if latest else None
 
 
 def _event_from_cluster(cluster: _Cluster, timexes: list[Timex]) -> Event:
