@@ -8,13 +8,22 @@ reference time through them in text order (``anchor``). See docs/TAGGER.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 
 from timeline.model import Timex
 from timeline.timex import calendar as cal_
 from timeline.timex.anchor import Context, Resolved, dct_datetime
 from timeline.timex.normalize import Result, normalize
-from timeline.timex.patterns import MASTER, RULE_RES
+from timeline.timex.patterns import (
+    MASTER,
+    MASTER_LOW,
+    PREFIX_TOKEN,
+    PREFIX_WORDS,
+    RULE_RES,
+    TRIGGER,
+    TRIGGER_I,
+)
 
 __all__ = ["tag"]
 
@@ -34,7 +43,7 @@ def tag(text: str, dct: date | datetime | None = None) -> list[Timex]:
     if not isinstance(text, str) or not text:
         return []
     ctx = Context(text=text, dct=dct_datetime(dct))
-    cands = [(m.lastgroup, m.start(), m.end()) for m in MASTER.finditer(text)]
+    cands = list(candidates(text))
     _prepass(ctx, cands)
     timexes: list[Timex] = []
     for name, start, end in cands:
@@ -55,6 +64,45 @@ def _fix_forward_anchors(timexes: list[Timex]) -> None:
     for t in timexes:
         if t.anchor and t.anchor.startswith("@"):
             t.anchor = by_start.get(int(t.anchor[1:]))
+
+
+def candidates(text: str) -> Iterator[tuple[str | None, int, int]]:
+    """(rule, start, end) of every candidate, in text order, as ``MASTER.finditer`` would
+    give them, but trying the full regex only around trigger words."""
+    low = text.lower()
+    trig, master = TRIGGER.finditer(low), MASTER_LOW
+    if len(low) != len(text):
+        # lowercasing changed offsets (rare scripts): match the text case-insensitively
+        low, trig, master = text, TRIGGER_I.finditer(text), MASTER
+    done = 0
+    for tm in trig:
+        p = tm.start()
+        if p < done:
+            continue
+        for s in _starts(low, p, done):
+            m = master.match(low, s)
+            if m is not None and m.end() > p:
+                done = m.end()
+                yield m.lastgroup, m.start(), m.end()
+                break
+
+
+def _starts(low: str, p: int, floor: int) -> list[int]:
+    """Word starts where a match covering ``p`` may begin: the run of modifier words
+    right before it (leftmost first), then ``p`` itself."""
+    starts = [p]
+    q = p
+    if p > floor and low[p - 1] == "'":
+        q = p - 1  # "'90s"
+        starts.append(q)
+    for _ in range(7):
+        m = PREFIX_TOKEN.search(low, max(floor, q - 24), q)
+        if m is None or m.group(1).lower() not in PREFIX_WORDS:
+            break
+        q = m.start()
+        starts.append(q)
+    starts.reverse()
+    return starts
 
 
 def _one(ctx: Context, name: str | None, start: int, end: int, n: int

@@ -58,7 +58,7 @@ def rule(name: str) -> Callable[[Handler], Handler]:
 # ---------------------------------------------------------------- small helpers
 
 def _key(s: str | None) -> str:
-    return re.sub(r"\s+", " ", (s or "").lower()).strip().rstrip(".")
+    return " ".join((s or "").lower().split()).rstrip(".")
 
 
 def month_of(s: str) -> int:
@@ -652,12 +652,12 @@ def _context_gran(ctx: Context, start: int, unit: str, base: Cal, tid: str | Non
 
 @rule("anaph")
 def _anaph(m, ctx, start, end):
-    rel, unit = _key(m.group("rel")), _key(m.group("unit"))
+    rel, unit = _key(m.group("rel") or m.group("rel2")), _key(m.group("unit"))
     if rel in ("day before", "day after"):
         ref, tid = ctx.reference(start)
         if ref is None:
             return None
-        cut = start + m.end("rel") - m.start()
+        cut = start + m.end("rel2") - m.start()
         if ref.gran not in ("day", "time"):
             ref = ctx.refine_to_day(ref) or ref
         if ref.gran not in ("day", "time"):
