@@ -17,7 +17,7 @@ MAX_LABEL_WORDS = 12
 # Where a long label can be cut without leaving a phrase half told.
 PHRASE_OPENERS = frozenset(
     "and but which who that between among with without from for after before because as "
-    "while amid over under against".split()
+    "while amid over under against during into in at on to by".split()
 )
 
 # Words that can be part of a date expression; anything after them inside a timex is the
@@ -470,7 +470,7 @@ def finish_label(text: str) -> str:
     text = text.strip(" ,;:.!?-—–\"'“”‘’")
     text = re.sub(r"^(?:and|but|or|so|then|also|as|while)\s+", "", text, flags=re.I)
     text = _headline_style(text)
-    text = _shorten(text)
+    text = shorten(text)
     return text[:1].upper() + text[1:] if text else text
 
 
@@ -487,7 +487,7 @@ def _headline_style(text: str) -> str:
     return re.sub(pattern, drop_auxiliary, text, count=1)
 
 
-def _shorten(text: str) -> str:
+def shorten(text: str) -> str:
     """At most ~12 words, cut where a phrase ends; "…" only when cut mid-phrase."""
     tokens = text.split()
     if len(tokens) <= MAX_LABEL_WORDS:

@@ -13,6 +13,7 @@ give wins and the others are kept in ``alt_values``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -26,6 +27,7 @@ from timeline._clauses import (
     event_classes,
     event_reference,
     is_generic_noun,
+    shorten,
 )
 from timeline._text import (
     FUNCTION_WORDS,
@@ -118,9 +120,9 @@ def _can_date_an_event(timex: Timex) -> bool:
 
 
 def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
+    index = bisect_right([s.start for s in sentences], offset) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index]
     return None
 
 
@@ -313,16 +315,27 @@ class _ArticleActors:
         return list(dict.fromkeys(found))
 
     def expand_subject(self, label: str) -> str:
-        """ "Trufanov freed" -> "Alexander Trufanov freed": the full name, told once."""
-        first = re.match(r"[A-Z][\w'’-]*", label)
-        if not first:
+        """ "Elena, Irina, and Cohen released" -> "Elena Trufanova, Irina Tatti, and Sapir
+        Cohen released": the names of the subject in full, as a timeline entry stands alone."""
+        subject = re.match(r"(?:[A-Z][\w'’-]*|,|\s|and\b)+", label)
+        if not subject:
             return label
-        if first.group() not in self.first_words:
-            return label
-        full = full_name(first.group(), self.names)
-        if full != first.group() and not label.startswith(full):
-            return full + label[first.end() :]
-        return label
+
+        def full(match: re.Match[str]) -> str:
+            name = match.group()
+            if name not in self.first_words or _part_of_full_name(subject_text, match):
+                return name
+            return full_name(name, self.names)
+
+        subject_text = subject.group()
+        expanded = re.sub(r"(?<![\w'’-])[A-Z][\w'’-]*", full, subject_text)
+        return shorten(expanded + label[subject.end() :])
+
+
+def _part_of_full_name(text: str, match: re.Match[str]) -> bool:
+    """ "Alexander Trufanov": neither word is a short form there."""
+    before = re.search(r"[A-Z][\w'’-]* $", text[: match.start()])
+    return before is not None or re.match(r" [A-Z]", text[match.end() :]) is not None
 
 
 # =======================================================================================
