@@ -148,17 +148,18 @@ RULES: list[tuple[str, str]] = [
     ("rel_dur", r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+|these\s+)?(?P<rel>past|last|next|coming"
                 r"|previous|following|first|final|recent|latest|remaining|initial|same)\s+"
                 r"(?P<num><<NUM>>)\s+(?P<unit><<UNIT>>)(?P<orso>\s+or\s+so)?"),
+    # the next day / the following week / the previous year / the day before
+    ("anaph", r"the\s+(?:(?P<rel>next|following|previous|preceding|prior|same)\s+"
+              r"(?P<unit><<UNIT1>>|<<POD>>)|(?P<rel2>day\s+before|day\s+after))"),
     # last year / next month / this week / last Friday / this spring / last night
     ("rel", r"(?:the\s+)?(?P<rel><<REL>>|that)\s+(?P<unit><<UNIT1>>|<<WEEKDAY>>|<<SEASON>>"
             r"|<<MONTH>>|<<POD>>)(?:\s+(?P<pod><<POD>>))?(?P<orso>\s+or\s+so)?"),
     # 53 days later / two years ago / a year earlier / three weeks from now
     ("offset", r"(?:(?P<approx><<APPROX>>)\s+)?(?P<num><<NUM>>)[\s-]+(?P<unit><<UNIT>>)"
                r"(?:\s+(?:and\s+(?:a\s+half|<<NUM>>\s+<<UNIT>>)))?\s+"
-               r"(?P<dir>ago|earlier|later|before|after|hence|from\s+now|back|since)"
-               r"(?=\W|$)(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|when|we|I|you)\b)"),
-    # the next day / the following week / the previous year / the day before
-    ("anaph", r"the\s+(?:(?P<rel>next|following|previous|preceding|prior|same)\s+"
-              r"(?P<unit><<UNIT1>>|<<POD>>)|(?P<rel2>day\s+before|day\s+after))"),
+               r"(?P<dir>ago|earlier|later|hence|from\s+now|back|(?:before|after|since)"
+               r"(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|when|we|I|you)\b))"
+               r"(?=\W|$)"),
     # today / now / yesterday morning / tonight
     ("deictic", r"(?P<pre>(?:mid-?|late|early|later|earlier)\s*)?(?P<w>the\s+day\s+before\s+"
                 r"yesterday|the\s+day\s+after\s+tomorrow|today|tonight|overnight|yesterday"
@@ -184,7 +185,8 @@ RULES: list[tuple[str, str]] = [
     ("decade", r"(?P<pre><<PRE>>|the\s+)?(?:(?P<d4>1\d\d0|20\d0)|'(?P<d2>\d0))'?s(?!\w)"),
     ("century", r"(?P<pre><<PRE>>|the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century"),
     # mid-2024 / fiscal 1989 / the end of 1990 / summer 2003
-    ("year_mod", r"(?P<pre><<PRE>>|(?P<fy>fiscal(?:\s+year)?\s+|FY\s*)|(?P<season><<SEASON>>)"
+    ("year_mod", r"(?P<pre><<PRE>>|(?P<fy>fiscal(?:\s+year)?\s+|FY\s*)"
+                 r"|(?:the\s+)?(?P<season><<SEASON>>)"
                  r",?\s+(?:of\s+)?)(?P<year><<YEAR>>)"),
     ("season", r"(?P<pre><<PRE>>|the\s+)?(?P<season><<SEASON>>)"),
     # the week of March 6

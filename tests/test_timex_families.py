@@ -1,0 +1,192 @@
+"""One test per expression family, on sentences written for these tests."""
+
+from datetime import date, datetime
+
+import pytest
+
+from timeline.timex import tag
+
+DCT = date(2025, 3, 6)  # a Thursday
+
+
+def one(text: str, dct: date | None = DCT):
+    found = tag(text, dct)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "precision"),
+    [
+        ("The treaty was signed on March 3, 2021 in Oslo.", "March 3, 2021", "2021-03-03", "day"),
+        ("It opened on 12 June 1999.", "12 June 1999", "1999-06-12", "day"),
+        ("The file is dated 2020-11-05.", "2020-11-05", "2020-11-05", "day"),
+        ("Voting closed in July 2016.", "July 2016", "2016-07", "month"),
+        ("Sales rose in 1987.", "1987", "1987", "year"),
+        ("Profits fell in Q3 2019.", "Q3 2019", "2019-Q3", "quarter"),
+        ("The board met in the summer of 2003.", "the summer of 2003", "2003-SU", "season"),
+        ("Music changed in the 1960s.", "the 1960s", "196", "decade"),
+        ("Empires fell in the 19th century.", "the 19th century", "18", "century"),
+    ],
+)
+def test_absolute_dates(sentence, span, value, precision):
+    t = one(sentence)
+    assert (t.text, t.value, t.precision) == (span, value, precision)
+    assert not t.needs_dct and t.anchor is None
+    assert sentence[t.start:t.end] == t.text
+
+
+def test_month_year_never_invents_a_day():
+    t = one("The plant closed in September 2011.")
+    assert t.value == "2011-09"
+    assert (t.earliest, t.latest) == (datetime(2011, 9, 1), datetime(2011, 10, 1))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The minister resigned on Monday.", "Monday", "2025-03-03"),
+        ("The minister will resign on Monday.", "Monday", "2025-03-10"),
+        ("Prices jumped last year.", "last year", "2024"),
+        ("Rates will rise next month.", "next month", "2025-04"),
+        ("Shares fell this week.", "this week", "2025-W10"),
+        ("The strike ended yesterday.", "yesterday", "2025-03-05"),
+        ("The vote is today.", "today", "2025-03-06"),
+        ("The dam burst two years ago.", "two years ago", "2023"),
+        ("Snow fell on Tuesday night.", "Tuesday night", "2025-03-04TNI"),
+    ],
+)
+def test_deictic_against_dct(sentence, span, value):
+    t = one(sentence)
+    assert (t.text, t.value) == (span, value)
+    assert t.anchor == "dct" and t.needs_dct
+
+
+def test_without_dct_values_stay_underspecified():
+    t = one("The minister resigned on Wednesday.", None)
+    assert t.value == "XXXX-WXX-3"
+    assert t.needs_dct and t.earliest is None and t.latest is None
+
+
+def test_weekday_same_as_dct_is_the_dct():
+    assert one("The court ruled Thursday.").value == "2025-03-06"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The fire started on May 2, 2019. The next day it spread.", "2019-05-03"),
+        ("The fire started on May 2, 2019. Ten days later it was out.", "2019-05-12"),
+        ("The fire started on May 2, 2019. That month rain fell.", "2019-05"),
+        ("The fire started on May 2, 2019. The following week it spread.", "2019-W19"),
+        ("Talks began on May 2, 2019. A year earlier they had failed.", "2018"),
+    ],
+)
+def test_anaphoric_against_reference_time(sentence, value):
+    ts = tag(sentence, DCT)
+    assert len(ts) == 2, [(t.text, t.value) for t in ts]
+    assert ts[1].value == value
+    assert ts[1].anchor == ts[0].tid and not ts[1].needs_dct
+
+
+def test_month_anaphora_uses_earlier_mention():
+    ts = tag("Riots broke out in August 2011. After the August riots, laws changed.", DCT)
+    assert [t.value for t in ts] == ["2011-08", "2011-08"]
+    assert ts[1].anchor == ts[0].tid
+
+
+def test_day_offset_refined_by_document_day():
+    text = ("The war began in June 1967. It ended six days later. "
+            "The June 5, 1967, attack opened it.")
+    ts = tag(text, DCT)
+    assert ts[1].value == "1967-06-11"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "mod"),
+    [
+        ("Work starts in early June 2024.", "early June 2024", "2024-06", "START"),
+        ("Growth slowed in mid-2024.", "mid-2024", "2024", "MID"),
+        ("Rock boomed in the late 1990s.", "the late 1990s", "199", "END"),
+        ("It will be done by the end of 2026.", "the end of 2026", "2026", "END"),
+    ],
+)
+def test_modifiers_keep_bounds(sentence, span, value, mod):
+    t = one(sentence)
+    assert (t.text, t.value, t.mod) == (span, value, mod)
+    assert t.earliest is not None and t.earliest < t.latest
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The siege lasted 53 days.", "P53D"),
+        ("He served three years in office.", "P3Y"),
+        ("The meeting took two hours.", "PT2H"),
+        ("Talks dragged on for several months.", "PXM"),
+        ("They signed a 10-year lease.", "P10Y"),
+        ("Output grew over the past three years.", "P3Y"),
+    ],
+)
+def test_durations(sentence, value):
+    t = one(sentence)
+    assert t.type == "DURATION" and t.value == value
+    assert t.precision is None and t.earliest is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "quant", "freq"),
+    [
+        ("The paper is printed daily.", "P1D", None, None),
+        ("The council meets every week.", "P1W", "EVERY", None),
+        ("The club meets on Tuesdays.", "XXXX-WXX-2", None, None),
+        ("Inspections happen twice a year.", "P1Y", None, "2X"),
+    ],
+)
+def test_sets(sentence, value, quant, freq):
+    t = one(sentence)
+    assert (t.type, t.value, t.quant, t.freq) == ("SET", value, quant, freq)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("Prices are high now.", "PRESENT_REF"), ("Storms hit recently.", "PAST_REF"),
+     ("Plans for the future were vague.", "FUTURE_REF")],
+)
+def test_refs(sentence, value):
+    t = one(sentence)
+    assert t.value == value and t.precision is None
+
+
+def test_times():
+    t = one("The blast came at 10:30 p.m. on the quay.")
+    assert (t.type, t.value) == ("TIME", "2025-03-06T22:30")
+    ts = tag("Shops closed on March 1, 2020. Police arrived at 4 p.m.", DCT)
+    assert ts[1].value == "2020-03-01T16:00"
+
+
+def test_ranges_carry_the_year_and_link():
+    ts = tag("The fair runs from March 3 to March 9, 2024.", DCT)
+    assert [t.value for t in ts] == ["2024-03-03", "2024-03-09"]
+    assert ts[0].range_end == ts[1].tid
+    ts = tag("Output fell between 2019 and 2021.", DCT)
+    assert [t.value for t in ts] == ["2019", "2021"]
+    assert ts[0].range_end == ts[1].tid
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The attack caused 1,200 deaths and 251 abductions.",
+        "Over 50,000 people marched.",
+        "The company sold 2000 cars.",
+        "It costs $1999 today.".replace(" today", ""),
+        "You may go now that it is over.".replace(" now that it is over", ""),
+    ],
+)
+def test_numbers_are_not_dates(sentence):
+    assert tag(sentence, DCT) == []
+
+
+def test_verb_may_and_march_are_not_months():
+    assert [t.text for t in tag("They may march on the capital.", DCT)] == []
