@@ -667,8 +667,8 @@ def _anaph(m, ctx, start, end):
         return out(day, anchor=tid, end=cut)
     if not unit:
         return None
-    if unit in POD_WORDS:
-        return None
+    if unit in POD_WORDS or unit in WEEKDAYS:
+        return _anaph_day(ctx, start, rel, unit)
     _, uname = unit_of(unit)
     ref, tid = ctx.reference(start)
     if ref is None:
@@ -683,6 +683,30 @@ def _anaph(m, ctx, start, end):
         base = from_date(cal_.start_date(base), "week")
     off = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(rel, 0)
     return out(shift(base, off, uname), anchor=tid, needs_dct=tid == "dct")
+
+
+def _anaph_day(ctx: Context, start: int, rel: str, unit: str) -> Result | None:
+    """"the next morning", "the previous Friday": days around the reference day."""
+    ref, tid = ctx.reference(start)
+    if ref is None or ref.gran not in ("day", "time"):
+        return None
+    d = cal_.start_date(ref)
+    if unit in WEEKDAYS:
+        wd = weekday_of(unit)
+        if rel in ("previous", "preceding", "prior"):
+            day = weekday_date(d, wd, False, strict=True)
+        elif rel in ("next", "following"):
+            day = weekday_date(d, wd, True, strict=True)
+        else:
+            return None
+        return out(from_date(day), anchor=tid, needs_dct=tid == "dct")
+    off = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1,
+           "same": 0}.get(rel)
+    if off is None:
+        return None
+    day = d + timedelta(days=off)
+    return out(Cal("time", day.year, day.month, day.day, pod=POD_WORDS[unit]), anchor=tid,
+               needs_dct=tid == "dct")
 
 
 @rule("deictic")
@@ -734,6 +758,12 @@ def _weekday(m, ctx, start, end):
         return Result("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
     mod = {"early": "START", "late": "END"}.get(_key(m.group("pre")))
 
+    apposed = _apposed_date(ctx, end, wd)
+    if apposed is not None:
+        # "Thursday, Jan. 6": the weekday is the date written next to it
+        return out(with_pod(apposed.cal, pod), anchor=apposed.anchor, mod=mod,
+                   needs_dct=apposed.needs_dct)
+
     def fn(d: date, future: bool) -> Cal:
         return with_pod(from_date(weekday_date(d, wd, future)), pod)
     r = dct_relative(ctx, start, end, fn, _unknown("day", wd=wd, pod=pod))
@@ -741,6 +771,26 @@ def _weekday(m, ctx, start, end):
         r.type = "TIME"
     if r is not None:
         r.mod = mod
+    return r
+
+
+_APPOSED = re.compile(r",?\s+(?=\S)")
+
+
+def _apposed_date(ctx: Context, end: int, wd: int) -> Result | None:
+    """The explicit date right after a weekday, when it falls on that weekday."""
+    from timeline.timex.patterns import RULE_RES
+
+    gap = _APPOSED.match(ctx.text, end)
+    if gap is None or gap.end() - end > 3:
+        return None
+    m = RULE_RES["mdy"].match(ctx.text, gap.end()) or RULE_RES["dmy"].match(ctx.text, gap.end())
+    if m is None:
+        return None
+    r = _explicit_day(ctx, m, m.start(), m.end(), month_of(m.group("month")),
+                      day_of(m.group("day")), m.group("year"))
+    if r is None or r.cal is None or cal_.start_date(r.cal).isoweekday() != wd:
+        return None
     return r
 
 
@@ -1051,3 +1101,138 @@ def normalize(rule_name: str, m: re.Match, ctx: Context, start: int, end: int
     except (ValueError, KeyError, OverflowError, TypeError, AttributeError, IndexError,
             ZeroDivisionError):
         return None
+
+
+# ------------------------------------------------------------- holidays, words
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """The n-th weekday ``wd`` (1=Mon) of a month; n=-1 for the last one."""
+    if n > 0:
+        first = date(y, month, 1)
+        return first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+    nxt = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return nxt - timedelta(days=(nxt.isoweekday() - wd) % 7)
+
+
+def _easter(y: int) -> date:
+    """Gregorian Easter Sunday (anonymous algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    n = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * n) // 451
+    month = (h + n - 7 * m + 114) // 31
+    return date(y, month, (h + n - 7 * m + 114) % 31 + 1)
+
+
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+    "veterans day": (11, 11), "halloween": (10, 31), "valentine's day": (2, 14),
+    "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1),
+}
+# (month, weekday, n): Thanksgiving is the fourth Thursday of November
+_FLOATING_HOLIDAYS = {
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
+    "memorial day": (5, 1, -1), "mother's day": (5, 7, 2), "father's day": (6, 7, 3),
+    "martin luther king day": (1, 1, 3), "martin luther king jr. day": (1, 1, 3),
+    "presidents day": (2, 1, 3), "presidents' day": (2, 1, 3), "columbus day": (10, 1, 2),
+}
+
+
+def holiday_date(name: str, y: int) -> date | None:
+    """The date of a named holiday in year ``y``."""
+    if name in _FIXED_HOLIDAYS:
+        return date(y, *_FIXED_HOLIDAYS[name])
+    if name in _FLOATING_HOLIDAYS:
+        return _nth_weekday(y, *_FLOATING_HOLIDAYS[name])
+    if name in ("easter", "easter sunday"):
+        return _easter(y)
+    if name == "good friday":
+        return _easter(y) - timedelta(days=2)
+    if name == "election day":
+        # US: the Tuesday after the first Monday of November
+        return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
+    return None
+
+
+@rule("holiday")
+def _holiday(m, ctx, start, end):
+    name = _key(m.group("h")).replace("’", "'")
+    if name == "may day" and not _capitalized(m.group("h")):
+        return None
+    rel = _key(m.group("rel"))
+    week = _key(m.group("week"))
+    if m.group("year"):
+        y, anchor = int(m.group("year")), None
+    elif ctx.dct is None:
+        return _unresolved("XXXX-XX-XX")
+    else:
+        d0 = ctx.dct
+        future = tense(ctx.text, start, end) == "future"
+        if rel == "last":
+            future = False
+        elif rel == "next":
+            future = True
+        this_year = holiday_date(name, d0.year)
+        if this_year is None:
+            return None
+        if rel == "this":
+            y = d0.year
+        elif future:
+            y = d0.year if this_year >= d0 else d0.year + 1
+        else:
+            y = d0.year if this_year <= d0 else d0.year - 1
+        anchor = "dct"
+    d = holiday_date(name, y)
+    if d is None:
+        return None
+    c = from_date(d, "week") if week == "week" else from_date(d)
+    return out(c, anchor=anchor, needs_dct=anchor == "dct")
+
+
+@rule("year_end")
+def _year_end(m, ctx, start, end):
+    if ctx.dct is None:
+        return _unresolved("XXXX", mod="END")
+    y = ctx.dct.year
+    if tense(ctx.text, start, end) == "past" and ctx.dct.month < 4:
+        y -= 1  # early in the year, a past "year-end" is the one just gone
+    s = start + 7 if m.group(0).lower().startswith("around") else start
+    return out(Cal("year", y), mod="END", anchor="dct", needs_dct=True, start=s)
+
+
+@rule("vague_ref")
+def _vague_ref(m, ctx, start, end):
+    if m.group("time"):
+        return Result("DURATION", duration(None, m.group("time")))
+    if _key(m.group("term")) == "long":
+        return None
+    return Result("DATE", "FUTURE_REF")
+
+
+_WORD_NUM = {**{k: v for k, v in NUMBERS.items() if " " not in k and isinstance(v, int)},
+             "oh": 0}
+
+
+@rule("spelled_year")
+def _spelled_year(m, ctx, start, end):
+    century = 18 if _key(m.group("c")) == "eighteen" else 19
+    words = _key(m.group("y")).replace("-", " ").split()
+    if words == ["hundred"]:
+        return out(Cal("year", century * 100))
+    tail = sum(_WORD_NUM.get(w, 0) for w in words)
+    if not 0 <= tail <= 99:
+        return None
+    return out(Cal("year", century * 100 + tail))
+
+
+@rule("spelled_decade")
+def _spelled_decade(m, ctx, start, end):
+    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+            "seventies": 7, "eighties": 8, "nineties": 9}[_key(m.group("d"))]
+    pre = m.group("pre")
+    mod = mod_of(pre) if pre and _key(pre) != "the" else None
+    return out(Cal("decade", 190 + tens), mod=mod)

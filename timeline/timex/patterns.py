@@ -106,6 +106,16 @@ VOCAB = {
     # only the modifiers TimeML puts inside the span ("about", "over", "within" stay out)
     "APPROX": (r"(?:nearly|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than"
                r"|at\s+most|fewer\s+than|roughly|approximately)"),
+    "HOLIDAY": (r"(?:thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year's"
+                r"(?:\s+(?:day|eve))|easter(?:\s+sunday)?|good\s+friday|labor\s+day"
+                r"|memorial\s+day|independence\s+day|election\s+day|veterans\s+day"
+                r"|halloween|valentine's\s+day|boxing\s+day|mother's\s+day|father's\s+day"
+                r"|martin\s+luther\s+king\s+(?:jr\.\s+)?day|presidents'?\s+day"
+                r"|columbus\s+day|bastille\s+day|may\s+day)"),
+    "TENS": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
+    "UNITS": r"(?:one|two|three|four|five|six|seven|eight|nine)",
+    "TEENS": (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+              r"|nineteen)"),
     "REL": (r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|following"
             r"|current|prior|preceding|same)"),
 }
@@ -118,9 +128,10 @@ RULES: list[tuple[str, str]] = [
                    r"(?:(?P<wd><<WEEKDAY>>)|(?P<deic>today|yesterday|tomorrow)"
                    r"|(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)(?:,?\s+(?P<year><<YEAR>>))?)"),
     # Wednesday, October 7, 2023 / October 7, 2023 / 7 October 2023 / October 7
-    ("mdy", r"(?:(?P<wd><<WEEKDAY>>),?\s+)?(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
+    # (TimeML tags "Thursday, Jan. 6" as two timexes: the weekday rule takes the first)
+    ("mdy", r"(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
             r"(?:(?:,\s*|\s+)(?P<year><<YEAR>>))?(?!\s*(?:-|to)\s*\d)"),
-    ("dmy", r"(?:(?P<wd><<WEEKDAY>>),?\s+)?(?:the\s+)?(?P<day><<DAY>>)\s+(?:of\s+)?"
+    ("dmy", r"(?:the\s+)?(?P<day><<DAY>>)\s+(?:of\s+)?"
             r"(?P<month><<MONTH>>)(?:,?\s+(?P<year><<YEAR>>))?"),
     ("iso", r"(?P<year>(?:1[0-9]|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
             r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?(?![\d-])"),
@@ -150,7 +161,7 @@ RULES: list[tuple[str, str]] = [
                 r"(?P<num><<NUM>>)\s+(?P<unit><<UNIT>>)(?P<orso>\s+or\s+so)?"),
     # the next day / the following week / the previous year / the day before
     ("anaph", r"the\s+(?:(?P<rel>next|following|previous|preceding|prior|same)\s+"
-              r"(?P<unit><<UNIT1>>|<<POD>>)|(?P<rel2>day\s+before|day\s+after))"),
+              r"(?P<unit><<UNIT1>>|<<POD>>|<<WEEKDAY>>)|(?P<rel2>day\s+before|day\s+after))"),
     # last year / next month / this week / last Friday / this spring / last night
     ("rel", r"(?:the\s+)?(?P<rel><<REL>>|that)\s+(?P<unit><<UNIT1>>|<<WEEKDAY>>|<<SEASON>>"
             r"|<<MONTH>>|<<POD>>)(?:\s+(?P<pod><<POD>>))?(?P<orso>\s+or\s+so)?"),
@@ -193,9 +204,23 @@ RULES: list[tuple[str, str]] = [
     ("week_of", r"the\s+week\s+of\s+(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
                 r"(?:,?\s+(?P<year><<YEAR>>))?"),
     # the 1989 period / the 1988 fourth quarter handled by quarter; this one for "period"
+    # Thanksgiving Day / last Christmas / Easter week / Election Day
+    ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<h><<HOLIDAY>>)(?:,?\s+(?P<year><<YEAR>>))?"
+                r"(?P<week>\s+week(?:end)?)?"),
+    # year-end / by year's end / the end of the year handled by rel_mod
+    ("year_end", r"(?:around\s+)?(?:fiscal\s+)?year(?:-|\s+|'s\s+)end"),
+    # the near future / the short term
+    ("vague_ref", r"the\s+(?:(?P<near>near|immediate|foreseeable)\s+future|(?P<term>near|short"
+                  r"|long)\s+term|(?P<time>days|weeks|months|years)\s+(?P<dir>ahead|to\s+come))"),
+    # nineteen ninety-six / the nineties
+    ("spelled_year", r"(?P<c>eighteen|nineteen)[\s-]+(?P<y><<TENS>>(?:[\s-]+<<UNITS>>)?|<<TEENS>>"
+                     r"|oh[\s-]+<<UNITS>>|hundred)"),
+    ("spelled_decade", r"(?P<pre><<PRE>>|the\s+)(?P<d>twenties|thirties|forties|fifties|sixties"
+                       r"|seventies|eighties|nineties)"),
     ("year_period", r"the\s+(?P<year><<YEAR>>)\s+(?:period|fiscal\s+year|year)"),
     # durations: three years / the nine months / a 10-year / 24 hours / weeks
     ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+)?(?P<num><<NUM>>)(?:[\s-]+|-)"
+                 r"(?:(?:more|additional|extra|further|straight|consecutive)\s+)?"
                  r"(?:(?P<to>to|or)\s+<<NUM>>[\s-]+)?(?P<unit><<UNIT>>)(?P<long>[\s-]+long)?"
                  r"(?P<orso>\s+or\s+so)?"),
     ("bare_units", r"(?P<w>years|months|weeks|decades|days|hours|minutes|centuries)"),
@@ -241,7 +266,12 @@ TRIGGER = re.compile(
     r"|now(?:adays)?\b|current|recent|lately|future|past\b|present(?:ly)?\b|overnight"
     r"|year|week|month|days?\b|quarter|decade|centur|millenni|hour|minute|seconds?\b"
     r"|fortnight|half\b|period|night|morning|afternoon|evening|spring|summer|fall\b"
-    r"|autumn|winter|noon|midnight|midday|daily|annually|biweekly|biannually|semiannually)"
+    r"|autumn|winter|noon|midnight|midday|daily|annually|biweekly|biannually|semiannually"
+    r"|thanksgiving|christmas|new\s+year's|easter|good\s+friday|labor\s+day|memorial\s+day"
+    r"|independence\s+day|election\s+day|veterans\s+day|halloween|valentine's"
+    r"|boxing\s+day|mother's|father's|martin\s+luther|presidents|columbus\s+day"
+    r"|bastille\s+day|may\s+day|eighteen|nineteen|twenties|thirties|forties|fifties"
+    r"|sixties|seventies|eighties|nineties|term\b|ahead|to\s+come)"
 )
 TRIGGER_I = re.compile(TRIGGER.pattern, re.IGNORECASE)
 # words that may open a match before its trigger: determiners, modifiers, numbers
@@ -253,6 +283,7 @@ PREFIX_WORDS = frozenset(
     "approximately about around every each per earlier later once twice thrice times "
     "several few many some dozen dozens couple number handful hundreds thousands numerous "
     "and single half q1 q2 q3 q4 h1 h2 fy in over within after took remaining initial "
-    "for take takes lasted full".split()
+    "for take takes lasted full more additional extra further straight consecutive near "
+    "immediate foreseeable short long around".split()
 ) | frozenset(w for w in NUMBERS if " " not in w) | frozenset(ORDINALS)
 PREFIX_TOKEN = re.compile(r"([a-z][a-z0-9]*|\d+(?:st|nd|rd|th)?)[ \t\r\n-]+\Z")
