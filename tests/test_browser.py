@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import need
 from test_plot import XSS_SENTENCE, make_frame, story_frame  # tests dir is on sys.path
 
 from timeline.export import to_html
@@ -34,16 +35,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def chromium_path() -> str:
     """Debian's Chromium, or skip (fail under CI=true, where it must be there)."""
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if Path(path).exists():
-        return path
-    missing(f"no Chromium at {path} (apt-get install chromium)")
-    return ""  # pragma: no cover
-
-
-def missing(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI=true and {reason}")
-    pytest.skip(reason)
+    need(Path(path).exists(), f"no Chromium at {path} (apt-get install chromium)")
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +45,7 @@ def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        missing("playwright is not installed")
+        need(False, "playwright is not installed (pip install playwright; no browser download)")
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
         yield b

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import need
 from test_plot import make_frame, story_frame  # tests dir is on sys.path
 
 import timeline
@@ -190,9 +191,10 @@ def test_to_image_rejects_unknown_types(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.browser
 def test_to_image_png_and_svg_through_kaleido(tmp_path):
-    if not (shutil.which("chromium") or Path("/usr/bin/chromium").exists()):
-        pytest.skip("no Chromium for kaleido")
+    has = shutil.which("chromium") or Path("/usr/bin/chromium").exists()
+    need(bool(has), "no Chromium for kaleido (apt-get install chromium)")
     png = to_image(story_frame(), tmp_path / "t.png", width=900)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     svg = to_image(plot(story_frame()), tmp_path / "t.svg")

@@ -422,3 +422,39 @@ def test_many_lanes_and_colours_are_folded_into_other():
     fig = plot(df, group_by="source", color_by="source")
     assert len(fig.layout.yaxis.ticktext) <= 30 and "other" in fig.layout.yaxis.ticktext
     assert len([t for t in fig.data if t.showlegend is not False]) <= 20
+
+
+def test_lanes_never_share_rows():
+    fig = plot(make_frame(300, n_sources=4), group_by="source")
+    rows_by_lane: dict[str, set] = {}
+    for t in fig.data:
+        if t.customdata is None:
+            continue
+        for y, c in zip(t.y, t.customdata, strict=True):
+            lane = c[0].rsplit("source: ", 1)[-1]
+            rows_by_lane.setdefault(lane, set()).add(float(y))
+    lanes = list(rows_by_lane.values())
+    assert len(lanes) == 4
+    for i, a in enumerate(lanes):
+        for b in lanes[i + 1 :]:
+            assert not a & b
+
+
+def test_loose_time_of_day_is_a_band_with_a_marker_when_too_thin_to_see():
+    night = event(
+        "2025-03-05TNI",
+        "2025-03-05 18:00",
+        "2025-03-06 06:00",
+        "time",
+        "Putin receives Trufanov at night",
+        date_text="Wednesday night",
+    )
+    day = event("2023-10-07", "2023-10-07", "2023-10-08", "day", "Attack")
+    fig = plot(to_events_frame([day, night]))
+    band = traces(fig, "approximate")
+    assert [t.type for t in band] == ["scatter", "bar", "scatter"]  # marker, band, label
+    assert band[0].marker.symbol == "diamond-open"
+    assert pd.Timestamp(band[0].x[0]) == pd.Timestamp("2025-03-06 00:00")
+    assert "Wednesday night → 2025-03-05TNI (time)" in band[0].customdata[0][0]
+    exact = event("2025-03-05T18:30", "2025-03-05 18:30", "2025-03-05 18:31", "time", "x")
+    assert traces(plot(to_events_frame([exact])), "exact date")

@@ -41,12 +41,12 @@ MAX_LEVELS = 6  # label rows per lane before labels are left to the hover box
 MAX_LANES = 30  # more lanes than this get folded into "other"
 MAX_COLORS = 20
 LABEL_CHARS = 36  # inline labels are cut to this; the hover box has the full text
+LABEL_CHARS_FEW = 60  # ...or to this when there are few events (a single story)
 HOVER_WIDTH = 80  # characters per line in the hover box
 PLOT_PX = 900  # assumed plot width, to turn label widths into time at the initial zoom
 CHAR_PX = 6.5  # average glyph width of the 11px label font
 MULTI_VALUED = {"actors", "sources", "alt_values"}  # "; "-joined columns: one lane per value
 JOIN = "; "
-EXACT = {"day", "time"}
 PALETTE = qualitative.Plotly + qualitative.D3
 SHAPES = {
     "point": "exact date",
@@ -160,11 +160,14 @@ def _layout_rows(
     data["_color"] = _fold(_column_values(data, color_by, "events"), MAX_COLORS)
     if color_by is None:
         data["_color"] = data["_shape"].map(SHAPES)
-    data["_label"] = data["label"].map(lambda s: _short(s, LABEL_CHARS))
+    limit = LABEL_CHARS_FEW if len(data) <= 40 else LABEL_CHARS
+    data["_label"] = data["label"].map(lambda s: _short(s, limit))
     data = data.sort_values(["start", "end"], kind="stable")
     span = _view_span(data)
+    # a band or range thinner than a few pixels at the initial zoom also gets an open marker
+    data["_narrow"] = (data["end"] - data["start"]) < span * (4 / PLOT_PX)
     lanes = list(dict.fromkeys(data["_lane"]))
-    levels = np.zeros(len(data), dtype=int)
+    levels = np.zeros(len(data), dtype=float)
     shown = np.zeros(len(data), dtype=bool)
     lane_span: list[tuple[float, float]] = []
     lane_y: list[float] = []
@@ -177,9 +180,9 @@ def _layout_rows(
         n_levels = int(lv.max()) + 1 if len(lv) else 1
         lane_span.append((top - 0.5, top + n_levels - 0.5))
         lane_y.append(top + (n_levels - 1) / 2)
-        levels[idx] += int(top)
+        levels[idx] += top
         top += n_levels + 0.6  # a gap between lanes
-    data["_y"] = levels.astype(float)
+    data["_y"] = levels
     data["_show"] = shown
     if color_by is None:
         colors = [SHAPES[s] for s in SHAPES if SHAPES[s] in set(data["_color"])]
@@ -189,10 +192,13 @@ def _layout_rows(
 
 
 def _shapes(data: pd.DataFrame) -> pd.Series:
-    """point (known to the day or better), range (a span), band (known only coarsely)."""
+    """point (known to the day or better), range (a span), band (known only coarsely).
+
+    A time of day given loosely ("Wednesday night": 18:00 to 06:00) is a band too.
+    """
     precision = data["precision"].astype("string").fillna("")
-    days = (data["end"] - data["start"]) / pd.Timedelta(days=1)
-    exact = precision.isin(EXACT) | ((precision == "") & (days.fillna(0) <= 1))
+    days = ((data["end"] - data["start"]) / pd.Timedelta(days=1)).fillna(0)
+    exact = ((precision == "time") & (days <= 1 / 24)) | (precision.isin({"day", ""}) & (days <= 1))
     shape = np.where(exact, "point", "band")
     shape = np.where(data["kind"].astype("string").fillna("") == "range", "range", shape)
     return pd.Series(shape, index=data.index)
@@ -281,10 +287,10 @@ def _add_event_traces(
             sub = part[part["_shape"] == shape]
             if sub.empty:
                 continue
-            trace = _shape_trace(sub, shape, color, dense)
-            trace.update(name=esc(str(value)), legendgroup=str(value), showlegend=first)
-            fig.add_trace(trace)
-            first = False
+            for trace in _shape_traces(sub, shape, color, dense):
+                trace.update(name=esc(str(value)), legendgroup=str(value), showlegend=first)
+                fig.add_trace(trace)
+                first = False
         labelled = part[part["_show"]]
         if show_labels and not labelled.empty:
             fig.add_trace(_label_trace(labelled, str(value)))
@@ -293,36 +299,55 @@ def _add_event_traces(
 _SHAPE_COLORS = {"point": "#1f5fa8", "range": "#d9730d", "band": "#7a5bb5"}
 
 
-def _shape_trace(sub: pd.DataFrame, shape: str, color: str, dense: bool) -> Any:
+def _shape_traces(sub: pd.DataFrame, shape: str, color: str, dense: bool) -> list[Any]:
     custom = np.stack([sub["_hover"].to_numpy(), sub["_link"].to_numpy()], axis=-1)
     hovertemplate = "%{customdata[0]}<extra></extra>"
     if shape == "point":
         scatter = go.Scattergl if dense else go.Scatter
-        return scatter(
-            x=_point_x(sub),
-            y=sub["_y"],
-            mode="markers",
-            marker={"size": 9 if not dense else 6, "color": color, "line": {"width": 0}},
-            customdata=custom,
-            hovertemplate=hovertemplate,
-        )
+        return [
+            scatter(
+                x=_point_x(sub),
+                y=sub["_y"],
+                mode="markers",
+                marker={"size": 9 if not dense else 6, "color": color, "line": {"width": 0}},
+                customdata=custom,
+                hovertemplate=hovertemplate,
+            )
+        ]
     opacity = 0.9 if shape == "range" else 0.3
     if dense:
         return _segments(sub, color, opacity, custom, hovertemplate)
     width_ms = (sub["end"] - sub["start"]) / pd.Timedelta(milliseconds=1)
-    return go.Bar(
-        base=sub["start"],
-        x=width_ms,
-        y=sub["_y"],
-        orientation="h",
-        width=0.55 if shape == "range" else 0.8,
-        marker={
-            "color": color,
-            "opacity": opacity,
-            "line": {"width": 1 if shape == "band" else 0, "color": color},
-        },
-        customdata=custom,
-        hovertemplate=hovertemplate,
+    traces = [_narrow_markers(sub, color, custom, hovertemplate)] if sub["_narrow"].any() else []
+    return traces + [
+        go.Bar(
+            base=sub["start"],
+            x=width_ms,
+            y=sub["_y"],
+            orientation="h",
+            width=0.55 if shape == "range" else 0.8,
+            marker={
+                "color": color,
+                "opacity": opacity,
+                "line": {"width": 1 if shape == "band" else 0, "color": color},
+            },
+            customdata=custom,
+            hovertemplate=hovertemplate,
+        )
+    ]
+
+
+def _narrow_markers(sub: pd.DataFrame, color: str, custom: Any, tmpl: str) -> go.Scatter:
+    """Open markers mid-span for bands too thin to see before zooming in."""
+    narrow = sub["_narrow"].to_numpy(dtype=bool)
+    part = sub[narrow]
+    return go.Scatter(
+        x=part["start"] + (part["end"] - part["start"]) / 2,
+        y=part["_y"],
+        mode="markers",
+        marker={"size": 9, "color": color, "symbol": "diamond-open", "line": {"width": 2}},
+        customdata=custom[narrow],
+        hovertemplate=tmpl,
     )
 
 
@@ -333,26 +358,36 @@ def _point_x(sub: pd.DataFrame) -> pd.Series:
     return sub["start"].where(precision == "time", mid)
 
 
-def _segments(sub: pd.DataFrame, color: str, opacity: float, custom: Any, tmpl: str) -> Any:
-    """Many bands as one WebGL line trace: start, end, gap, start, end, gap..."""
+def _segments(sub: pd.DataFrame, color: str, opacity: float, custom: Any, tmpl: str) -> list[Any]:
+    """Many bands as one WebGL line trace (start, end, gap, ...) without hover, plus
+    invisible markers mid-band that carry the hover text once per event (not three times).
+    """
     n = len(sub)
+    start = sub["start"].to_numpy("datetime64[ns]")
+    end = sub["end"].to_numpy("datetime64[ns]")
     xs = np.empty(3 * n, dtype="datetime64[ns]")
-    xs[0::3] = sub["start"].to_numpy("datetime64[ns]")
-    xs[1::3] = sub["end"].to_numpy("datetime64[ns]")
-    xs[2::3] = np.datetime64("NaT")
+    xs[0::3], xs[1::3], xs[2::3] = start, end, np.datetime64("NaT")
     ys = np.repeat(sub["_y"].to_numpy(dtype=float), 3)
     ys[2::3] = np.nan
-    cd = np.repeat(custom, 3, axis=0)
-    return go.Scattergl(
+    lines = go.Scattergl(
         x=xs,
         y=ys,
         mode="lines",
         line={"color": color, "width": 8},
         opacity=opacity,
-        customdata=cd,
-        hovertemplate=tmpl,
+        hoverinfo="skip",
         connectgaps=False,
     )
+    hover = go.Scattergl(
+        x=start + (end - start) / 2,
+        y=sub["_y"],
+        mode="markers",
+        # invisible unless the band is too thin to see at the initial zoom
+        marker={"size": 8, "color": color, "opacity": np.where(sub["_narrow"], 0.8, 0.0)},
+        customdata=custom,
+        hovertemplate=tmpl,
+    )
+    return [lines, hover]
 
 
 def _label_trace(sub: pd.DataFrame, group: str) -> go.Scatter:
@@ -362,7 +397,7 @@ def _label_trace(sub: pd.DataFrame, group: str) -> go.Scatter:
         y=sub["_y"],
         xaxis="x2",
         mode="text",
-        text=[esc(s) for s in sub["_label"]],
+        text=["\u2002" + esc(s) for s in sub["_label"]],  # clear of the marker
         textposition="middle right",
         textfont={"size": 11, "color": "#222"},
         hoverinfo="skip",
@@ -549,7 +584,7 @@ def _style(
     fig.update_layout(
         yaxis=dict(
             tickvals=rows.lane_y,
-            ticktext=[esc(_short(str(v), 28)) for v in rows.lanes],
+            ticktext=[esc(_short(_lane_name(str(v)), 28)) for v in rows.lanes],
             autorange="reversed",
             fixedrange=True,
             zeroline=False,
@@ -620,6 +655,13 @@ def _note_undated(fig: go.Figure, frame: pd.DataFrame) -> None:
 def esc(text: str) -> str:
     """Escape text for Plotly's HTML subset (which shows ``&quot;`` literally, so keep quotes)."""
     return html.escape(text, quote=False)
+
+
+def _lane_name(value: str) -> str:
+    """A file path shows as its file name (the hover box has the full source)."""
+    if "/" in value and "://" not in value:
+        return value.rstrip("/").rsplit("/", 1)[-1]
+    return value
 
 
 def frame_of(fig: go.Figure) -> pd.DataFrame | None:
