@@ -23,7 +23,7 @@ from timeline.timex.calendar import Cal, coarser, from_date
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
-    r"|scheduled\s+(?:to|for)|expects?\s+to|expected\s+to|is\s+to|are\s+to|set\s+to"
+    r"|scheduled|expects?\s+to|expected\s+to|is\s+to|are\s+to|set\s+to"
     r"|intends?\s+to|upcoming|to\s+be\s+held|would|might|as\s+(?:soon|early)\s+as"
     r"|until|due)\b",
     re.IGNORECASE,
@@ -49,8 +49,17 @@ _EVENT_NOUN = re.compile(r"\b(" + "|".join(sorted(NOUN_CLASS, key=len, reverse=T
 _ATTACHED = re.compile(r"^,?[ \t]*([\w-]+)(?:[ \t]+([\w-]+))?")
 
 
-def tense(text: str, start: int, end: int) -> str:
-    """'future' when the clause around [start, end) speaks of the future, else 'past'."""
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|ago|last|since|\w{3,}ed)\b(?!\s+(?:to|for|by)\b)",
+    re.IGNORECASE,
+)
+
+
+def tense(text: str, start: int, end: int, strict: bool = False) -> str:
+    """'future' when the clause around [start, end) speaks of the future, else 'past'.
+
+    With ``strict``, a clause with neither marker is 'none' (the caller then takes the
+    nearest date), and 'past' needs a past verb form."""
     lo = max(0, start - 80)
     left = text[lo:start]
     cut = [m.end() for m in _CLAUSE_END.finditer(left)]
@@ -58,7 +67,11 @@ def tense(text: str, start: int, end: int) -> str:
     right = text[end:end + 50]
     m = _CLAUSE_END.search(right)
     right = right[: m.start()] if m else right
-    return "future" if _FUTURE.search(left) or _FUTURE.search(right) else "past"
+    if _FUTURE.search(left) or _FUTURE.search(right):
+        return "future"
+    if strict and not (_PAST.search(left) or _PAST.search(right)):
+        return "none"
+    return "past"
 
 
 @dataclass(slots=True)
@@ -98,14 +111,15 @@ class Context:
             return from_date(self.dct), "dct"
         return None, None
 
-    def event_reference(self, pos: int, unit: str) -> tuple[Cal | None, str | None]:
+    def event_reference(self, pos: int, unit: str, topical: bool = False
+                        ) -> tuple[Cal | None, str | None]:
         """Reference time for an offset ("53 days later") at ``pos``.
 
         The last dated mention, unless the text since it names an event that the document
         dates elsewhere: then that event's date. A month-precise reference is refined to
         the day when the offset is in days and the document names exactly one day in it.
         """
-        cal, tid = self.reference(pos)
+        cal, tid = self.reference(pos, topical)
         last_end = next((r.end for r in reversed(self.history)
                          if r.cal is not None and r.end <= pos), 0)
         for m in reversed(list(_EVENT_NOUN.finditer(self.text, last_end, pos))):

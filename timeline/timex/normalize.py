@@ -194,13 +194,14 @@ def guess_year(ctx: Context, month: int, day: int | None, start: int, end: int
         return (ref.year, tid) if ref is not None and ref.gran not in (
             "decade", "century", "millennium") else (None, None)
     d = ctx.dct
-    future = tense(ctx.text, start, end) == "future"
+    t = tense(ctx.text, start, end, strict=True)
     here = d.year * 12 + d.month - 1 + (d.day - 15) / 30
 
     def cost(y: int) -> float:
-        # months away from the DCT; the direction the tense disfavours costs double
+        # months away from the DCT; a past/future verb makes the other side very unlikely
         delta = y * 12 + month - 1 + ((day or 15) - 15) / 30 - here
-        return abs(delta) * (2 if (delta > 0) != future and abs(delta) > 0.5 else 1)
+        against = (t == "past" and delta > 0.5) or (t == "future" and delta < -0.5)
+        return abs(delta) * (4 if against else 1)
     return min((d.year - 1, d.year, d.year + 1), key=cost), "dct"
 
 
@@ -616,6 +617,11 @@ def _offset(m, ctx, start, end):
         return Result("DURATION", duration(n, m.group("unit")), mod=mod,
                       end=start + len(span))
     back = direction in ("ago", "earlier", "back")
+    if (n is None or unit in ("hour", "minute", "second")) and direction in ("later", "earlier"):
+        # "a few days later": TimeML tags the stretch of time, not a point
+        cut = m.start("dir") - m.start()
+        return Result("DURATION", duration(n, m.group("unit")), mod=mod,
+                      end=start + len(m.group(0)[:cut].rstrip()))
     if n is None or unit in ("hour", "minute", "second"):
         return Result("DATE", "PAST_REF" if back else "FUTURE_REF", mod=mod)
     k = int(n) if n == int(n) else n
@@ -624,7 +630,7 @@ def _offset(m, ctx, start, end):
             return _unresolved(_unknown(unit if unit in cal_.RANK else "day"), mod=mod)
         base, tid = _context_gran(ctx, start, unit, from_date(ctx.dct), "dct")
     else:
-        ref, tid = ctx.event_reference(start, unit)
+        ref, tid = ctx.event_reference(start, unit, topical=back)
         if ref is None:
             return _unresolved(_unknown(unit if unit in cal_.RANK else "day"), mod=mod)
         base, tid = _context_gran(ctx, start, unit, ref, tid)
