@@ -21,13 +21,13 @@ from datetime import date, datetime
 
 from timeline.timex.calendar import Cal, coarser, from_date
 
-_FUTURE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
-    r"|scheduled|expects?\s+to|expected\s+to|is\s+to|are\s+to|set\s+to"
-    r"|intends?\s+to|upcoming|to\s+be\s+held|would|might|as\s+(?:soon|early)\s+as"
-    r"|until|due)\b",
-    re.IGNORECASE,
-)
+_FUTURE = (r"will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
+           r"|scheduled|expects?\s+to|expected\s+to|is\s+to|are\s+to|set\s+to"
+           r"|intends?\s+to|upcoming|to\s+be\s+held|would|might|as\s+(?:soon|early)\s+as"
+           r"|due|next|tomorrow")
+_PAST_WORDS = r"was|were|had|did|said|told|ago|last|since|yesterday|\w{3,}ed(?!\s+(?:to|for|by)\b)"
+# the tense marker nearest the expression decides: "said Friday that he would ..." is past
+_MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)
 # clause boundaries: tense is read from the clause the expression sits in
 _CLAUSE_END = re.compile(r"[.;:!?,\n\"`']|''|\s(?:but|and|while|after|before|when)\s")
 
@@ -49,17 +49,11 @@ _EVENT_NOUN = re.compile(r"\b(" + "|".join(sorted(NOUN_CLASS, key=len, reverse=T
 _ATTACHED = re.compile(r"^,?[ \t]*([\w-]+)(?:[ \t]+([\w-]+))?")
 
 
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|said|ago|last|since|\w{3,}ed)\b(?!\s+(?:to|for|by)\b)",
-    re.IGNORECASE,
-)
-
-
 def tense(text: str, start: int, end: int, strict: bool = False) -> str:
-    """'future' when the clause around [start, end) speaks of the future, else 'past'.
+    """'future' or 'past': the nearest tense marker in the clause around [start, end).
 
-    With ``strict``, a clause with neither marker is 'none' (the caller then takes the
-    nearest date), and 'past' needs a past verb form."""
+    With no marker the default is 'past' (news reports what happened), or 'none' with
+    ``strict`` (the caller then takes the nearest date)."""
     lo = max(0, start - 80)
     left = text[lo:start]
     cut = [m.end() for m in _CLAUSE_END.finditer(left)]
@@ -67,11 +61,18 @@ def tense(text: str, start: int, end: int, strict: bool = False) -> str:
     right = text[end:end + 50]
     m = _CLAUSE_END.search(right)
     right = right[: m.start()] if m else right
-    if _FUTURE.search(left) or _FUTURE.search(right):
-        return "future"
-    if strict and not (_PAST.search(left) or _PAST.search(right)):
-        return "none"
-    return "past"
+    best, dist = None, 1 << 30
+    for mk in _MARKER.finditer(left):
+        d = len(left) - mk.end()
+        if d <= dist:
+            best, dist = mk, d
+    for mk in _MARKER.finditer(right):
+        if mk.start() < dist:
+            best, dist = mk, mk.start()
+        break
+    if best is None:
+        return "none" if strict else "past"
+    return "future" if best.group("future") else "past"
 
 
 @dataclass(slots=True)
