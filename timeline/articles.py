@@ -168,8 +168,16 @@ def parse_date_arg(value: date | datetime | str | None) -> date | None:
 
 def _read_all(paths: PathsArg, default: date | None, sink: _Sink) -> Iterator[Article]:
     seen: set[str] = set()
-    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    if isinstance(paths, (str, bytes, os.PathLike)) or not isinstance(paths, Iterable):
+        items: list[Any] = [paths]
+    else:
+        items = list(paths)
     for item in items:
+        if isinstance(item, bytes):
+            item = os.fsdecode(item)
+        if not isinstance(item, (str, os.PathLike)):
+            sink.skip(repr(item)[:80], f"not a path: {type(item).__name__}; give a file name")
+            continue
         path = Path(item)
         if path.is_dir():
             yield from _read_dir(path, default, sink, seen)
@@ -334,13 +342,9 @@ def _sidecar(path: Path, sink: _Sink) -> dict[str, Any]:
         return {}
     source = str(meta_path)
     try:
-        data = _read_bytes(meta_path)
-        value = json.loads(decode(data, source, sink))
+        value = _load_json(decode(_read_bytes(meta_path), source, sink), None)
     except _Skip as skip:
         sink.warn(source, f"sidecar ignored: {skip.reason}")
-        return {}
-    except ValueError as e:
-        sink.warn(source, f"sidecar ignored: not valid JSON ({e})")
         return {}
     if not isinstance(value, dict):
         sink.warn(source, "sidecar ignored: expected a JSON object of metadata")
@@ -356,7 +360,7 @@ def _meta_from_mapping(
     fields = {k.lower() if isinstance(k, str) else k: v for k, v in raw.items()}
     title = _first_str(fields, TITLE_FIELDS, source, line, sink)
     if title is not None:
-        meta["title"] = " ".join(title.split())
+        meta["title"] = _clean(" ".join(title.split()))
     value = next((fields[k] for k in DATE_FIELDS if fields.get(k) not in (None, "")), None)
     if value is not None:
         parsed = parse_date(value) if isinstance(value, str) else None
@@ -376,7 +380,7 @@ def _meta_from_mapping(
             sink.warn(source, f"url {url[:60]!r} ignored: only http(s) URLs are kept", line)
     origin = _first_str(fields, ("source",), source, line, sink)
     if origin is not None and origin.strip():
-        meta["source"] = origin.strip()
+        meta["source"] = _clean(" ".join(origin.split()))
     return meta
 
 
@@ -609,17 +613,18 @@ _MD_REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(\s+#+)?\s*$")
 _MD_QUOTE = re.compile(r"^\s{0,3}(>\s?)+")
 _MD_BULLET = re.compile(r"^(\s*)[-*+]\s+")
+# Quantifiers are bounded so that hostile lines ("[[[[...") cost linear time, not quadratic.
 _MD_INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image -> alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # link -> its words
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference link
-    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolink
-    (re.compile(r"`+([^`]+?)`+"), r"\1"),  # inline code
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italic
-    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),  # italic, not snake_case
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
-    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>"), ""),  # inline HTML tags
+    (re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)"), r"\1"),  # image -> alt text
+    (re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,500}( \"[^\"\n]{0,200}\")?\)"), r"\1"),  # link
+    (re.compile(r"\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,100}\]"), r"\1"),  # reference link
+    (re.compile(r"<(https?://[^<>\s]{1,500})>"), r"\1"),  # autolink
+    (re.compile(r"(`{1,3})([^`\n]{1,300}?)\1"), r"\2"),  # inline code
+    (re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^\n*]{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),  # italic
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^\n_]{1,300}?)(?<=\S)_(?![\w_])"), r"\1"),  # not a_b
+    (re.compile(r"~~(?=\S)([^\n~]{1,300}?)(?<=\S)~~"), r"\1"),  # strikethrough
+    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,20}(\s[^<>\n]{0,300})?/?>"), ""),  # inline HTML
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),  # backslash escapes
 )
 
@@ -706,6 +711,7 @@ class _HTMLArticle(HTMLParser):
         self.article: list[str] = []  # text inside <article>
         self.ld_json: list[str] = []
         self._stack: list[str] = []
+        self._open: dict[str, int] = {}  # tag -> how many are open; O(1) "is it open?"
         self._drop = 0  # depth inside dropped elements
         self._in_article = 0
         self._in_title = False
@@ -725,6 +731,7 @@ class _HTMLArticle(HTMLParser):
         if self._dropped(tag):
             self._drop += 1
         self._stack.append(tag)
+        self._open[tag] = self._open.get(tag, 0) + 1
         if tag == "article":
             self._in_article += 1
         if tag == "title":
@@ -740,10 +747,11 @@ class _HTMLArticle(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or tag not in self._stack:
+        if tag in _VOID or not self._open.get(tag):
             return  # stray end tags change nothing
         while self._stack:  # close what was left open inside, like a browser
             open_tag = self._stack.pop()
+            self._open[open_tag] -= 1
             self._close(open_tag)
             if open_tag == tag:
                 break
@@ -821,7 +829,7 @@ def parse_html(text: str, source: str, sink: _Sink | None = None) -> Article:
     """
     sink = sink or _Sink(Report(), strict=False)
     parser = _HTMLArticle()
-    parser.feed(text)
+    parser.feed(_defuse(text))
     parser.close()
     chunks = parser.article if "".join(parser.article).strip() else parser.body
     body = _paragraphs("".join(chunks))
@@ -831,6 +839,26 @@ def parse_html(text: str, source: str, sink: _Sink | None = None) -> Article:
     article = Article(text=body, source=source, title=title)
     _apply_meta(article, _html_meta(parser, source, sink))
     return article
+
+
+# html.parser rescans to the end of the input for every "<" whose tag never closes, which
+# is quadratic on hostile pages ("<a <a <a ..."). Such a "<" is text anyway: escape it.
+_UNCLOSED_TAG = re.compile(r"<(?!!--)(?=[^<>]*(?:<|\Z))")
+
+
+def _defuse(html: str) -> str:
+    html = _UNCLOSED_TAG.sub("&lt;", html)
+    html = _escape_unclosed(html, "<!--", "-->")  # text, not one rescan per "<!--"
+    return _escape_unclosed(html, "<![CDATA[", "]]>")
+
+
+def _escape_unclosed(html: str, opener: str, closer: str) -> str:
+    """Escape every ``opener`` after the last ``closer``: none of them can close."""
+    last = html.rfind(closer)
+    cut = last + len(closer) if last >= 0 else 0
+    if opener not in html[cut:]:
+        return html
+    return html[:cut] + html[cut:].replace(opener, "&lt;" + opener[1:])
 
 
 def _paragraphs(text: str) -> str:
@@ -870,12 +898,7 @@ def _ld_dates(blocks: list[str]) -> list[str]:
 
 def _read_json(data: bytes, source: str, sink: _Sink) -> Iterator[Article]:
     """One object, a list of objects, or an object with a list under "articles"/"items"."""
-    text = decode(data, source, sink)
-    try:
-        value = json.loads(text)
-    except ValueError as e:
-        line = getattr(e, "lineno", None)
-        raise _Skip(f"not valid JSON: {getattr(e, 'msg', e)}", line) from None
+    value = _load_json(decode(data, source, sink), None)
     records = _json_records(value)
     if records is None:
         raise _Skip(f"expected a JSON object or a list of objects, got {_type_name(value)}")
@@ -885,6 +908,17 @@ def _read_json(data: bytes, source: str, sink: _Sink) -> Iterator[Article]:
             yield _article_from_record(record, source, None, sink, where)
         except _Skip as skip:
             sink.skip(source, skip.reason)
+
+
+def _load_json(text: str, line: int | None) -> Any:
+    """Parsed JSON; a syntax error names its line (the record's line in JSON lines)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise _Skip("JSON nested too deeply to read", line) from None
+    except ValueError as e:  # JSONDecodeError, and ints too long to convert
+        where = line if line is not None else getattr(e, "lineno", None)
+        raise _Skip(f"not valid JSON: {getattr(e, 'msg', e)}", where) from None
 
 
 def _json_records(value: Any) -> list[Any] | None:
@@ -962,10 +996,7 @@ def _jsonl_record(raw: Any, source: str, number: int, sink: _Sink) -> Article | 
         text = raw if isinstance(raw, str) else _decode_line(raw, source, sink, number)
         if not text.strip():
             return None  # blank lines separate nothing in JSON lines; not an article
-        try:
-            value = json.loads(text)
-        except ValueError as e:
-            raise _Skip(f"not valid JSON: {getattr(e, 'msg', e)}", number) from None
+        value = _load_json(text, number)
         return _article_from_record(value, source, number, sink, None)
     except _Skip as skip:
         sink.skip(source, skip.reason, number)
@@ -1004,10 +1035,18 @@ def _record_text(fields: dict[str, Any], where: str, line: int | None) -> str:
             value = "\n\n".join(value)  # a list of paragraphs
         if not isinstance(value, str):
             raise _Skip(f"{where}field {name!r} is {_type_name(value)}, expected text", line)
-        text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        text = _clean(value.replace("\r\n", "\n").replace("\r", "\n")).strip()
         if text:
             return text
     raise _Skip(f"{where}no text: expected a non-empty field {' / '.join(TEXT_FIELDS)}", line)
+
+
+_UNWRITABLE = re.compile("[\ud800-\udfff\x00]")
+
+
+def _clean(text: str) -> str:
+    """JSON can carry lone surrogates and NULs; no UTF-8 file can hold the former."""
+    return _UNWRITABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)
 
 
 def _type_name(value: Any) -> str:
