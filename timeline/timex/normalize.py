@@ -358,7 +358,7 @@ def _quarter(m, ctx, start, end):
     elif ypre:
         return _quarter_rel_year(m, ctx, ordw, unit, ypre.split()[0])
     r = _quarter_value(m, ctx, start, end, ordw, unit, year_s)
-    if r is not None and re.match(r"the\s+\w+-", m.group(0), re.IGNORECASE):
+    if r is not None and re.match(r"the\s+\w+-(?:quarter|half)", m.group(0), re.IGNORECASE):
         r.start = start + 4  # "the third-quarter profit": TimeML leaves "the" out
     return r
 
@@ -556,9 +556,8 @@ def _rel_unit(ctx, start, end, rel: str, unit: str, pod: str | None = None,
 def _rel(m, ctx, start, end):
     rel, unit = _key(m.group("rel")), _key(m.group("unit"))
     mod = "APPROX" if m.group("orso") else None
-    if rel == "past" and unit in UNITS:
-        # "the past week" is a stretch of time, not a calendar week
-        return Result("DURATION", duration(1, unit), mod=mod)
+    if rel == "past":
+        rel = "last"  # TimeBank reads "the past year" as the calendar year before
     pod = m.group("pod")
     r = _rel_unit(ctx, start, end, rel, unit, pod, mod)
     if r is not None and pod and unit not in WEEKDAYS:
@@ -725,11 +724,15 @@ def _deictic(m, ctx, start, end):
             "presently": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
             "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
             "the future": "FUTURE_REF"}
-    if "recent " in w:
-        # "in recent years": the timex starts at "recent", a vague stretch of time
-        s = start + m.group(0).lower().index("recent")
+    if "recent " in w or "coming " in w:
+        # "in recent years": the timex starts at "recent", a vague stretch of time;
+        # "in coming months" points at the future
+        word = "recent" if "recent " in w else "coming"
+        s = start + m.group(0).lower().index(word)
         unit = w.split()[-1]
-        value = "PAST_REF" if unit == "times" else duration(None, unit)
+        if word == "recent":
+            return Result("DATE", "PAST_REF", start=s, end=start + m.end("w") - m.start())
+        value = "FUTURE_REF" if unit == "times" else duration(None, unit)
         typ = "DATE" if unit == "times" else "DURATION"
         return Result(typ, value, start=s, end=start + m.end("w") - m.start())
     if w in refs:
@@ -1045,7 +1048,7 @@ def _the_unit(m, ctx, start, end):
     unit = _key(m.group("unit"))
     fy = _key(m.group("fy"))
     if unit == "year":
-        if fy == "fiscal":
+        if fy in ("fiscal", "full"):
             ref, tid = ctx.reference(start)
             if ref is None:
                 return _unresolved("XXXX")

@@ -176,7 +176,7 @@ RULES: list[tuple[str, str]] = [
                 r"yesterday|the\s+day\s+after\s+tomorrow|today|tonight|overnight|yesterday"
                 r"|tomorrow|nowadays|now|currently|recently|lately"
                 r"|the\s+future|the\s+past|the\s+present|at\s+present|presently"
-                r"|(?:in\s+)?recent\s+(?:years|months|weeks|days|decades|times)"
+                r"|(?:in\s+)?(?:recent|coming)\s+(?:years|months|weeks|days|decades|times)"
                 r"|these\s+days|current)(?:\s+(?P<pod><<POD>>))?"
                 r"(?!\s+(?:account|affairs|events|slot|rate|law|system|yield|price)\b)"),
     # Wednesday night / Friday / on Tuesdays / mid-afternoon
@@ -279,7 +279,7 @@ PREFIX_WORDS = frozenset(
     "the a an this that these last next past coming previous following current prior "
     "preceding same early late mid middle very beginning start end close turn dawn of "
     "latter part first second third fourth 1st 2nd 3rd 4th final latest fiscal calendar "
-    "comparable recent nearly more than less at least up to no most fewer roughly "
+    "comparable recent coming nearly more than less at least up to no most fewer roughly "
     "approximately about around every each per earlier later once twice thrice times "
     "several few many some dozen dozens couple number handful hundreds thousands numerous "
     "and single half q1 q2 q3 q4 h1 h2 fy in over within after took remaining initial "
