@@ -339,15 +339,47 @@ def bare_month(ctx: Context, month: int, mod: str | None, start: int, end: int) 
     return r
 
 
-def _quarter_ref(ctx: Context, start: int, gran: str) -> tuple[Cal | None, str | None]:
-    """The quarter (or half) the document is talking about: last mentioned, else last
-    completed one before the DCT (financial news reports on the closed quarter)."""
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+")
+
+
+def _quarter_ref(ctx: Context, start: int, gran: str, end: int | None = None
+                 ) -> tuple[Cal | None, str | None]:
+    """The quarter (or half) the document is talking about.
+
+    "the quarter ended Sept. 30" names it by its last day; a quarter mentioned in the
+    last 200 characters is the one meant; otherwise financial news reports on the last
+    quarter closed before the DCT."""
+    if end is not None:
+        closing = _closing_day(ctx, end)
+        if closing is not None:
+            return from_date(closing - timedelta(days=45), gran), "dct"
     for r in reversed(ctx.history):
         if r.end <= start and r.cal is not None and r.cal.gran == gran and not r.derived:
-            return r.cal, r.tid
+            if start - r.end < 200 or ctx.dct is None:
+                return r.cal, r.tid
+            break
     if ctx.dct is None:
         return None, None
     return shift(from_date(ctx.dct, gran), -1, gran), "dct"
+
+
+def _closing_day(ctx: Context, end: int) -> date | None:
+    """The date in "... ended Sept. 30" right after a period, in the DCT's year or before."""
+    from timeline.timex.patterns import RULE_RES
+
+    gap = _ENDED.match(ctx.text, end)
+    if gap is None or ctx.dct is None:
+        return None
+    m = RULE_RES["mdy"].match(ctx.text, gap.end())
+    if m is None:
+        return None
+    try:
+        month, day = month_of(m.group("month")), day_of(m.group("day"))
+        y = int(m.group("year")) if m.group("year") else ctx.dct.year
+        d = date(y, month, day)
+        return d if m.group("year") or d <= ctx.dct else date(y - 1, month, day)
+    except (ValueError, KeyError):
+        return None
 
 
 @rule("quarter")
@@ -360,6 +392,9 @@ def _quarter(m, ctx, start, end):
     elif ypre:
         return _quarter_rel_year(m, ctx, ordw, unit, ypre.split()[0])
     r = _quarter_value(m, ctx, start, end, ordw, unit, year_s)
+    if r is not None and m.group("ago") and r.cal is not None:
+        # "the year-ago third quarter"
+        r = out(shift(r.cal, -1, "year"), anchor=r.anchor, needs_dct=r.needs_dct, derived=True)
     if r is not None and re.match(r"the\s+\w+-(?:quarter|half)", m.group(0), re.IGNORECASE):
         r.start = start + 4  # "the third-quarter profit": TimeML leaves "the" out
     return r
@@ -416,13 +451,18 @@ def _quarter_value(m, ctx, start, end, ordw, unit, year_s) -> Result | None:
     if ordw == "current":
         return out(from_date(ctx.dct, gran), anchor="dct", needs_dct=True)
     if ordw == "latest" and ctx.dct:
+        closing = _closing_day(ctx, end)
+        if closing is not None:
+            return out(from_date(closing - timedelta(days=45), gran), anchor="dct",
+                       needs_dct=True)
         return out(shift(from_date(ctx.dct, gran), -1, gran), anchor="dct", needs_dct=True)
-    ref, tid = _quarter_ref(ctx, start, gran)
+    ref, tid = _quarter_ref(ctx, start, gran, end)
     if ref is None:
         return _unresolved("XXXX-QX")
-    if ordw in ("year-earlier", "year-ago"):
+    derived = ordw in ("year-earlier", "year-ago")
+    if derived:
         ref = shift(ref, -1, "year")
-    return out(ref, anchor=tid, needs_dct=tid == "dct")
+    return out(ref, anchor=tid, needs_dct=tid == "dct", derived=derived)
 
 
 @rule("q_code")
@@ -1016,6 +1056,8 @@ def _duration(m, ctx, start, end):
     if numw in ("a", "an") and unitw.endswith("s"):
         return None
     n = number(numw)
+    if re.fullmatch(r"(?:19|20)\d\d", numw) and not unitw.endswith("s"):
+        return _year_unit(ctx, start, int(numw), unitw)
     if n is not None and re.fullmatch(r"\d+(?:\.\d+)?", numw) and n > 10000:
         return None
     mod = _approx(m.group("approx"))
@@ -1032,6 +1074,19 @@ def _duration(m, ctx, start, end):
     if m.group(0).lower().startswith("the") and (not unitw.endswith("s") or "-" in m.group(0)):
         s = start + 4  # "the 30-day period": the adjective alone
     return Result("DURATION", duration(n, unitw), mod=mod, start=s)
+
+
+def _year_unit(ctx: Context, start: int, year: int, unit: str) -> Result | None:
+    """"the 1988 quarter": the quarter under discussion, in that year."""
+    if unit == "quarter":
+        ref, _ = _quarter_ref(ctx, start, "quarter")
+        n = ref.n if ref is not None else None
+        if n is None:
+            return Result("DATE", f"{year}-QX")
+        return out(Cal("quarter", year, n=n))
+    if unit == "year":
+        return out(Cal("year", year))
+    return None
 
 
 _BARE_CUE = re.compile(r"\b(?:for|over|within|after|took|take|takes|lasted|last|in|than|"
@@ -1059,7 +1114,7 @@ def _the_unit(m, ctx, start, end):
     if fy:
         return None
     if unit == "quarter":
-        ref, tid = _quarter_ref(ctx, start, "quarter")
+        ref, tid = _quarter_ref(ctx, start, "quarter", end)
         if ref is None:
             return _unresolved("XXXX-QX")
         return out(ref, anchor=tid, needs_dct=tid == "dct")

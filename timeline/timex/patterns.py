@@ -142,6 +142,7 @@ RULES: list[tuple[str, str]] = [
                    r"|(?P<rel>\s+(?:last|next|this)\s+year))?"),
     # the third quarter of 1989 / third-quarter / Q1 2024 / the first half
     ("quarter", r"(?:the\s+)?(?:(?P<ypre><<YEAR>>|(?:this|last|next)\s+year's)\s+)?"
+                r"(?:(?P<ago>(?:comparable\s+)?year-(?:ago|earlier))\s+)?"
                 r"(?:(?P<fisc>fiscal|calendar)\s+)?(?P<ord><<ORD>>|final|last|latest"
                 r"|current|same|year-earlier|year-ago|comparable|previous|prior|preceding|recent)"
                 r"(?:[\s-]+(?:fiscal|calendar))?[\s-]+(?P<unit>quarter|half|period)"
