@@ -44,14 +44,7 @@ def to_html(
     """
     fig, frame = _figure_and_frame(fig_or_df, group_by, color_by, title)
     title = title or _figure_title(fig) or "Timeline"
-    chart = fig.to_html(
-        include_plotlyjs=True,
-        full_html=False,
-        div_id=PLOT_ID,
-        default_height=f"{fig.layout.height or 600}px",
-        config={"responsive": True, "displaylogo": False, "scrollZoom": True},
-        post_script=_CLICK_TO_OPEN,
-    )
+    chart = _chart_html(fig)
     page = _PAGE.format(
         title=html.escape(title),
         note=html.escape(_note(frame)),
@@ -137,6 +130,23 @@ def _figure_and_frame(
     raise TimelineError(
         f"expected a plotly Figure or an events DataFrame, got {type(fig_or_df).__name__}"
     )
+
+
+def _chart_html(fig: go.Figure) -> str:
+    """The chart's div with plotly.js inlined; the page's <h1> carries the title instead."""
+    kept = fig.layout.title.text
+    fig.layout.title.text = None
+    try:
+        return fig.to_html(
+            include_plotlyjs=True,
+            full_html=False,
+            div_id=PLOT_ID,
+            default_height=f"{fig.layout.height or 600}px",
+            config={"responsive": True, "displaylogo": False, "scrollZoom": True},
+            post_script=_CLICK_TO_OPEN,
+        )
+    finally:
+        fig.layout.title.text = kept
 
 
 def _figure_title(fig: go.Figure) -> str | None:

@@ -585,7 +585,8 @@ def _style(
         yaxis=dict(
             tickvals=rows.lane_y,
             ticktext=[esc(_short(_lane_name(str(v)), 28)) for v in rows.lanes],
-            autorange="reversed",
+            # first lane on top; fixed so lanes get equal room whatever the markers
+            range=[n_rows + 0.1, -0.6],
             fixedrange=True,
             zeroline=False,
             showgrid=False,
@@ -603,15 +604,20 @@ def _style(
 
 
 def _initial_range(data: pd.DataFrame) -> list[str] | None:
-    """Fit every event, with room on the right for the last labels."""
+    """Fit every event, with room on the right for the labels of the last ones.
+
+    A label takes a fixed share of the plot's width, so a label starting at ``start`` ends
+    inside a view of width W when ``start - lo + share * W <= W``.
+    """
     if data.empty:
         return None
     lo, hi = data["start"].min(), data["end"].max()
-    span = _view_span(data)
-    text = data["_label"].str.len().where(data["_show"], 0) * CHAR_PX / PLOT_PX * span
-    reach = max(hi, (data["start"] + text).max())
-    pad = max((hi - lo) * 0.03, pd.Timedelta(hours=12))
-    return [str(lo - pad), str(reach + pad)]
+    share = (data["_label"].str.len() * CHAR_PX + 20) / PLOT_PX
+    share = share.where(data["_show"], 0).clip(upper=0.6)
+    needed = ((data["start"] - lo) / (1 - share)).max()
+    width = max(hi - lo, needed, pd.Timedelta(days=1))
+    pad = width * 0.02
+    return [str(lo - pad), str(lo + width + pad)]
 
 
 def _range_buttons(dated: pd.DataFrame) -> dict[str, Any]:
