@@ -584,6 +584,10 @@ def _rel_unit(ctx, start, end, rel: str, unit: str, pod: str | None = None,
     off = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0, "current": 0}.get(rel)
     if off is None:
         return None
+    if unit_name == "year" and off == -1 and _COMPARED.search(_before(ctx, start, 60)):
+        q = _compared_quarter(ctx, start)
+        if q is not None:  # "compared with $3 million last year": the same quarter
+            return out(shift(q[0], -1, "year"), anchor=q[1], derived=True)
     if ctx.dct is None:
         return _unresolved(_unknown(unit_name if unit_name != "weekend" else "week"), mod=mod)
     base = _unit_cal(ctx.dct, unit_name)
@@ -686,15 +690,31 @@ def _context_gran(ctx: Context, start: int, unit: str, base: Cal, tid: str | Non
     """Granularity of an offset result: the unit's, except "a year earlier" after a
     quarter (financial comparisons) keeps the quarter being discussed."""
     if unit == "year":
-        for r in reversed(ctx.history):
-            if r.end <= start and r.cal is not None and not r.derived:
-                if r.cal.gran in ("quarter", "half") and start - r.end < 400:
-                    return r.cal, r.tid
-                break
+        q = _compared_quarter(ctx, start)
+        if q is not None:
+            return q
     g = unit if unit in cal_.RANK else "day"
     if cal_.coarser(base.gran, g):
         return base, tid  # never invent precision the reference lacks
     return _trunc(base, g), tid
+
+
+def _compared_quarter(ctx: Context, start: int) -> tuple[Cal, str] | None:
+    """The quarter (or half) discussed in the last 600 characters, for a year-on-year
+    comparison ("profit of $2 million, up from $1 million a year earlier")."""
+    for r in reversed(ctx.history):
+        if start - r.end > 600:
+            break
+        if r.end <= start and r.cal is not None and not r.derived:
+            if r.cal.gran in ("quarter", "half"):
+                return r.cal, r.tid
+            if r.cal.gran in ("year", "decade", "century"):
+                break
+    return None
+
+
+_COMPARED = re.compile(r"\b(?:compared\s+with|from|than|versus|vs\.|over)\s+(?:[^.;]{0,40}?)$",
+                       re.IGNORECASE)
 
 
 @rule("anaph")
