@@ -1,6 +1,6 @@
 """Temporal tagger: find TIMEX3 expressions in English news text and normalize them.
 
-``tag(text, dct)`` runs one compiled regex pass over the text (``patterns.MASTER``) and
+``tag(text, dct)`` runs one compiled regex pass over the text (``patterns.master()``) and
 normalizes only the candidates it finds (``normalize``), threading the document's
 reference time through them in text order (``anchor``). See docs/TAGGER.md.
 """
@@ -16,13 +16,12 @@ from timeline.timex import calendar as cal_
 from timeline.timex.anchor import Context, Resolved, dct_datetime
 from timeline.timex.normalize import Result, normalize
 from timeline.timex.patterns import (
-    MASTER,
-    MASTER_LOW,
     PREFIX_TOKEN,
     PREFIX_WORDS,
-    RULE_RES,
     TRIGGER,
     TRIGGER_I,
+    master,
+    rule_re,
 )
 
 __all__ = ["tag"]
@@ -67,20 +66,20 @@ def _fix_forward_anchors(timexes: list[Timex]) -> None:
 
 
 def candidates(text: str) -> Iterator[tuple[str | None, int, int]]:
-    """(rule, start, end) of every candidate, in text order, as ``MASTER.finditer`` would
+    """(rule, start, end) of every candidate, in text order, as ``master().finditer`` would
     give them, but trying the full regex only around trigger words."""
     low = text.lower()
-    trig, master = TRIGGER.finditer(low), MASTER_LOW
+    trig, rx = TRIGGER.finditer(low), master(True)
     if len(low) != len(text):
         # lowercasing changed offsets (rare scripts): match the text case-insensitively
-        low, trig, master = text, TRIGGER_I.finditer(text), MASTER
+        low, trig, rx = text, TRIGGER_I.finditer(text), master(False)
     done = 0
     for tm in trig:
         p = tm.start()
         if p < done:
             continue
         for s in _starts(low, p, done):
-            m = master.match(low, s)
+            m = rx.match(low, s)
             if m is not None and m.end() > p:
                 done = m.end()
                 yield m.lastgroup, m.start(), m.end()
@@ -110,7 +109,7 @@ def _one(ctx: Context, name: str | None, start: int, end: int, n: int
     """Normalize one candidate into a Timex (or None when the rule rejects it)."""
     if name is None:
         return None
-    m = RULE_RES[name].fullmatch(ctx.text, start, end)
+    m = rule_re(name).fullmatch(ctx.text, start, end)
     if m is None:
         return None
     r = normalize(name, m, ctx, start, end)
@@ -153,7 +152,7 @@ def _prepass(ctx: Context, cands: list[tuple[str | None, int, int]]) -> None:
     for name, start, end in cands:
         if name not in _EXPLICIT_RULES:
             continue
-        m = RULE_RES[name].fullmatch(ctx.text, start, end)
+        m = rule_re(name).fullmatch(ctx.text, start, end)
         if m is None or not m.groupdict().get("year"):
             continue
         r = normalize(name, m, scratch, start, end)

@@ -25,6 +25,7 @@ from timeline.timex.patterns import (
     UNITS,
     VAGUE_NUMBERS,
     WEEKDAYS,
+    rule_re,
 )
 
 
@@ -365,12 +366,10 @@ def _quarter_ref(ctx: Context, start: int, gran: str, end: int | None = None
 
 def _closing_day(ctx: Context, end: int) -> date | None:
     """The date in "... ended Sept. 30" right after a period, in the DCT's year or before."""
-    from timeline.timex.patterns import RULE_RES
-
     gap = _ENDED.match(ctx.text, end)
     if gap is None or ctx.dct is None:
         return None
-    m = RULE_RES["mdy"].match(ctx.text, gap.end())
+    m = rule_re("mdy").match(ctx.text, gap.end())
     if m is None:
         return None
     try:
@@ -850,12 +849,10 @@ _APPOSED = re.compile(r",?\s+(?=\S)")
 
 def _apposed_date(ctx: Context, end: int, wd: int) -> Result | None:
     """The explicit date right after a weekday, when it falls on that weekday."""
-    from timeline.timex.patterns import RULE_RES
-
     gap = _APPOSED.match(ctx.text, end)
     if gap is None or gap.end() - end > 3:
         return None
-    m = RULE_RES["mdy"].match(ctx.text, gap.end()) or RULE_RES["dmy"].match(ctx.text, gap.end())
+    m = rule_re("mdy").match(ctx.text, gap.end()) or rule_re("dmy").match(ctx.text, gap.end())
     if m is None:
         return None
     r = _explicit_day(ctx, m, m.start(), m.end(), month_of(m.group("month")),

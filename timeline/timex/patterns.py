@@ -12,6 +12,7 @@ language data lists month and weekday names for about 200 locales) and keeps the
 from __future__ import annotations
 
 import re
+from functools import cache
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -240,18 +241,31 @@ def _expand(pattern: str) -> str:
 
 _NAMED = re.compile(r"\(\?P<\w+>")
 FLAGS = re.IGNORECASE
-RULE_RES = {name: re.compile(_expand(p), FLAGS) for name, p in RULES}
 # one pass: every rule as a top-level named group; inner groups anonymous
-MASTER = re.compile(
+MASTER_PATTERN = (
     r"(?<![\w$£€.,\-/])(?:"
     + "|".join(f"(?P<{name}>{_NAMED.sub('(?:', _expand(p))})" for name, p in RULES)
-    + r")(?![\w%]|[.,]\d|-(?:\d|[a-z]))",
-    FLAGS,
+    + r")(?![\w%]|[.,]\d|-(?:\d|[a-z]))"
 )
-# The same regex for lowercased text, case-sensitive: about twice as fast, since literal
-# first characters let the engine skip alternatives (letters after "\\" or "(?" stay).
-MASTER_LOW = re.compile(re.sub(r"(?<!\\)(?<!\(\?)[A-Z]", lambda m: m.group().lower(),
-                               MASTER.pattern))
+
+
+# Compiling these big patterns takes ~0.2 s, so it happens on first use, not at import.
+@cache
+def rule_re(name: str) -> re.Pattern[str]:
+    """A rule's own regex, with the named groups its handler reads."""
+    return re.compile(_expand(dict(RULES)[name]), FLAGS)
+
+
+@cache
+def master(lowercased: bool = True) -> re.Pattern[str]:
+    """The alternation of all rules. For lowercased text it is compiled case-sensitively,
+    which is about twice as fast: literal first characters let the engine skip
+    alternatives (letters after a backslash or "(?" are kept)."""
+    if not lowercased:
+        return re.compile(MASTER_PATTERN, FLAGS)
+    return re.compile(re.sub(r"(?<!\\)(?<!\(\?)[A-Z]", lambda m: m.group().lower(),
+                             MASTER_PATTERN))
+
 
 # ---------------------------------------------------------------- fast candidate search
 # Every rule's match contains one of these at a word start ("quarter" in "the third
