@@ -902,6 +902,8 @@ def _read_json(data: bytes, source: str, sink: _Sink) -> Iterator[Article]:
     records = _json_records(value)
     if records is None:
         raise _Skip(f"expected a JSON object or a list of objects, got {_type_name(value)}")
+    if not records:
+        raise _Skip("no records: the JSON list is empty")
     for index, record in enumerate(records, 1):
         where = None if len(records) == 1 else index
         try:
@@ -945,7 +947,9 @@ def _read_jsonl(path: Path, default: date | None, sink: _Sink) -> Iterator[Artic
             stream = io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="\n")
         records = 0
         for number, raw in _lines(stream):
-            if raw is not _TOO_LONG and not raw.strip():
+            if number == 1 and isinstance(raw, bytes) and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            if raw is not _TOO_LONG and _blank(raw):
                 continue  # blank lines separate nothing in JSON lines
             records += 1
             article = _jsonl_record(raw, source, number, sink)
@@ -953,6 +957,11 @@ def _read_jsonl(path: Path, default: date | None, sink: _Sink) -> Iterator[Artic
                 yield _finish(article, {}, default)
     if not records:
         raise _Skip("empty file")
+
+
+def _blank(line: str | bytes) -> bool:
+    """JSON whitespace only (str.strip() would also eat controls like \\x1c)."""
+    return not (line.strip(" \t\r\n") if isinstance(line, str) else line.strip(b" \t\r\n"))
 
 
 def _jsonl_encoding(head: bytes) -> str | None:
@@ -994,8 +1003,6 @@ def _jsonl_record(raw: Any, source: str, number: int, sink: _Sink) -> Article | 
         return None
     try:
         text = raw if isinstance(raw, str) else _decode_line(raw, source, sink, number)
-        if not text.strip():
-            return None  # blank lines separate nothing in JSON lines; not an article
         value = _load_json(text, number)
         return _article_from_record(value, source, number, sink, None)
     except _Skip as skip:
@@ -1004,8 +1011,6 @@ def _jsonl_record(raw: Any, source: str, number: int, sink: _Sink) -> Article | 
 
 
 def _decode_line(raw: bytes, source: str, sink: _Sink, number: int) -> str:
-    if number == 1 and raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
