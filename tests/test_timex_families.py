@@ -190,3 +190,43 @@ def test_numbers_are_not_dates(sentence):
 
 def test_verb_may_and_march_are_not_months():
     assert [t.text for t in tag("They may march on the capital.", DCT)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spans", "values"),
+    [
+        ("The festival runs March 3-9, 2024.", ["March 3", "9, 2024"],
+         ["2024-03-03", "2024-03-09"]),
+        ("Talks ran 3-9 March 2024.", ["3", "9 March 2024"], ["2024-03-03", "2024-03-09"]),
+    ],
+)
+def test_day_ranges_give_both_ends(sentence, spans, values):
+    ts = tag(sentence, DCT)
+    assert [t.text for t in ts] == spans and [t.value for t in ts] == values
+    assert ts[0].range_end == ts[1].tid
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Stores were packed on Thanksgiving Day.", "2024-11-28"),
+        ("The boy was rescued last Christmas.", "2024-12-25"),
+        ("Churches filled on Easter 2024.", "2024-03-31"),
+        ("Parades are held on Memorial Day, 2019.", "2019-05-27"),
+    ],
+)
+def test_holidays(sentence, value):
+    ts = tag(sentence, DCT)
+    assert ts[0].value == value
+    assert ts[0].needs_dct == ("20" not in ts[0].text)
+
+
+def test_quarter_named_by_closing_day():
+    ts = tag("Profit rose in the quarter ended Sept. 30.", date(1999, 10, 20))
+    assert ts[0].text == "the quarter" and ts[0].value == "1999-Q3"
+
+
+def test_year_on_year_comparison_keeps_the_quarter():
+    ts = tag("Third-quarter profit was $5 million, up from $4 million a year earlier.",
+             date(1999, 10, 20))
+    assert [t.value for t in ts] == ["1999-Q3", "1998-Q3"]

@@ -52,6 +52,12 @@ def tag(text: str, dct: date | datetime | None = None) -> list[Timex]:
         t, r = found
         timexes.append(t)
         ctx.add(Resolved(t.tid, t.start, t.end, r.cal, r.derived))
+        if r.closing is not None:  # "March 3-9, 2024": the closing day is a timex too
+            c = r.closing
+            t2 = _to_timex(text, c, c.start or t.end, c.end or end, f"t{len(timexes) + 1}")
+            t.range_end = t2.tid
+            timexes.append(t2)
+            ctx.add(Resolved(t2.tid, t2.start, t2.end, c.cal, c.derived))
     _fix_forward_anchors(timexes)
     _link_ranges(text, timexes)
     return timexes

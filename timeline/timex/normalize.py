@@ -43,6 +43,7 @@ class Result:
     end: int | None = None
     year_guessed: bool = False  # year came from context, a range end may override it
     derived: bool = False  # computed as an offset from another date
+    closing: Result | None = None  # second timex of one match: "9, 2024" in "March 3-9, 2024"
 
 
 Handler = Callable[[re.Match, Context, int, int], "Result | None"]
@@ -269,6 +270,35 @@ def _mdy(m, ctx, start, end):
         return None
     return _explicit_day(ctx, m, start, end, month_of(mw), day_of(m.group("day")),
                          m.group("year"))
+
+
+@rule("day_range")
+def _day_range(m, ctx, start, end):
+    """"March 3-9, 2024", "3 to 9 March": two days of one month, the year carried."""
+    dmy = m.group("monthx") is not None
+    mw = m.group("monthx") if dmy else m.group("month")
+    if not _capitalized(mw):
+        return None
+    month = month_of(mw)
+    g1, g2 = ("d1x", "d2x") if dmy else ("d1", "d2")
+    d1, d2 = day_of(m.group(g1)), day_of(m.group(g2))
+    if d2 <= d1:
+        return None
+    last = _explicit_day(ctx, m, start, end, month, d2, m.group("year"))
+    first = _explicit_day(ctx, m, start, end, month, d1, m.group("year"))
+    if last is None or first is None:
+        return None
+    if last.cal is not None:
+        first = out(replace(last.cal, day=d1), anchor=last.anchor, needs_dct=last.needs_dct)
+    base = m.start()
+    if dmy:  # "3-9 March 2024": "3" and "9 March 2024"
+        first.start, first.end = start, start + m.end(g1) - base
+        last.start, last.end = start + m.start(g2) - base, end
+    else:  # "March 3-9, 2024": "March 3" and "9, 2024"
+        first.start, first.end = start, start + m.end(g1) - base
+        last.start, last.end = start + m.start(g2) - base, end
+    first.closing = last
+    return first
 
 
 @rule("dmy")

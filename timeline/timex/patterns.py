@@ -132,6 +132,10 @@ RULES: list[tuple[str, str]] = [
     # (TimeML tags "Thursday, Jan. 6" as two timexes: the weekday rule takes the first)
     ("mdy", r"(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
             r"(?:(?:,\s*|\s+)(?P<year><<YEAR>>))?(?!\s*(?:-|to)\s*\d)"),
+    # March 3-9, 2024 / 3-9 March 2024 (two timexes, linked as a range)
+    ("day_range", r"(?:(?P<month><<MONTH>>)\s+(?P<d1><<DAY>>)\s*(?:-|–|to|through|until)\s*"
+                  r"(?P<d2><<DAY>>)|(?P<d1x><<DAY>>)\s*(?:-|–|to|through|until)\s*"
+                  r"(?P<d2x><<DAY>>)\s+(?P<monthx><<MONTH>>))(?:,?\s+(?P<year><<YEAR>>))?"),
     ("dmy", r"(?:the\s+)?(?P<day><<DAY>>)\s+(?:of\s+)?"
             r"(?P<month><<MONTH>>)(?:,?\s+(?P<year><<YEAR>>))?"),
     ("iso", r"(?P<year>(?:1[0-9]|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
