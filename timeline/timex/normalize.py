@@ -82,6 +82,9 @@ def number(s: str | None) -> float | None:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", k):
         return float(k)
+    half = re.fullmatch(r"(\d+)\s*(?:1/2|½)", k)
+    if half:
+        return int(half.group(1)) + 0.5
     if k in NUMBERS:
         return float(NUMBERS[k])
     if k in VAGUE_NUMBERS:
@@ -125,13 +128,16 @@ def duration(n: float | None, unit_word: str) -> str:
     if letter in ("DE", "CE"):
         n, letter = n * (10 if letter == "DE" else 100), "Y"
     if n != int(n):
-        finer = {"Y": (12, "M"), "M": (30, "D") if not t else (60, "S"), "W": (7, "D"),
-                 "D": (24, "H"), "H": (60, "M"), "DE": (10, "Y"), "CE": (100, "Y")}
+        # 2.5 years -> P2Y6M, 5.5 hours -> PT5H30M
+        finer = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"),
+                 "M": (60, "S") if t else (30, "D")}
         if letter in finer:
-            mul, letter = finer[letter]
-            n *= mul
-            if letter in ("H",):
-                t = "T"
+            mul, small = finer[letter]
+            whole, rest = int(n), round((n - int(n)) * mul)
+            if small == "H" and not t:
+                return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
+            head = f"{whole}{letter}" if whole else ""
+            return f"P{t}{head}{rest}{small}"
     return f"P{t}{int(n)}{letter}"
 
 
@@ -810,7 +816,8 @@ def _deictic(m, ctx, start, end):
     w = _key(m.group("w"))
     pre = _key(m.group("pre"))
     pod = POD_WORDS.get(_key(m.group("pod"))) if m.group("pod") else None
-    refs = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    refs = {"recent": "PAST_REF",
+            "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
             "the present": "PRESENT_REF", "at present": "PRESENT_REF",
             "presently": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
             "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
@@ -1006,8 +1013,8 @@ def _set(m, ctx, start, end):
 @rule("set_adv")
 def _set_adv(m, ctx, start, end):
     adv = _key(m.group("adv"))
-    if adv == "quarterly":
-        return None  # "quarterly dividend/report": an adjective, not annotated
+    if adv in ("quarterly", "annually"):
+        return None  # "quarterly dividend", "grow 20% annually": rarely annotated as sets
     values = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
               "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
               "hourly": "PT1H", "biannually": "P6M", "semiannually": "P6M"}
@@ -1138,6 +1145,14 @@ def _year_unit(ctx: Context, start: int, year: int, unit: str) -> Result | None:
 
 _BARE_CUE = re.compile(r"\b(?:for|over|within|after|took|take|takes|lasted|last|in|than|"
                        r"many|few|several|recent|coming|past)\s+$", re.IGNORECASE)
+
+
+@rule("unit_adj")
+def _unit_adj(m, ctx, start, end):
+    unit = _key(m.group("unit"))
+    plural = unit.endswith("s")
+    return Result("DURATION", duration(None if plural else 1, unit.rstrip("s")
+                                       .replace("centurie", "century")))
 
 
 @rule("bare_units")

@@ -91,9 +91,9 @@ VOCAB = {
     "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![\d,]\d)",
     "SEASON": _alt(SEASON_WORDS),
     "POD": r"(?:morning|afternoon|evening|night)",
-    "NUM": (rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:(?:\s+|-)(?:and\s+)?{_NUMWORD})*"
+    "NUM": (rf"(?:\d+(?:\.\d+|\s+1/2|\s*½)?|{_NUMWORD}(?:(?:\s+|-)(?:and\s+)?{_NUMWORD})*"
             rf"(?:\s+and\s+a\s+half)?|{_alt(VAGUE_NUMBERS)}"
-            rf"|a\s+couple(?:\s+of)?|a\s+dozen|half\s+an?|an?)"),
+            rf"|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|half\s+an?|an?)"),
     "UNIT": (r"(?:(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?"
              r"|century|centuries|millenni(?:um|a))"),
     "UNIT1": r"(?:day|week|weekend|month|quarter|year|decade|century)",
@@ -183,7 +183,7 @@ RULES: list[tuple[str, str]] = [
                 r"|tomorrow|nowadays|now|currently|recently|lately"
                 r"|the\s+future|the\s+past|the\s+present|at\s+present|presently"
                 r"|(?:in\s+)?(?:recent|coming)\s+(?:years|months|weeks|days|decades|times)"
-                r"|these\s+days|current)(?:\s+(?P<pod><<POD>>))?"
+                r"|these\s+days|current|recent)(?:\s+(?P<pod><<POD>>))?"
                 r"(?!\s+(?:account|affairs|events|slot|rate|law|system|yield|price)\b)"),
     # Wednesday night / Friday / on Tuesdays / mid-afternoon
     ("weekday", r"(?P<pre>(?:early|late)\s+)?(?P<wd><<WEEKDAY>>)(?P<plural>s)?"
@@ -229,6 +229,8 @@ RULES: list[tuple[str, str]] = [
                  r"(?:(?:more|additional|extra|further|straight|consecutive)\s+)?"
                  r"(?:(?P<to>to|or)\s+<<NUM>>[\s-]+)?(?P<unit><<UNIT>>)(?P<long>[\s-]+long)?"
                  r"(?P<orso>\s+or\s+so)?"),
+    # day-long / decades-long ("6-year-old" is an age: not a timex)
+    ("unit_adj", r"(?P<unit>(?:day|week|month|year|decade|centur(?:y|ie))s?)-long"),
     ("bare_units", r"(?P<w>years|months|weeks|decades|days|hours|minutes|centuries)"),
     ("the_unit", r"the\s+(?P<fy>(?:fiscal|full|calendar)\s+)?(?P<unit>year|quarter|month|week"
                  r"|weekend|day)(?!-)"),
