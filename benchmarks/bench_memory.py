@@ -1,0 +1,147 @@
+"""Peak memory of reading a big JSON lines dump, alone and through ``timeline.extract``.
+
+Generates a JSON lines file of ``--mb`` megabytes (default 200) of news-like articles in a
+temporary directory (deleted afterwards), then measures, each in a fresh subprocess, the
+peak resident set size (``ru_maxrss``) and the time of:
+
+- ``read_articles`` over the whole file (the loader alone: should stay flat, it streams);
+- ``timeline.extract`` over the first ``--extract-mb`` megabytes (default 0.5; the pipeline
+  ran at 10-25 kB/s here and slows down as events accumulate, so 200 MB takes hours: pass
+  ``--extract-mb 200`` to measure it anyway). Two sizes are run so that growth shows;
+- ``read_articles`` on a single ``--mb`` MB .txt file (sparse), which is over the
+  one-article limit and must be reported, not read.
+
+    python benchmarks/bench_memory.py [--mb 200] [--extract-mb 0.5] [--json]
+
+``--json`` also writes benchmarks/results/bench_memory.json (gitignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results" / "bench_memory.json"
+
+TEMPLATES = [
+    "Russian President Vladimir Putin received Alexander Trufanov at the Kremlin on "
+    "Wednesday night. Trufanov was freed on February {day}, 2025, as part of a ceasefire "
+    "agreement reached in January. He had been held in Gaza since the October 2023 assault.",
+    "The central bank raised rates on March {day}, 2024, its third increase this year. "
+    "Analysts expect another move in the second quarter of 2025, Reuters reported.",
+    "Flooding closed the main road on {day} June 2023. Repairs began the following week and "
+    "the road reopened in August, the ministry said on Tuesday.",
+]
+
+# Runs in a fresh interpreter: the measured work, then its own peak RSS as JSON.
+CHILD = """
+import json, resource, sys, time, warnings
+mode, path = sys.argv[1], sys.argv[2]
+import timeline
+from timeline.model import Report
+from timeline.articles import read_articles
+if mode == "extract":
+    import timeline.pipeline, timeline.events, timeline.timex, timeline.frame  # noqa
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+started = time.perf_counter()
+report = Report()
+if mode == "extract":
+    frame = timeline.extract(path)
+    report = frame.attrs["report"]
+    n, rows = len(report.read), len(frame)
+else:
+    n, rows = sum(1 for _ in read_articles(path, report=report)), 0
+print(json.dumps({
+    "seconds": time.perf_counter() - started,
+    "base_mb": base / 1024,
+    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "articles": n, "rows": rows, "skipped": [s.reason for s in report.skipped][:3],
+}))
+"""
+
+
+def generate(path: Path, megabytes: float) -> int:
+    """Write about ``megabytes`` MB of JSON lines; the number of records."""
+    target, written, n = int(megabytes * 1024 * 1024), 0, 0
+    with path.open("w", encoding="utf-8") as out:
+        while written < target:
+            body = " ".join(
+                TEMPLATES[(n + k) % len(TEMPLATES)].format(day=(n + k) % 28 + 1) for k in range(6)
+            )
+            record = {"title": f"Article {n}", "text": body, "published": "2025-03-06"}
+            line = json.dumps(record) + "\n"
+            out.write(line)
+            written += len(line)
+            n += 1
+    return n
+
+
+def head(src: Path, dst: Path, megabytes: float) -> None:
+    """The first ``megabytes`` MB of whole lines of ``src``."""
+    limit, size = int(megabytes * 1024 * 1024), 0
+    with src.open("rb") as f, dst.open("wb") as out:
+        for line in f:
+            if size + len(line) > limit:
+                break
+            out.write(line)
+            size += len(line)
+
+
+def measure(mode: str, path: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        return {"error": done.stderr.strip().splitlines()[-1:]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--mb", type=float, default=200, help="size of the dump (MB)")
+    parser.add_argument("--extract-mb", type=float, default=0.5, help="part run through extract")
+    parser.add_argument("--json", action="store_true", help=f"also write {RESULTS.name}")
+    args = parser.parse_args()
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="bench_memory_") as tmp:
+        dump = Path(tmp) / "dump.jsonl"
+        started = time.perf_counter()
+        records = generate(dump, args.mb)
+        print(f"generated {dump.stat().st_size / 2**20:.0f} MB, {records} records "
+              f"in {time.perf_counter() - started:.0f} s")  # fmt: skip
+        results[f"read_articles {args.mb:g} MB jsonl"] = measure("read", dump)
+        for mb in (args.extract_mb / 2, args.extract_mb):
+            part = Path(tmp) / f"part_{mb:g}.jsonl"
+            head(dump, part, mb)
+            results[f"extract {mb:g} MB jsonl"] = measure("extract", part)
+        dump.unlink()
+        big = Path(tmp) / "big.txt"
+        with big.open("wb") as f:
+            f.truncate(int(args.mb * 2**20))  # sparse: costs no disk
+        results[f"read_articles {args.mb:g} MB .txt"] = measure("read", big)
+    for name, r in results.items():
+        if "error" in r:
+            print(f"{name:32} ERROR {r['error']}")
+            continue
+        print(
+            f"{name:32} peak {r['peak_mb']:7.1f} MB (after imports {r['base_mb']:6.1f} MB)"
+            f"  {r['seconds']:8.1f} s  {r['articles']} articles"
+            + (f", {r['rows']} events" if r["rows"] else "")
+            + (f"  skipped: {r['skipped'][0]}" if r["skipped"] else "")
+        )
+    if args.json:
+        RESULTS.parent.mkdir(exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
