@@ -366,6 +366,28 @@ def test_huge_line_under_the_limit(tmp_path) -> None:
     assert len(article.text) > 2_500_000
 
 
+def test_unreadable_directory_is_a_skip(tmp_path, monkeypatch) -> None:
+    import os
+
+    (tmp_path / "a.txt").write_text("A\n\nbody")
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    articles, report = load(tmp_path)
+    assert [a.text for a in articles] == ["body"]
+    (skip,) = report.skipped
+    assert skip.source == str(tmp_path / "locked")
+    assert skip.reason == "directory not readable: permission denied; check the file's permissions"
+    articles, report = load(tmp_path / "locked")
+    assert len(report.skipped) == 1, "not also 'no article files in directory'"
+
+
 def test_fifo_is_not_read(tmp_path) -> None:
     import os
 

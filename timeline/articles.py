@@ -15,6 +15,7 @@ import re
 import stat
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
@@ -203,6 +204,10 @@ def _read_dir(root: Path, default: date | None, sink: _Sink, seen: set[str]) -> 
     found = 0
     ignored: list[str] = []
     for path in _walk(root, ignored):
+        if isinstance(path, _Unreadable):
+            sink.skip(str(path.path), f"directory not readable: {path.reason}")
+            found += path.path == root  # reported already: not also "no article files"
+            continue
         found += 1
         if _first_time(path, seen):
             yield from _read_file(path, FORMATS[path.suffix.lower()], default, sink)
@@ -214,7 +219,17 @@ def _read_dir(root: Path, default: date | None, sink: _Sink, seen: set[str]) -> 
         sink.warn(str(root), f"{len(ignored)} file(s) ignored, not articles: {names}")
 
 
-def _walk(root: Path, ignored: list[str], visited: set[str] | None = None) -> Iterator[Path]:
+@dataclass(frozen=True)
+class _Unreadable:
+    """A directory the walk could not list."""
+
+    path: Path
+    reason: str
+
+
+def _walk(
+    root: Path, ignored: list[str], visited: set[str] | None = None
+) -> Iterator[Path | _Unreadable]:
     """Article files under ``root`` in sorted path order; everything else goes to ``ignored``."""
     visited = set() if visited is None else visited
     key = os.path.realpath(root)
@@ -223,8 +238,8 @@ def _walk(root: Path, ignored: list[str], visited: set[str] | None = None) -> It
     visited.add(key)
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError as e:
-        ignored.append(f"{root.name}/ ({_os_reason(e)})")
+    except OSError as e:  # may hold articles: a skip, not an ignored file
+        yield _Unreadable(root, _os_reason(e))
         return
     for entry in entries:
         path = Path(entry.path)
