@@ -230,3 +230,8 @@ def test_year_on_year_comparison_keeps_the_quarter():
     ts = tag("Third-quarter profit was $5 million, up from $4 million a year earlier.",
              date(1999, 10, 20))
     assert [t.value for t in ts] == ["1999-Q3", "1998-Q3"]
+
+
+def test_tokenized_text_with_spaced_commas():
+    ts = tag("The store opened on April 28 , 2003 .", DCT)
+    assert [(t.text, t.value) for t in ts] == [("April 28 , 2003", "2003-04-28")]

@@ -46,7 +46,7 @@ _EVENT_NOUN = re.compile(r"\b(" + "|".join(sorted(NOUN_CLASS, key=len, reverse=T
                          re.IGNORECASE)
 # a date attaches to the first or second word after it: "October 2023 assault",
 # "the October 7, 2023, attack", "the May 2021 Gaza war"
-_ATTACHED = re.compile(r"^,?[ \t]*([\w-]+)(?:[ \t]+([\w-]+))?")
+_ATTACHED = re.compile(r"^[ \t]?,?[ \t]*([\w-]+)(?:[ \t]+([\w-]+))?")
 
 
 def tense(text: str, start: int, end: int, strict: bool = False) -> str:

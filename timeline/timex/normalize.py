@@ -881,7 +881,7 @@ def _weekday(m, ctx, start, end):
     return r
 
 
-_APPOSED = re.compile(r",?\s+(?=\S)")
+_APPOSED = re.compile(r"\s*,?\s+(?=\S)")
 
 
 def _apposed_date(ctx: Context, end: int, wd: int) -> Result | None:

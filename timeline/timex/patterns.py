@@ -117,6 +117,8 @@ VOCAB = {
     "UNITS": r"(?:one|two|three|four|five|six|seven|eight|nine)",
     "TEENS": (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
               r"|nineteen)"),
+    # "October 7, 2023", "October 7 , 2023" (tokenized text), "October 7 2023"
+    "SEP": r"(?:\s*,\s*|\s+)",
     "REL": (r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|following"
             r"|current|prior|preceding|same)"),
 }
@@ -125,25 +127,25 @@ VOCAB = {
 # matches wins, so longer and more specific forms come first.
 RULES: list[tuple[str, str]] = [
     # 10 p.m. Wednesday / noon Thursday / 5 p.m. EST, Nov. 6
-    ("clock_date", r"(?:(?:at\s+)?(?:about|around)\s+)?(?P<clock><<CLOCK>>)<<ZONE>>,?\s+"
+    ("clock_date", r"(?:(?:at\s+)?(?:about|around)\s+)?(?P<clock><<CLOCK>>)<<ZONE>><<SEP>>"
                    r"(?:(?P<wd><<WEEKDAY>>)|(?P<deic>today|yesterday|tomorrow)"
-                   r"|(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)(?:,?\s+(?P<year><<YEAR>>))?)"),
+                   r"|(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)(?:<<SEP>>(?P<year><<YEAR>>))?)"),
     # Wednesday, October 7, 2023 / October 7, 2023 / 7 October 2023 / October 7
     # (TimeML tags "Thursday, Jan. 6" as two timexes: the weekday rule takes the first)
     ("mdy", r"(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
-            r"(?:(?:,\s*|\s+)(?P<year><<YEAR>>))?(?!\s*(?:-|to)\s*\d)"),
+            r"(?:<<SEP>>(?P<year><<YEAR>>))?(?!\s*(?:-|to)\s*\d)"),
     # March 3-9, 2024 / 3-9 March 2024 (two timexes, linked as a range)
     ("day_range", r"(?:(?P<month><<MONTH>>)\s+(?P<d1><<DAY>>)\s*(?:-|–|to|through|until)\s*"
                   r"(?P<d2><<DAY>>)|(?P<d1x><<DAY>>)\s*(?:-|–|to|through|until)\s*"
-                  r"(?P<d2x><<DAY>>)\s+(?P<monthx><<MONTH>>))(?:,?\s+(?P<year><<YEAR>>))?"),
+                  r"(?P<d2x><<DAY>>)\s+(?P<monthx><<MONTH>>))(?:<<SEP>>(?P<year><<YEAR>>))?"),
     ("dmy", r"(?:the\s+)?(?P<day><<DAY>>)\s+(?:of\s+)?"
-            r"(?P<month><<MONTH>>)(?:,?\s+(?P<year><<YEAR>>))?"),
+            r"(?P<month><<MONTH>>)(?:<<SEP>>(?P<year><<YEAR>>))?"),
     ("iso", r"(?P<year>(?:1[0-9]|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
             r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?(?![\d-])"),
     ("slash", r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/"
               r"(?P<year>(?:19|20)?\d\d)(?![\d/])"),
     # early June 2024 / mid-February / the end of November
-    ("month_year", r"(?P<pre><<PRE>>)?(?P<month><<MONTH>>)(?:,?\s+(?:of\s+)?(?P<year><<YEAR>>)"
+    ("month_year", r"(?P<pre><<PRE>>)?(?P<month><<MONTH>>)(?:<<SEP>>(?:of\s+)?(?P<year><<YEAR>>)"
                    r"|(?P<rel>\s+(?:last|next|this)\s+year))?"),
     # the third quarter of 1989 / third-quarter / Q1 2024 / the first half
     ("quarter", r"(?:the\s+)?(?:(?P<ypre><<YEAR>>|(?:this|last|next)\s+year's)\s+)?"
@@ -152,7 +154,7 @@ RULES: list[tuple[str, str]] = [
                 r"|current|same|year-earlier|year-ago|comparable|previous|prior|preceding|recent)"
                 r"(?:[\s-]+(?:fiscal|calendar))?[\s-]+(?P<unit>quarter|half|period)"
                 r"(?:\s+of\s+(?:fiscal\s+|the\s+)?(?:(?P<year><<YEAR>>)|(?P<rel>last|this|next)"
-                r"\s+year|year)|,?\s+(?P<year2><<YEAR>>))?(?!\s+(?:of\s+the\s+)?centur)"),
+                r"\s+year|year)|<<SEP>>(?P<year2><<YEAR>>))?(?!\s+(?:of\s+the\s+)?centur)"),
     ("q_code", r"(?P<q>Q[1-4]|H[12])(?:\s+|-|\s*')(?P<year><<YEAR>>|\d\d)"),
     # the year-earlier quarter / year-ago
     ("year_ago_adj", r"(?:the\s+)?year-(?:earlier|ago)(?P<noun>\s+(?:quarter|period|month|level"
@@ -204,14 +206,14 @@ RULES: list[tuple[str, str]] = [
     # mid-2024 / fiscal 1989 / the end of 1990 / summer 2003
     ("year_mod", r"(?P<pre><<PRE>>|(?P<fy>fiscal(?:\s+year)?\s+|FY\s*)"
                  r"|(?:the\s+)?(?P<season><<SEASON>>)"
-                 r",?\s+(?:of\s+)?)(?P<year><<YEAR>>)"),
+                 r"<<SEP>>(?:of\s+)?)(?P<year><<YEAR>>)"),
     ("season", r"(?P<pre><<PRE>>|the\s+)?(?P<season><<SEASON>>)"),
     # the week of March 6
     ("week_of", r"the\s+week\s+of\s+(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
-                r"(?:,?\s+(?P<year><<YEAR>>))?"),
+                r"(?:<<SEP>>(?P<year><<YEAR>>))?"),
     # the 1989 period / the 1988 fourth quarter handled by quarter; this one for "period"
     # Thanksgiving Day / last Christmas / Easter week / Election Day
-    ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<h><<HOLIDAY>>)(?:,?\s+(?P<year><<YEAR>>))?"
+    ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<h><<HOLIDAY>>)(?:<<SEP>>(?P<year><<YEAR>>))?"
                 r"(?P<week>\s+week(?:end)?)?"),
     # year-end / by year's end / the end of the year handled by rel_mod
     ("year_end", r"(?:around\s+)?(?:fiscal\s+)?year(?:-|\s+|'s\s+)end"),
