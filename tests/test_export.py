@@ -200,3 +200,18 @@ def test_to_image_png_and_svg_through_kaleido(tmp_path):
     svg = to_image(plot(story_frame()), tmp_path / "t.svg")
     text = svg.read_text()
     assert text.startswith("<svg") and "<script" not in text
+
+
+def test_the_real_story_exports_end_to_end(tmp_path):
+    from conftest import DATA
+
+    events = timeline.extract(timeline.read_articles(DATA))
+    assert len(events) >= 1
+    fig = timeline.plot(events, group_by="source", title="The story")
+    page = to_html(fig, tmp_path / "story.html").read_text()
+    n_articles = len(events.attrs["report"].read)
+    assert f"{len(events)} events from {n_articles} articles" in page
+    assert body(page).count("<tr><td>") == len(events)
+    doc = to_timelinejs(events, title="The story")
+    check_timelinejs(doc)
+    assert len(doc["events"]) == events["start"].notna().sum()
