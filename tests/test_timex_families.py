@@ -235,3 +235,15 @@ def test_year_on_year_comparison_keeps_the_quarter():
 def test_tokenized_text_with_spaced_commas():
     ts = tag("The store opened on April 28 , 2003 .", DCT)
     assert [(t.text, t.value) for t in ts] == [("April 28 , 2003", "2003-04-28")]
+
+
+def test_clock_takes_the_day_written_after_it():
+    ts = tag("Polls close at 7:30 p.m. on March 1, 2024.", DCT)
+    assert ts[0].value == "2024-03-01T19:30" and ts[0].anchor == ts[1].tid
+
+
+def test_vague_offsets():
+    assert [(t.text, t.value) for t in tag("Weeks later, the dam broke.", DCT)] == [
+        ("Weeks", "PXW")]
+    assert [(t.text, t.value) for t in tag("Years ago, he left.", DCT)] == [
+        ("Years ago", "PAST_REF")]

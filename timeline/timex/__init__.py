@@ -59,8 +59,29 @@ def tag(text: str, dct: date | datetime | None = None) -> list[Timex]:
             timexes.append(t2)
             ctx.add(Resolved(t2.tid, t2.start, t2.end, c.cal, c.derived))
     _fix_forward_anchors(timexes)
+    _clock_days(text, timexes)
     _link_ranges(text, timexes)
     return timexes
+
+
+_CLOCK_GAP = re.compile(r"\s*(?:,|on|of)?\s*$", re.IGNORECASE)
+
+
+def _clock_days(text: str, timexes: list[Timex]) -> None:
+    """"7:30 p.m. ET on Sunday": a clock time takes the day written right after it."""
+    for a, b in zip(timexes, timexes[1:], strict=False):
+        if a.type != "TIME" or b.precision != "day" or b.start - a.end > 6:
+            continue
+        if not _CLOCK_GAP.fullmatch(text[a.end:b.start]) or "T" not in a.value:
+            continue
+        clock = a.value.split("T", 1)[1]
+        if not clock[:2].isdigit():
+            continue
+        a.value = f"{b.value}T{clock}"
+        a.anchor, a.needs_dct = b.tid, b.needs_dct
+        if a.earliest is not None and b.earliest is not None:
+            shift = b.earliest - a.earliest.replace(hour=0, minute=0)
+            a.earliest, a.latest = a.earliest + shift, a.latest + shift
 
 
 def _fix_forward_anchors(timexes: list[Timex]) -> None:

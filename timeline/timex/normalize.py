@@ -752,6 +752,15 @@ _COMPARED = re.compile(r"\b(?:compared\s+with|from|than|versus|vs\.|over)\s+(?:[
                        re.IGNORECASE)
 
 
+@rule("vague_offset")
+def _vague_offset(m, ctx, start, end):
+    if _key(m.group("dir")) == "ago":
+        return Result("DATE", "PAST_REF")
+    # "weeks later": the stretch of time is the timex
+    return Result("DURATION", duration(None, m.group("unit")),
+                  end=start + m.end("unit") - m.start())
+
+
 @rule("anaph")
 def _anaph(m, ctx, start, end):
     rel, unit = _key(m.group("rel") or m.group("rel2")), _key(m.group("unit"))

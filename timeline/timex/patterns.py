@@ -98,7 +98,8 @@ VOCAB = {
              r"|century|centuries|millenni(?:um|a))"),
     "UNIT1": r"(?:day|week|weekend|month|quarter|year|decade|century)",
     "ORD": _alt(ORDINALS),
-    "ZONE": r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?",
+    "ZONE": (r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|IST|JST|AEST|MSK|local\s+time)"
+             r"(?![a-z]))?"),
     "CLOCK": (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)"
               r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midnight|midday)"),
     "PRE": (r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle)(?:-|\s+)"
@@ -140,7 +141,8 @@ RULES: list[tuple[str, str]] = [
                   r"(?P<d2x><<DAY>>)\s+(?P<monthx><<MONTH>>))(?:<<SEP>>(?P<year><<YEAR>>))?"),
     ("dmy", r"(?:the\s+)?(?P<day><<DAY>>)\s+(?:of\s+)?"
             r"(?P<month><<MONTH>>)(?:<<SEP>>(?P<year><<YEAR>>))?"),
-    ("iso", r"(?P<year>(?:1[0-9]|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+    ("iso", r"(?P<year>(?:1[0-9]|20)\d\d)[-/.](?P<month>0[1-9]|1[0-2])[-/.]"
+            r"(?P<day>0[1-9]|[12]\d|3[01])"
             r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?(?![\d-])"),
     ("slash", r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/"
               r"(?P<year>(?:19|20)?\d\d)(?![\d/])"),
@@ -179,6 +181,9 @@ RULES: list[tuple[str, str]] = [
                r"(?P<dir>ago|earlier|later|hence|from\s+now|back|(?:before|after|since)"
                r"(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|when|we|I|you)\b))"
                r"(?=\W|$)"),
+    # years ago / weeks later: a vague offset
+    ("vague_offset", r"(?P<unit>years|months|weeks|days|decades|hours|minutes)\s+"
+                     r"(?P<dir>ago|later|earlier)"),
     # today / now / yesterday morning / tonight
     ("deictic", r"(?P<pre>(?:mid-?|late|early|later|earlier)\s*)?(?P<w>the\s+day\s+before\s+"
                 r"yesterday|the\s+day\s+after\s+tomorrow|today|tonight|overnight|yesterday"
