@@ -286,11 +286,11 @@ def _read_file(path: Path, kind: str, default: date | None, sink: _Sink) -> Iter
                 yield _finish(article, sidecar, default)
             return
         if kind == "html":
-            article = parse_html(decode_html(data, source, sink), source, sink)
+            article = _parse_html(_decode_html(data, source, sink), source, sink)
         elif kind == "md":
-            article = parse_markdown(decode(data, source, sink), source, sink)
+            article = _parse_markdown(_decode_text(data, source, sink), source, sink)
         else:
-            article = parse_txt(decode(data, source, sink), source, sink)
+            article = _parse_txt(_decode_text(data, source, sink), source, sink)
         yield _finish(article, sidecar, default)
     except _Skip as skip:
         sink.skip(source, skip.reason, skip.line)
@@ -357,7 +357,7 @@ def _sidecar(path: Path, sink: _Sink) -> dict[str, Any]:
         return {}
     source = str(meta_path)
     try:
-        value = _load_json(decode(_read_bytes(meta_path), source, sink), None)
+        value = _load_json(_decode_text(_read_bytes(meta_path), source, sink), None)
     except _Skip as skip:
         sink.warn(source, f"sidecar ignored: {skip.reason}")
         return {}
@@ -516,7 +516,7 @@ def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
 codecs.register_error("timeline-latin1", _latin1_fallback)
 
 
-def decode(data: bytes, source: str, sink: _Sink, line: int | None = None) -> str:
+def _decode_text(data: bytes, source: str, sink: _Sink, line: int | None = None) -> str:
     """Bytes as text: BOMs, UTF-8, UTF-16 without BOM, else cp1252; binary is a skip.
 
     Newlines are normalised to ``\\n``. An empty or whitespace-only result is a skip.
@@ -600,13 +600,13 @@ def _check_text(text: str, line: int | None) -> None:
 # --- .txt and .md -------------------------------------------------------------------------
 
 
-def parse_txt(text: str, source: str, sink: _Sink | None = None) -> Article:
+def _parse_txt(text: str, source: str, sink: _Sink) -> Article:
     """Title on the first line, body after; optional front matter on top.
 
-    A file of one paragraph (no blank line after the first line, or one line) has no
-    title: all of it is text. Front matter with a ``title`` makes the whole body text.
+    The first line is the title when more text follows and it is followed by a blank line
+    or does not end like a sentence (``.!?:,``); otherwise (one paragraph, one line) there
+    is no title and all of it is text. Front matter with a ``title`` makes all of it text.
     """
-    sink = sink or _Sink(Report(), strict=False)
     raw, body = split_front_matter(text)
     meta = _meta_from_mapping(raw, source, None, sink)
     body = body.strip()
@@ -644,12 +644,11 @@ _MD_INLINE = (
 )
 
 
-def parse_markdown(text: str, source: str, sink: _Sink | None = None) -> Article:
+def _parse_markdown(text: str, source: str, sink: _Sink) -> Article:
     """Front matter, a first ``# Title``, and the rest as prose with the syntax removed.
 
     ``Article.text`` is the stripped prose, so offsets the pipeline computes point into it.
     """
-    sink = sink or _Sink(Report(), strict=False)
     raw, body = split_front_matter(text)
     meta = _meta_from_mapping(raw, source, None, sink)
     title, prose = _markdown_prose(body)
@@ -822,7 +821,7 @@ class _HTMLArticle(HTMLParser):
 _HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
 
 
-def decode_html(data: bytes, source: str, sink: _Sink) -> str:
+def _decode_html(data: bytes, source: str, sink: _Sink) -> str:
     """HTML bytes: a BOM first, then a declared ``<meta charset>``, then the usual guess."""
     declared = _HTML_CHARSET.search(data[:4096])
     if declared and not data.startswith(tuple(b for b, _ in _BOMS)):
@@ -834,15 +833,14 @@ def decode_html(data: bytes, source: str, sink: _Sink) -> str:
                 return text.replace("\r\n", "\n").replace("\r", "\n")
         except (LookupError, UnicodeDecodeError):
             pass  # wrong or unknown charset declared: guess instead
-    return decode(data, source, sink)
+    return _decode_text(data, source, sink)
 
 
-def parse_html(text: str, source: str, sink: _Sink | None = None) -> Article:
+def _parse_html(text: str, source: str, sink: _Sink) -> Article:
     """Title from ``<h1>``/``og:title``/``<title>``, text from ``<article>`` or ``<body>``.
 
     Entities become characters: the text is data, escaped again only on output.
     """
-    sink = sink or _Sink(Report(), strict=False)
     parser = _HTMLArticle()
     parser.feed(_defuse(text))
     parser.close()
@@ -913,7 +911,7 @@ def _ld_dates(blocks: list[str]) -> list[str]:
 
 def _read_json(data: bytes, source: str, sink: _Sink) -> Iterator[Article]:
     """One object, a list of objects, or an object with a list under "articles"/"items"."""
-    value = _load_json(decode(data, source, sink), None)
+    value = _load_json(_decode_text(data, source, sink), None)
     records = _json_records(value)
     if records is None:
         raise _Skip(f"expected a JSON object or a list of objects, got {_type_name(value)}")
