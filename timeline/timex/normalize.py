@@ -376,6 +376,12 @@ def bare_month(ctx: Context, month: int, mod: str | None, start: int, end: int) 
     return r
 
 
+def _last_end(ctx: Context, start: int) -> int:
+    """End offset of the last resolved date before ``start`` (0 when none)."""
+    return next((r.end for r in reversed(ctx.history) if r.cal is not None and r.end <= start),
+                0)
+
+
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+")
 
 
@@ -518,15 +524,19 @@ def _year_ago_adj(m, ctx, start, end):
         noun = ""
     if not noun and m.group(0).lower().startswith("the"):
         start = start + 4
-    ref, tid = ctx.reference(start, topical=True)
+    # the period compared: the quarter discussed, else the DCT's year
+    q = _compared_quarter(ctx, start)
+    if noun == "quarter" and q is None:
+        q = _quarter_ref(ctx, start, "quarter")
+    if q is not None and q[0] is not None:
+        ref, tid = q
+    elif ctx.dct is not None:
+        ref, tid = from_date(ctx.dct, "year"), "dct"
+    else:
+        ref, tid = ctx.reference(start, topical=True)
     if ref is None:
         return _unresolved("XXXX", end=end)
     g = ref.gran if ref.gran in ("quarter", "half", "month", "year") else "year"
-    if noun == "quarter" and ref.gran != "quarter":
-        ref, tid = _quarter_ref(ctx, start, "quarter")
-        g = "quarter"
-    if ref is None:
-        return _unresolved("XXXX", end=end)
     c = shift(_trunc(ref, g), -1, "year")
     return out(c, anchor=tid, needs_dct=tid == "dct", end=end, start=start, derived=True)
 
@@ -637,6 +647,8 @@ def _rel_unit(ctx, start, end, rel: str, unit: str, pod: str | None = None,
 def _rel(m, ctx, start, end):
     rel, unit = _key(m.group("rel")), _key(m.group("unit"))
     mod = "APPROX" if m.group("orso") else None
+    if rel == "past" and unit in ("decade", "century"):
+        return Result("DURATION", duration(1, unit), mod=mod)  # "the past decade"
     if rel == "past":
         rel = "last"  # TimeBank reads "the past year" as the calendar year before
     pod = m.group("pod")
@@ -1176,12 +1188,16 @@ def _the_unit(m, ctx, start, end):
     unit = _key(m.group("unit"))
     fy = _key(m.group("fy"))
     if unit == "year":
-        if fy in ("fiscal", "full"):
-            ref, tid = ctx.reference(start)
-            if ref is None:
-                return _unresolved("XXXX")
-            return out(_trunc(ref, "year"), anchor=tid, needs_dct=tid == "dct")
-        return Result("DURATION", "P1Y")
+        if _ENDED.match(ctx.text, end):
+            return Result("DURATION", "P1Y")  # "the year ended Sept. 30": a 12-month span
+        # "for the year", "the fiscal year": the year under discussion, else the DCT's
+        ref, tid = ctx.reference(start)
+        if ref is not None and tid != "dct" and ref.gran not in ("decade", "century") and \
+                start - _last_end(ctx, start) < 300:
+            return out(_trunc(ref, "year"), anchor=tid)
+        if ctx.dct is None:
+            return _unresolved("XXXX")
+        return out(from_date(ctx.dct, "year"), anchor="dct", needs_dct=True)
     if fy:
         return None
     if unit == "quarter":
