@@ -58,3 +58,8 @@ def test_extreme_dcts_do_not_overflow():
 def test_non_str_input_gives_nothing():
     assert tag("", None) == []
     assert tag(None) == []  # type: ignore[arg-type]
+
+
+def test_dct_as_iso_string_or_garbage():
+    assert tag("on Wednesday", "2025-03-06")[0].value == "2025-03-05"  # type: ignore[arg-type]
+    assert tag("on Wednesday", "not a date")[0].value == "XXXX-WXX-3"  # type: ignore[arg-type]
