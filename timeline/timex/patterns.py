@@ -128,7 +128,7 @@ VOCAB = {
 # matches wins, so longer and more specific forms come first.
 RULES: list[tuple[str, str]] = [
     # 10 p.m. Wednesday / noon Thursday / 5 p.m. EST, Nov. 6
-    ("clock_date", r"(?:(?:at\s+)?(?:about|around)\s+)?(?P<clock><<CLOCK>>)<<ZONE>><<SEP>>"
+    ("clock_date", r"(?:(?:about|around)\s+)?(?P<clock><<CLOCK>>)<<ZONE>><<SEP>>"
                    r"(?:(?P<wd><<WEEKDAY>>)|(?P<deic>today|yesterday|tomorrow)"
                    r"|(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)(?:<<SEP>>(?P<year><<YEAR>>))?)"),
     # Wednesday, October 7, 2023 / October 7, 2023 / 7 October 2023 / October 7
@@ -195,7 +195,7 @@ RULES: list[tuple[str, str]] = [
     # Wednesday night / Friday / on Tuesdays / mid-afternoon
     ("weekday", r"(?P<pre>(?:early|late)\s+)?(?P<wd><<WEEKDAY>>)(?P<plural>s)?"
                 r"(?:\s+(?P<pod><<POD>>))?"),
-    ("clock", r"(?:(?:at\s+)?(?P<approx>about|around)\s+)?(?P<clock><<CLOCK>>)<<ZONE>>"
+    ("clock", r"(?:(?P<approx>about|around)\s+)?(?P<clock><<CLOCK>>)<<ZONE>>"
               r"(?:\s+(?P<deic>today|yesterday|tomorrow))?"),
     ("pod", r"(?:(?P<pre>mid|early|late)[\s-]*)?(?P<pod>afternoon|morning|evening)"),
     # every day / each year / daily / twice a week / on Mondays
