@@ -154,6 +154,20 @@ def test_utf8_json_lines_with_a_legacy_line(tmp_path) -> None:
     assert report.warnings[0].line == 2
 
 
+def test_repeated_warnings_of_a_big_file_are_counted(tmp_path) -> None:
+    path = tmp_path / "a.jsonl"
+    lines = ['{"text": "café", "url": "ftp://x"}'.encode("latin-1")] * 1000
+    path.write_bytes(b"\n".join(lines))
+    articles, report = load(path)
+    assert len(articles) == 1000
+    assert [(w.line, w.reason.split(";")[0]) for w in report.warnings] == [
+        (1, "not UTF-8"),
+        (1, "url 'ftp://x' ignored: only http(s) URLs are kept"),
+        (None, "999 more line(s) like that: not UTF-8"),
+        (None, "999 more line(s) like that: url 'ftp://x' ignored: only http(s) URLs are kept"),
+    ]
+
+
 def test_utf16_json_lines(tmp_path) -> None:
     path = tmp_path / "a.jsonl"
     lines = '{"text": "Привет"}\n{"text": "你好"}\n'

@@ -78,6 +78,27 @@ class _Sink:
         self.report.warn(source, reason, line)
 
 
+class _OncePerFile(_Sink):
+    """Repeated warnings of one file (a cp1252 dump: one per line) become one, counted."""
+
+    def __init__(self, sink: _Sink, source: str) -> None:
+        super().__init__(sink.report, sink.strict)
+        self.source = source
+        self.repeats: dict[str, list[Any]] = {}  # kind of reason -> [first reason, count]
+
+    def warn(self, source: str, reason: str, line: int | None = None) -> None:
+        key = re.sub(r"\d+", "N", reason)
+        if key not in self.repeats:
+            super().warn(source, reason, line)
+            self.repeats[key] = [reason, 0]
+        self.repeats[key][1] += 1
+
+    def close(self) -> None:
+        for first, count in self.repeats.values():
+            if count > 1:
+                super().warn(self.source, f"{count - 1} more line(s) like that: {first}")
+
+
 class ArticleStream(Iterator[Article]):
     """The lazy iterator ``read_articles`` returns; ``.report`` holds every problem seen."""
 
@@ -952,6 +973,7 @@ def _read_jsonl(path: Path, default: date | None, sink: _Sink) -> Iterator[Artic
     """One article per line, streamed: memory holds one line at a time."""
     source = str(path)
     _stat(path)
+    sink = _OncePerFile(sink, source)
     with _open(path) as f:
         encoding = _jsonl_encoding(f.read(4096))
         f.seek(0)
@@ -968,6 +990,7 @@ def _read_jsonl(path: Path, default: date | None, sink: _Sink) -> Iterator[Artic
             article = _jsonl_record(raw, source, number, sink)
             if article is not None:
                 yield _finish(article, {}, default)
+    sink.close()
     if not records:
         raise _Skip("empty file")
 
