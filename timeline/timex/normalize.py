@@ -1140,15 +1140,31 @@ def _duration(m, ctx, start, end):
         mod = "APPROX"
     if m.group("orso"):
         mod = "APPROX"
-    # "$1.76 a year" is a rate and "52 years old" an age: TimeML tags neither
-    if numw in ("a", "an", "per") and re.search(r"(?:\d|percent|%)\s*$", _before(ctx, start, 20)):
+    # "$1.76 a year", "four flights a week" are rates and "52 years old" an age
+    if numw in ("a", "an", "per") and _rate_before(_before(ctx, start, 30)):
         return None
     if re.match(r"[\s-]+old\b", ctx.text[end:end + 6]):
+        return None
+    # "three-quarters of its food", "a quarter of the market": fractions
+    if unitw.startswith("quarter") and (re.match(r"\s+of\b", ctx.text[end:end + 4])
+                                       or "-" in m.group(0)):
         return None
     s = start
     if m.group(0).lower().startswith("the") and (not unitw.endswith("s") or "-" in m.group(0)):
         s = start + 4  # "the 30-day period": the adjective alone
     return Result("DURATION", duration(n, unitw), mod=mod, start=s)
+
+
+_RATE_BEFORE = re.compile(r"(?:\d|percent|%|\b(?!(?:times|days|weeks|months|years|hours)\b)"
+                          r"[a-z]{3,}s)\s*$", re.IGNORECASE)
+_NOT_RATE = re.compile(r"\b(?:in|for|within|over|about|after|than|nearly|almost|only|just|of"
+                       r"|once|twice|and|or|least|past|last|next|first|by|is|was|takes?|took"
+                       r"|lasts?|lasted|spends?|spent|as)\s*$", re.IGNORECASE)
+
+
+def _rate_before(before: str) -> bool:
+    """A price, count or plural noun right before "a year": a rate, not a duration."""
+    return bool(_RATE_BEFORE.search(before)) and not _NOT_RATE.search(before)
 
 
 def _year_unit(ctx: Context, start: int, year: int, unit: str) -> Result | None:
