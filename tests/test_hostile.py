@@ -304,6 +304,20 @@ def test_json_wrong_types(tmp_path) -> None:
     assert one_skip(path).startswith("not valid JSON")
 
 
+def test_json_list_records_keep_their_lines_and_load_up_to_a_syntax_error(tmp_path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text('[\n {"text": "a"},\n {"text": 5},\n {"text": "c"},\n {oops}, {"text": "d"}]')
+    articles, report = load(path)
+    assert [(a.text, a.line, a.id) for a in articles] == [
+        ("a", 2, f"{path}:2"),
+        ("c", 4, f"{path}:4"),
+    ]
+    assert [(s.line, s.reason) for s in report.skipped] == [
+        (3, "record 2: field 'text' is a number, expected text"),
+        (5, "not valid JSON: Expecting property name enclosed in double quotes"),
+    ]
+
+
 def test_json_lone_surrogates_become_replacement_characters(tmp_path) -> None:
     path = tmp_path / "a.jsonl"
     path.write_text('{"text": "bad \\ud800 half and \\u0000 nul", "title": "\\udfff"}\n')

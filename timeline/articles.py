@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import json
 import os
 import re
@@ -931,8 +932,12 @@ def _ld_dates(blocks: list[str]) -> list[str]:
 
 
 def _read_json(data: bytes, source: str, sink: _Sink) -> Iterator[Article]:
-    """One object, a list of objects, or an object with a list under "articles"/"items"."""
-    value = _load_json(_decode_text(data, source, sink), None)
+    """A list of objects (each with its line), one object, or {"articles": [...]}."""
+    text = _decode_text(data, source, sink)
+    if text.lstrip().startswith("["):
+        yield from _read_json_array(text, source, sink)
+        return
+    value = _load_json(text, None)
     records = _json_records(value)
     if records is None:
         raise _Skip(f"expected a JSON object or a list of objects, got {_type_name(value)}")
@@ -944,6 +949,54 @@ def _read_json(data: bytes, source: str, sink: _Sink) -> Iterator[Article]:
             yield _article_from_record(record, source, None, sink, where)
         except _Skip as skip:
             sink.skip(source, skip.reason)
+
+
+def _read_json_array(text: str, source: str, sink: _Sink) -> Iterator[Article]:
+    """Records of a top-level list one by one: each Article gets the line it starts on,
+    and the records before a syntax error still load."""
+    count = 0
+    for index, line, record in _json_array_items(text):
+        count += 1
+        try:
+            yield _article_from_record(record, source, line, sink, index)
+        except _Skip as skip:
+            sink.skip(source, skip.reason, line)
+    if not count:
+        raise _Skip("no records: the JSON list is empty")
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _json_array_items(text: str) -> Iterator[tuple[int, int, Any]]:
+    """(record number, line, value) of the JSON list ``text``; _Skip on bad syntax."""
+    decoder = json.JSONDecoder()
+    pos = _JSON_SPACE.match(text).end() + 1  # past "["
+    line, counted = 1, 0
+    for index in itertools.count(1):
+        pos = _JSON_SPACE.match(text, pos).end()
+        if text.startswith("]", pos) and index == 1:
+            break
+        line, counted = line + text.count("\n", counted, pos), pos
+        try:
+            value, pos = decoder.raw_decode(text, pos)
+        except RecursionError:
+            raise _Skip("JSON nested too deeply to read", line) from None
+        except ValueError as e:
+            reason = f"not valid JSON: {getattr(e, 'msg', e)}"
+            raise _Skip(reason, getattr(e, "lineno", line)) from None
+        yield index, line, value
+        pos = _JSON_SPACE.match(text, pos).end()
+        if text.startswith(",", pos):
+            pos += 1
+        elif text.startswith("]", pos):
+            break
+        else:
+            where = line + text.count("\n", counted, pos)
+            raise _Skip("not valid JSON: expected ',' or ']' after a record", where)
+    if text[pos + 1 :].strip(" \t\n\r"):
+        where = line + text.count("\n", counted, pos)
+        raise _Skip("not valid JSON: extra data after the list", where)
 
 
 def _load_json(text: str, line: int | None) -> Any:
