@@ -247,3 +247,16 @@ def test_vague_offsets():
         ("Weeks", "PXW")]
     assert [(t.text, t.value) for t in tag("Years ago, he left.", DCT)] == [
         ("Years ago", "PAST_REF")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ['He spoke on ABC\'s "This Week" program.', 'She told CBS\'s "60 Minutes" that.'],
+)
+def test_titles_are_not_timexes(sentence):
+    assert tag(sentence, DCT) == []
+
+
+def test_headlines_keep_their_dates():
+    ts = tag("Markets Fall Sharply Across Asia Last Week\nShares fell.", DCT)
+    assert [t.text for t in ts] == ["Last Week"]

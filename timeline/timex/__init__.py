@@ -145,9 +145,41 @@ def _one(ctx: Context, name: str | None, start: int, end: int, n: int
     s = r.start if r.start is not None else start
     e = r.end if r.end is not None else end
     s, e = _strip(ctx.text, s, e)
-    if e <= s:
+    if e <= s or _in_title(ctx.text, s, e):
         return None
     return _to_timex(ctx.text, r, s, e, f"t{n}"), r
+
+
+# words that are lowercase in running text: capitalized mid-sentence they name a title
+_COMMON = frozenset(
+    "this last next past coming now today tonight tomorrow yesterday noon midnight "
+    "midday week weeks month months year years hour hours minute minutes "
+    "morning afternoon evening night".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _in_title(text: str, s: int, e: int) -> bool:
+    """"ABC's "This Week"", "60 Minutes", "VOA Today": a capitalized common word
+    that is not at a sentence start, outside a title-cased headline line."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text, s, e)]
+    capped = [(p, w) for p, w in words if w.lower() in _COMMON and w[0].isupper()]
+    if not capped:
+        return False
+    if all(p == s for p, _ in capped) and _sentence_start(text, s):
+        return False
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line = _WORD.findall(text[line_start: line_end if line_end >= 0 else len(text)])
+    long_words = [w for w in line if len(w) > 3]
+    if len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words):
+        return False  # a headline: Every Word Capitalized
+    return True
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    before = text[max(0, s - 12):s].rstrip(" \t\"'`“”‘’([{-_")
+    return not before or before[-1] in ".!?:;\n" or s - 12 <= 0 and not before.strip()
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
