@@ -16,7 +16,6 @@ from timeline.timex import calendar as cal_
 from timeline.timex.anchor import Context, Resolved, dct_datetime
 from timeline.timex.normalize import Result, normalize
 from timeline.timex.patterns import (
-    PREFIX_TOKEN,
     PREFIX_WORDS,
     TRIGGER,
     TRIGGER_I,
@@ -122,13 +121,24 @@ def _starts(low: str, p: int, floor: int) -> list[int]:
         q = p - 1  # "'90s"
         starts.append(q)
     for _ in range(7):
-        m = PREFIX_TOKEN.search(low, max(floor, q - 24), q)
-        if m is None or m.group(1).lower() not in PREFIX_WORDS:
+        # the word before q, across spaces or a hyphen ("mid-2024", "the past three")
+        j = q
+        while j > floor and low[j - 1] in _GAP:
+            j -= 1
+        if j == q or q - j > 3:
             break
-        q = m.start()
+        i = j
+        while i > floor and j - i < 14 and low[i - 1].isalnum():
+            i -= 1
+        if i == j or low[i:j].lower() not in PREFIX_WORDS:
+            break
+        q = i
         starts.append(q)
     starts.reverse()
     return starts
+
+
+_GAP = frozenset(" \t\r\n-")
 
 
 def _one(ctx: Context, name: str | None, start: int, end: int, n: int
@@ -162,6 +172,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 def _in_title(text: str, s: int, e: int) -> bool:
     """"ABC's "This Week"", "60 Minutes", "VOA Today": a capitalized common word
     that is not at a sentence start, outside a title-cased headline line."""
+    if text[s:e].islower() or text[s:e].isdigit():
+        return False
     words = [(m.start(), m.group()) for m in _WORD.finditer(text, s, e)]
     capped = [(p, w) for p, w in words if w.lower() in _COMMON and w[0].isupper()]
     if not capped:

@@ -314,4 +314,3 @@ PREFIX_WORDS = frozenset(
     "for take takes lasted full more additional extra further straight consecutive near "
     "immediate foreseeable short long around".split()
 ) | frozenset(w for w in NUMBERS if " " not in w) | frozenset(ORDINALS)
-PREFIX_TOKEN = re.compile(r"([a-z][a-z0-9]*|\d+(?:st|nd|rd|th)?)[ \t\r\n-]+\Z")
