@@ -63,3 +63,13 @@ def test_non_str_input_gives_nothing():
 def test_dct_as_iso_string_or_garbage():
     assert tag("on Wednesday", "2025-03-06")[0].value == "2025-03-05"  # type: ignore[arg-type]
     assert tag("on Wednesday", "not a date")[0].value == "XXXX-WXX-3"  # type: ignore[arg-type]
+
+
+@settings(max_examples=200, deadline=None)
+@given(phrases)
+def test_trigger_search_finds_what_the_full_regex_finds(text):
+    from timeline.timex import candidates
+    from timeline.timex.patterns import master
+
+    full = [(m.lastgroup, m.start(), m.end()) for m in master(False).finditer(text)]
+    assert list(candidates(text)) == full
