@@ -518,8 +518,21 @@ def _check_accounted(paths: list[Path]) -> None:
             assert e.source == str(path) and e.reason and "\n" not in e.reason
 
 
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["text", "title", "date", "url", "x"]), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
 BLOB = st.one_of(
     st.binary(max_size=600),
+    st.builds(
+        lambda v, cut: json.dumps(v).encode()[: cut or None],
+        st.lists(JSON_VALUES, max_size=4),
+        st.integers(0, 40),
+    ),
     st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
     st.text(max_size=200).map(lambda t: t.encode("utf-16", "surrogatepass")),
     st.builds(
