@@ -96,10 +96,6 @@ class Context:
     full_dates: list[tuple[int, date]] = field(default_factory=list)  # explicit days, doc-wide
     events: dict[str, list[tuple[int, Resolved]]] = field(default_factory=dict)
 
-    @property
-    def dct_cal(self) -> Cal | None:
-        return from_date(self.dct) if self.dct else None
-
     def reference(self, pos: int, topical: bool = False) -> tuple[Cal | None, str | None]:
         """The last calendar date mentioned before ``pos`` (tid), else the DCT.
 

@@ -35,10 +35,6 @@ class Cal:
     hour: int | None = None
     minute: int | None = None
 
-    @property
-    def is_time(self) -> bool:
-        return self.gran == "time"
-
 
 def from_date(d: date, gran: str = "day") -> Cal:
     """Truncate a date to ``gran``."""

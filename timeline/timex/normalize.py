@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from timeline.timex import calendar as cal_
 from timeline.timex.anchor import Context, last_with_month, tense
 from timeline.timex.calendar import Cal, from_date, shift
+from timeline.timex.holidays import holiday_date
 from timeline.timex.patterns import (
     MODS,
     MONTHS,
@@ -41,7 +42,6 @@ class Result:
     freq: str | None = None
     start: int | None = None  # span trimmed inside the candidate (absolute offsets)
     end: int | None = None
-    year_guessed: bool = False  # year came from context, a range end may override it
     derived: bool = False  # computed as an offset from another date
     closing: Result | None = None  # second timex of one match: "9, 2024" in "March 3-9, 2024"
 
@@ -261,11 +261,10 @@ def _explicit_day(ctx, m, start, end, month, day, year_s, wd=None) -> Result | N
     if y is None:
         if not _valid_day(2000, month, day):
             return None
-        return _unresolved(_unknown("day", month, day), year_guessed=True)
+        return _unresolved(_unknown("day", month, day))
     if not _valid_day(y, month, day):
         return None
     r = out(Cal("day", y, month, day), anchor=anchor, needs_dct=anchor == "dct")
-    r.year_guessed = True
     return r
 
 
@@ -370,9 +369,8 @@ def bare_month(ctx: Context, month: int, mod: str | None, start: int, end: int) 
             return out(Cal("month", prev.cal.year, month), mod=mod, anchor=prev.tid)
     y, anchor = guess_year(ctx, month, None, start, end)
     if y is None:
-        return _unresolved(_unknown("month", month), mod=mod, year_guessed=True)
+        return _unresolved(_unknown("month", month), mod=mod)
     r = out(Cal("month", y, month), mod=mod, anchor=anchor, needs_dct=anchor == "dct")
-    r.year_guessed = True
     return r
 
 
@@ -1270,61 +1268,6 @@ def normalize(rule_name: str, m: re.Match, ctx: Context, start: int, end: int
     except (ValueError, KeyError, OverflowError, TypeError, AttributeError, IndexError,
             ZeroDivisionError):
         return None
-
-
-# ------------------------------------------------------------- holidays, words
-
-def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
-    """The n-th weekday ``wd`` (1=Mon) of a month; n=-1 for the last one."""
-    if n > 0:
-        first = date(y, month, 1)
-        return first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
-    nxt = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-    return nxt - timedelta(days=(nxt.isoweekday() - wd) % 7)
-
-
-def _easter(y: int) -> date:
-    """Gregorian Easter Sunday (anonymous algorithm)."""
-    a, b, c = y % 19, y // 100, y % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    n = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * n) // 451
-    month = (h + n - 7 * m + 114) // 31
-    return date(y, month, (h + n - 7 * m + 114) % 31 + 1)
-
-
-_FIXED_HOLIDAYS = {
-    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-    "veterans day": (11, 11), "halloween": (10, 31), "valentine's day": (2, 14),
-    "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1),
-}
-# (month, weekday, n): Thanksgiving is the fourth Thursday of November
-_FLOATING_HOLIDAYS = {
-    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
-    "memorial day": (5, 1, -1), "mother's day": (5, 7, 2), "father's day": (6, 7, 3),
-    "martin luther king day": (1, 1, 3), "martin luther king jr. day": (1, 1, 3),
-    "presidents day": (2, 1, 3), "presidents' day": (2, 1, 3), "columbus day": (10, 1, 2),
-}
-
-
-def holiday_date(name: str, y: int) -> date | None:
-    """The date of a named holiday in year ``y``."""
-    if name in _FIXED_HOLIDAYS:
-        return date(y, *_FIXED_HOLIDAYS[name])
-    if name in _FLOATING_HOLIDAYS:
-        return _nth_weekday(y, *_FLOATING_HOLIDAYS[name])
-    if name in ("easter", "easter sunday"):
-        return _easter(y)
-    if name == "good friday":
-        return _easter(y) - timedelta(days=2)
-    if name == "election day":
-        # US: the Tuesday after the first Monday of November
-        return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
-    return None
 
 
 @rule("holiday")
