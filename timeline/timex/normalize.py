@@ -847,7 +847,7 @@ def _deictic(m, ctx, start, end):
         word = "recent" if "recent " in w else "coming"
         s = start + m.group(0).lower().index(word)
         unit = w.split()[-1]
-        if word == "recent":
+        if word == "recent" and unit in ("years", "decades", "times"):
             return Result("DATE", "PAST_REF", start=s, end=start + m.end("w") - m.start())
         value = "FUTURE_REF" if unit == "times" else duration(None, unit)
         typ = "DATE" if unit == "times" else "DURATION"
