@@ -231,8 +231,26 @@ def test_html_broken_markup(tmp_path) -> None:
 
 def test_html_with_no_text(tmp_path) -> None:
     path = tmp_path / "a.html"
-    path.write_text("<html><head><title>Only a title</title></head><body><nav>x</nav></body>")
+    path.write_text("<html><head><title>Only a title</title></head><body><script>x</script>")
     assert "no text found in the HTML" in one_skip(path)
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        ("<html><head><title>T</title><body><p>No closing head.</p>", "No closing head."),
+        ("<head><meta charset='utf-8'><p>Head never closed.</p>", "Head never closed."),
+        ("<aside><p>Aside never closed.</p><p>The story.", "Aside never closed.\n\nThe story."),
+        ("<body><nav>Only a menu</nav></body>", "Only a menu"),
+    ],
+)
+def test_html_sloppy_structure_does_not_lose_the_text(tmp_path, page, text) -> None:
+    path = tmp_path / "a.html"
+    path.write_text(page)
+    article, report = one_article(path)
+    assert article.text == text
+    if "<p>" not in page or "aside" in page:
+        assert "text found only in navigation" in report.warnings[0].reason
 
 
 def test_html_wrong_declared_charset_falls_back(tmp_path) -> None:

@@ -719,7 +719,10 @@ _DROP = {
     "script", "style", "nav", "noscript", "template", "svg", "math", "iframe", "object",
     "embed", "form", "button", "select", "textarea", "aside", "head",
 }  # fmt: skip
+# When the page has text only inside these, they are read after all (with a warning).
+_DROP_ALWAYS = frozenset({"script", "style", "template", "head", "svg", "math", "object"})
 _DROP_OUTSIDE_ARTICLE = {"header", "footer"}
+_HEAD_TAGS = {"title", "meta", "link", "script", "style", "base", "noscript", "template"}
 _BLOCK = {
     "p", "div", "section", "article", "main", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4",
     "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "figcaption",
@@ -736,8 +739,9 @@ _DATE_META = (
 class _HTMLArticle(HTMLParser):
     """Collects title, paragraphs, dates and URLs; scripts and navigation are dropped."""
 
-    def __init__(self) -> None:
+    def __init__(self, drop: frozenset[str] | set[str] = _DROP) -> None:
         super().__init__(convert_charrefs=True)
+        self.drop = drop
         self.title_tag: list[str] = []
         self.h1: list[str] = []
         self.meta: dict[str, str] = {}
@@ -746,7 +750,7 @@ class _HTMLArticle(HTMLParser):
         self.body: list[str] = []  # text outside any <article>
         self.article: list[str] = []  # text inside <article>
         self.ld_json: list[str] = []
-        self._stack: list[str] = []
+        self._stack: list[tuple[str, bool]] = []  # open tags, and whether each drops text
         self._open: dict[str, int] = {}  # tag -> how many are open; O(1) "is it open?"
         self._drop = 0  # depth inside dropped elements
         self._in_article = 0
@@ -762,11 +766,13 @@ class _HTMLArticle(HTMLParser):
             if tag == "br":
                 self._out("\n")
             return
+        if self._open.get("head") and (tag == "body" or tag not in _HEAD_TAGS):
+            self.handle_endtag("head")  # a forgotten </head>, as a browser reads it
         if tag == "script" and "ld+json" in a.get("type", ""):
             self._ld = True
-        if self._dropped(tag):
-            self._drop += 1
-        self._stack.append(tag)
+        dropped = self._dropped(tag)
+        self._drop += dropped
+        self._stack.append((tag, dropped))
         self._open[tag] = self._open.get(tag, 0) + 1
         if tag == "article":
             self._in_article += 1
@@ -786,15 +792,14 @@ class _HTMLArticle(HTMLParser):
         if tag in _VOID or not self._open.get(tag):
             return  # stray end tags change nothing
         while self._stack:  # close what was left open inside, like a browser
-            open_tag = self._stack.pop()
+            open_tag, dropped = self._stack.pop()
             self._open[open_tag] -= 1
+            self._drop -= dropped
             self._close(open_tag)
             if open_tag == tag:
                 break
 
     def _close(self, tag: str) -> None:
-        if self._dropped(tag, closing=True) and self._drop:
-            self._drop -= 1
         if tag == "article" and self._in_article:
             self._in_article -= 1
         if tag == "title":
@@ -806,11 +811,10 @@ class _HTMLArticle(HTMLParser):
         if tag in _BLOCK:
             self._out("\n\n")
 
-    def _dropped(self, tag: str, closing: bool = False) -> bool:
-        if tag in _DROP:
+    def _dropped(self, tag: str) -> bool:
+        if tag in self.drop:
             return True
-        inside = self._in_article - (1 if closing and tag == "article" else 0)
-        return tag in _DROP_OUTSIDE_ARTICLE and not inside
+        return tag in _DROP_OUTSIDE_ARTICLE and not self._in_article and self.drop is _DROP
 
     def handle_data(self, data: str) -> None:
         if self._ld:
@@ -863,11 +867,12 @@ def _parse_html(text: str, source: str, sink: _Sink) -> Article:
 
     Entities become characters: the text is data, escaped again only on output.
     """
-    parser = _HTMLArticle()
-    parser.feed(_defuse(text))
-    parser.close()
-    chunks = parser.article if "".join(parser.article).strip() else parser.body
-    body = _paragraphs("".join(chunks))
+    text = _defuse(text)
+    parser, body = _html_text(text, _DROP)
+    if not body:  # e.g. an <aside> never closed: read what a browser would show
+        parser, body = _html_text(text, _DROP_ALWAYS)
+        if body:
+            sink.warn(source, "text found only in navigation, asides or forms; read from there")
     if not body:
         raise _Skip("no text found in the HTML (no <article> or <body> paragraphs)")
     title = _html_title(parser)
@@ -894,6 +899,14 @@ def _escape_unclosed(html: str, opener: str, closer: str) -> str:
     if opener not in html[cut:]:
         return html
     return html[:cut] + html[cut:].replace(opener, "&lt;" + opener[1:])
+
+
+def _html_text(text: str, drop: frozenset[str] | set[str]) -> tuple[_HTMLArticle, str]:
+    parser = _HTMLArticle(drop)
+    parser.feed(text)
+    parser.close()
+    chunks = parser.article if "".join(parser.article).strip() else parser.body
+    return parser, _paragraphs("".join(chunks))
 
 
 def _paragraphs(text: str) -> str:
