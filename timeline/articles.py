@@ -144,10 +144,12 @@ def read_articles(
     """Read news articles from files and directories, lazily, one ``Article`` at a time.
 
     ``paths`` is a path, a directory or a list of them. Directories are walked recursively
-    in sorted order for .txt .md .markdown .html .htm .json .jsonl .ndjson files; hidden
-    entries, ``NAME.meta.json`` sidecars and other file types are not articles and are
-    counted in one warning per directory. A file named explicitly with another extension is
-    skipped with a reason. A path given twice is read once.
+    in sorted path order for .txt .md .markdown .html .htm .json .jsonl .ndjson files;
+    hidden entries and other file types found there are counted in one warning per
+    directory (``NAME.meta.json`` sidecars are metadata, not articles). A file named
+    explicitly with another extension is skipped with a reason. A path given twice is read
+    once. JSON lines are streamed (one line in memory at a time, ``Article.line`` is the
+    line); other files over ``MAX_ARTICLE_BYTES`` (50 MB) are skipped, not read.
 
     Metadata: front matter (``published``/``date``, ``source``, ``url``, ``title`` between
     ``---`` lines at the top of .txt/.md), HTML ``<meta>``/``<time>``/``<link>``, JSON
