@@ -260,3 +260,11 @@ def test_titles_are_not_timexes(sentence):
 def test_headlines_keep_their_dates():
     ts = tag("Markets Fall Sharply Across Asia Last Week\nShares fell.", DCT)
     assert [t.text for t in ts] == ["Last Week"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("Hiring began last fall.", "1997-FA"), ("Plans for the year two thousand.", "2000")],
+)
+def test_seasons_and_named_years(sentence, value):
+    assert tag(sentence, date(1998, 2, 6))[0].value == value

@@ -54,7 +54,8 @@ def from_date(d: date, gran: str = "day") -> Cal:
     if gran == "season":
         m = d.month
         y = d.year - 1 if m in (1, 2) else d.year
-        return Cal("season", y, n=(0 if 3 <= m <= 5 else 1 if m <= 8 else 2 if m <= 11 else 3))
+        n = 3 if m in (12, 1, 2) else 0 if m <= 5 else 1 if m <= 8 else 2
+        return Cal("season", y, n=n)
     if gran == "decade":
         return Cal("decade", d.year // 10)
     if gran == "century":

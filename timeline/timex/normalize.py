@@ -1341,6 +1341,14 @@ def _spelled_year(m, ctx, start, end):
     return out(Cal("year", century * 100 + tail))
 
 
+@rule("year_named")
+def _year_named(m, ctx, start, end):
+    if m.group("year"):
+        return out(Cal("year", int(m.group("year"))))
+    tail = _key(m.group("tail")).replace("-", " ").split()
+    return out(Cal("year", 2000 + sum(_WORD_NUM.get(w, 0) for w in tail)))
+
+
 @rule("spelled_decade")
 def _spelled_decade(m, ctx, start, end):
     tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,

@@ -230,6 +230,9 @@ RULES: list[tuple[str, str]] = [
                      r"|oh[\s-]+<<UNITS>>|hundred)"),
     ("spelled_decade", r"(?P<pre><<PRE>>|the\s+)(?P<d>twenties|thirties|forties|fifties|sixties"
                        r"|seventies|eighties|nineties)"),
+    # the year 2000 / the year two thousand (and one)
+    ("year_named", r"the\s+year\s+(?:(?P<year><<YEAR>>)|two\s+thousand(?:\s+(?:and\s+)?"
+                   r"(?P<tail><<TEENS>>|<<UNITS>>|<<TENS>>(?:[\s-]+<<UNITS>>)?))?)"),
     ("year_period", r"the\s+(?P<year><<YEAR>>)\s+(?:period|fiscal\s+year|year)"),
     # durations: three years / the nine months / a 10-year / 24 hours / weeks
     ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+)?(?P<num><<NUM>>)(?:[\s-]+|-)"
