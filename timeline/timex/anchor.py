@@ -25,7 +25,10 @@ _FUTURE = (r"will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+to|planning\s
            r"|scheduled|expects?\s+to|expected\s+to|is\s+to|are\s+to|set\s+to"
            r"|intends?\s+to|upcoming|to\s+be\s+held|would|might|as\s+(?:soon|early)\s+as"
            r"|due|next|tomorrow")
-_PAST_WORDS = r"was|were|had|did|said|told|ago|last|since|yesterday|\w{3,}ed(?!\s+(?:to|for|by)\b)"
+# "had been due to expire Friday": a plan seen from the past is past
+_PAST_WORDS = (r"(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|supposed|planned)"
+               r"|was|were|had|did|said|told|ago|last|since|yesterday"
+               r"|\w{3,}ed(?!\s+(?:to|for|by)\b)")
 # the tense marker nearest the expression decides: "said Friday that he would ..." is past
 _MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)
 # clause boundaries: tense is read from the clause the expression sits in

@@ -557,6 +557,7 @@ def _rel_unit(ctx, start, end, rel: str, unit: str, pod: str | None = None,
     """last/next/this/that + week, month, year, Friday, April, summer, night."""
     k = _key(unit)
     rel = rel.replace("the ", "")
+    rel = {"this coming": "coming", "this past": "last"}.get(rel, rel)
     if k in WEEKDAYS:
         wd = weekday_of(unit)
         podc = POD_WORDS.get(_key(pod)) if pod else None
