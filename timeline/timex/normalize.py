@@ -700,7 +700,11 @@ def _offset(m, ctx, start, end):
     n = number(m.group("num"))
     _, unit = unit_of(m.group("unit"))
     direction = _key(m.group("dir"))
+    if n is not None and "half" in m.group(0)[m.end("unit") - m.start():m.start("dir") - m.start()]:
+        n += 0.5  # "a minute and a half later"
     mod = _approx(m.group("approx"))
+    if m.group("orso"):
+        mod = "APPROX"
     if direction in ("before", "after", "since"):
         # "two days after the vote": only the duration is a timex
         cut = m.start("dir") - m.start()
@@ -708,7 +712,8 @@ def _offset(m, ctx, start, end):
         return Result("DURATION", duration(n, m.group("unit")), mod=mod,
                       end=start + len(span))
     back = direction in ("ago", "earlier", "back")
-    if (n is None or unit in ("hour", "minute", "second")) and direction in ("later", "earlier"):
+    inexact = n is None or n != int(n) or unit in ("hour", "minute", "second")
+    if inexact and direction in ("later", "earlier"):
         # "a few days later": TimeML tags the stretch of time, not a point
         cut = m.start("dir") - m.start()
         return Result("DURATION", duration(n, m.group("unit")), mod=mod,
@@ -1130,6 +1135,8 @@ def _duration(m, ctx, start, end):
     if numw in ("a", "an") and unitw.endswith("s"):
         return None
     n = number(numw)
+    if n is not None and m.group("half"):
+        n += 0.5  # "a minute and a half"
     if re.fullmatch(r"(?:19|20)\d\d", numw) and not unitw.endswith("s"):
         return _year_unit(ctx, start, int(numw), unitw)
     if n is not None and re.fullmatch(r"\d+(?:\.\d+)?", numw) and n > 10000:

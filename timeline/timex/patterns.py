@@ -173,11 +173,12 @@ RULES: list[tuple[str, str]] = [
     ("anaph", r"the\s+(?:(?P<rel>next|following|previous|preceding|prior|same)\s+"
               r"(?P<unit><<UNIT1>>|<<POD>>|<<WEEKDAY>>)|(?P<rel2>day\s+before|day\s+after))"),
     # last year / next month / this week / last Friday / this spring / last night
-    ("rel", r"(?:the\s+)?(?P<rel><<REL>>|that)\s+(?P<unit><<UNIT1>>|<<WEEKDAY>>|<<SEASON>>"
+    ("rel", r"(?:the\s+)?(?P<rel><<REL>>|that)\s+(?:fiscal\s+)?"
+            r"(?P<unit><<UNIT1>>|<<WEEKDAY>>|<<SEASON>>"
             r"|<<MONTH>>|<<POD>>)(?:\s+(?P<pod><<POD>>))?(?P<orso>\s+or\s+so)?"),
     # 53 days later / two years ago / a year earlier / three weeks from now
     ("offset", r"(?:(?P<approx><<APPROX>>)\s+)?(?P<num><<NUM>>)[\s-]+(?P<unit><<UNIT>>)"
-               r"(?:\s+(?:and\s+(?:a\s+half|<<NUM>>\s+<<UNIT>>)))?\s+"
+               r"(?:\s+(?:and\s+(?:a\s+half|<<NUM>>\s+<<UNIT>>)))?(?P<orso>\s+or\s+so)?\s+"
                r"(?P<dir>ago|earlier|later|hence|from\s+now|back|(?:before|after|since)"
                r"(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|when|we|I|you)\b))"
                r"(?=\W|$)"),
@@ -237,7 +238,8 @@ RULES: list[tuple[str, str]] = [
     # durations: three years / the nine months / a 10-year / 24 hours / weeks
     ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+)?(?P<num><<NUM>>)(?:[\s-]+|-)"
                  r"(?:(?:more|additional|extra|further|straight|consecutive)\s+)?"
-                 r"(?:(?P<to>to|or)\s+<<NUM>>[\s-]+)?(?P<unit><<UNIT>>)(?P<long>[\s-]+long)?"
+                 r"(?:(?P<to>to|or)\s+<<NUM>>[\s-]+)?(?P<unit><<UNIT>>)(?P<half>\s+and\s+a\s+half)?"
+                 r"(?P<long>[\s-]+long)?"
                  r"(?P<orso>\s+or\s+so)?"),
     # day-long / decades-long ("6-year-old" is an age: not a timex)
     ("unit_adj", r"(?P<unit>(?:day|week|month|year|decade|centur(?:y|ie))s?)-long"),
