@@ -86,7 +86,7 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "election": ("elect", "vote", "ballot"),
 }
 GENERIC_EVENT_NOUNS = frozenset({"incident", "event", "events", "episode", "affair", "day"})
-_SHORT_EXACT = frozenset({"free", "met", "meet", "dead", "deal", "died", "dies", "vote"})
+_SHORT_EXACT = frozenset({"free", "freed", "met", "meet", "dead", "deal", "died", "dies", "vote"})
 
 
 @dataclass(slots=True)
@@ -101,24 +101,22 @@ class Anchor:
     noun_only: bool = False  # the label is just the dated noun phrase ("Assault on Israel")
 
 
+def _class_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """Stems match any ending ("releas" -> released); short words only as themselves."""
+    alternatives = [
+        re.escape(stem) + (r"\b" if stem in _SHORT_EXACT or " " in stem else r"\w*")
+        for stem in stems
+    ]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
+
+
+_CLASS_PATTERNS = {kind: _class_pattern(stems) for kind, stems in EVENT_CLASSES.items()}
+
+
 def event_classes(text: str) -> set[str]:
     """The kinds of happening words in ``text`` ("attack", "release", ...)."""
-    found = set()
     lower = text.lower()
-    for word in re.findall(r"[a-z]+(?: (?:over|hostage))?", lower):
-        for kind, stems in EVENT_CLASSES.items():
-            if any(_matches(word, stem) for stem in stems):
-                found.add(kind)
-    for kind, stems in EVENT_CLASSES.items():
-        if any(" " in stem and stem in lower for stem in stems):
-            found.add(kind)
-    return found
-
-
-def _matches(word: str, stem: str) -> bool:
-    if stem in _SHORT_EXACT:
-        return word.split()[0] == stem
-    return word.split()[0].startswith(stem) and " " not in stem
+    return {kind for kind, pattern in _CLASS_PATTERNS.items() if pattern.search(lower)}
 
 
 def is_generic_noun(noun: str) -> bool:

@@ -466,36 +466,86 @@ def _numbered(events: list[Event]) -> list[Event]:
 
 def merge_events(events: list[Event]) -> list[Event]:
     """One event per happening across all articles, listing every source that reports it."""
-    groups: list[list[Event]] = []
+    index = _GroupIndex()
     for event in sorted(events, key=lambda e: -_precision_rank(e.timex)):
-        group = _best_group(event, groups)
+        features = _event_features(event)
+        group = _best_group(event, features, index.near(event.timex))
         if group is None:
-            groups.append([event])
+            index.add(_Group([event], features, set(event.sources)))
         else:
-            group.append(event)
-    return _numbered([_merged(group) for group in groups])
+            group.add(event, features)
+    return _numbered([_merged(group.events) for group in index.groups])
 
 
-def _best_group(event: Event, groups: list[list[Event]]) -> list[Event] | None:
-    mine = _event_features(event)
+@dataclass(slots=True)
+class _Group:
+    """Events taken for one happening; the first has the most precise date."""
+
+    events: list[Event]
+    features: _Features  # of all its events together
+    sources: set[str]
+    order: int = 0
+
+    def add(self, event: Event, features: _Features) -> None:
+        self.events.append(event)
+        self.sources.update(event.sources)
+        self.features = _Features(
+            self.features.classes | features.classes,
+            self.features.stems | features.stems,
+            self.features.actors | features.actors,
+        )
+
+
+class _GroupIndex:
+    """Groups by the months their first date spans, so that an event is compared only with
+    groups near it in time (big inputs have many events)."""
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []
+        self.by_month: dict[int, list[_Group]] = {}
+        self.everywhere: list[_Group] = []  # unresolved or very coarse first dates
+
+    def add(self, group: _Group) -> None:
+        group.order = len(self.groups)
+        self.groups.append(group)
+        months = _months(group.events[0].timex)
+        if months is None:
+            self.everywhere.append(group)
+            return
+        for month in months:
+            self.by_month.setdefault(month, []).append(group)
+
+    def near(self, timex: Timex) -> list[_Group]:
+        months = _months(timex)
+        if months is None:
+            return self.groups
+        window = range(months.start - 3, months.stop + 3)  # a date conflict spans ~2 months
+        found = {id(g): g for m in window for g in self.by_month.get(m, ())}
+        found.update((id(g), g) for g in self.everywhere)
+        return sorted(found.values(), key=lambda g: g.order)  # first made, first tried
+
+
+def _months(timex: Timex, widest: int = 24) -> range | None:
+    if timex.earliest is None or timex.latest is None:
+        return None
+    end = timex.latest - timedelta(microseconds=1)
+    first = timex.earliest.year * 12 + timex.earliest.month
+    last = end.year * 12 + end.month
+    return range(first, last + 1) if last - first < widest else None
+
+
+def _best_group(event: Event, mine: _Features, groups: list[_Group]) -> _Group | None:
     best, best_score = None, 0.0
+    sources = event.sources
     for group in groups:
-        if set(event.sources) & {s for e in group for s in e.sources}:
+        if not group.sources.isdisjoint(sources):
             continue  # one article's distinct events stay distinct
-        theirs = _group_features(group)
-        score = _similarity(mine, theirs)
-        if _same_happening(event, group[0], mine, theirs, score) and score > best_score:
+        score = _similarity(mine, group.features)
+        if score > best_score and _same_happening(
+            event, group.events[0], mine, group.features, score
+        ):
             best, best_score = group, score
     return best
-
-
-def _group_features(group: list[Event]) -> _Features:
-    parts = [_event_features(e) for e in group]
-    return _Features(
-        frozenset().union(*(p.classes for p in parts)),
-        frozenset().union(*(p.stems for p in parts)),
-        frozenset().union(*(p.actors for p in parts)),
-    )
 
 
 def _same_happening(
