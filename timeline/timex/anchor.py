@@ -27,7 +27,10 @@ _FUTURE = (r"will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+to|planning\s
            r"|due|next|tomorrow")
 # "had been due to expire Friday": a plan seen from the past is past
 _PAST_WORDS = (r"(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|supposed|planned)"
-               r"|was|were|had|did|said|told|ago|last|since|yesterday"
+               r"|was|were|had|did|said|told|ago|last|since|yesterday|brought|began|came|went"
+               r"|made|took|gave|saw|found|left|won|lost|fell|rose|paid|sold|bought|held|met"
+               r"|ran|got|became|built|chose|drew|drove|fought|flew|grew|kept|knew|led|meant"
+               r"|sent|shot|spent|spoke|stood|struck|thought|threw|wrote|sank|stole|wore|fled"
                r"|\w{3,}ed(?!\s+(?:to|for|by)\b)")
 # the tense marker nearest the expression decides: "said Friday that he would ..." is past
 _MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)

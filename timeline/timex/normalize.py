@@ -461,6 +461,8 @@ def _quarter_value(m, ctx, start, end, ordw, unit, year_s) -> Result | None:
         if ordw in ORDINALS and not year_s:
             return None
     gran = "quarter" if unit == "quarter" else "half"
+    if ordw in ("last", "final") and year_s:
+        ordw = "fourth" if gran == "quarter" else "second"  # "the last half of 1989"
     if ordw in ORDINALS:
         n = ORDINALS[ordw]
         if n > (4 if gran == "quarter" else 2):
@@ -1212,10 +1214,11 @@ def _the_unit(m, ctx, start, end):
     if unit == "year":
         if _ENDED.match(ctx.text, end):
             return Result("DURATION", "P1Y")  # "the year ended Sept. 30": a 12-month span
-        # "for the year", "the fiscal year": the year under discussion, else the DCT's
+        # "for the year": the year under discussion, else the DCT's; "the full year",
+        # "the fiscal year" in news are the current one
         ref, tid = ctx.reference(start)
-        if ref is not None and tid != "dct" and ref.gran not in ("decade", "century") and \
-                start - _last_end(ctx, start) < 300:
+        if not fy and ref is not None and tid != "dct" and \
+                ref.gran not in ("decade", "century") and start - _last_end(ctx, start) < 300:
             return out(_trunc(ref, "year"), anchor=tid)
         if ctx.dct is None:
             return _unresolved("XXXX")
