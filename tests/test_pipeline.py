@@ -10,9 +10,9 @@ import pytest
 from conftest import SEED
 
 import timeline
+from timeline.articles import parse_date_arg
 from timeline.errors import DateError, InputError
 from timeline.model import Article
-from timeline.pipeline import parse_published
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +81,16 @@ def test_strict_mode_names_the_bad_input(tmp_path) -> None:
         timeline.extract(tmp_path / "empty.txt", strict=True)
 
 
-@pytest.mark.parametrize("bad", ["06/03/2025x", "yesterday", "2025-13-01"])
+@pytest.mark.parametrize("bad", ["06/03/2025x", "yesterday", "2025-13-01", "2025-03-06junk"])
 def test_bad_published_date_is_a_clear_error(bad: str) -> None:
     with pytest.raises(DateError, match="YYYY-MM-DD"):
-        parse_published(bad)
+        parse_date_arg(bad)
+
+
+def test_a_read_articles_stream_hands_its_skips_to_the_frame(tmp_path, recwarn) -> None:
+    (tmp_path / "good.txt").write_text("Talks\nThe talks began on March 3, 2024.\n")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
+    events = timeline.extract(timeline.read_articles(tmp_path))
+    skipped = events.attrs["report"].skipped
+    assert [s.source.rsplit("/", 1)[-1] for s in skipped] == ["binary.txt"]
+    assert not [w for w in recwarn if issubclass(w.category, timeline.InputWarning)]

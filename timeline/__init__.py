@@ -32,6 +32,7 @@ _VERBS = {
     "to_html": "timeline.export",
     "to_timelinejs": "timeline.export",
     "to_image": "timeline.export",
+    "InputWarning": "timeline.articles",
 }
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "Event",
     "FrameError",
     "InputError",
+    "InputWarning",
     "NoInputError",
     "Report",
     "TimelineError",
@@ -54,7 +56,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from timeline.articles import read_articles
+    from timeline.articles import InputWarning, read_articles
     from timeline.export import to_html, to_image, to_timelinejs
     from timeline.pipeline import extract
     from timeline.plot import plot

@@ -119,6 +119,12 @@ class ArticleStream(Iterator[Article]):
             self._finish()
             raise
 
+    def hand_over(self) -> Report:
+        """The stream's report, for a caller that will show it (``extract`` does): the
+        stream then issues no ``InputWarning`` of its own."""
+        self._owned = False
+        return self.report
+
     def _finish(self) -> None:
         # Nobody passed a report: say once that inputs were skipped rather than lose them.
         if self._done or not self._owned or not self.report.skipped:
@@ -510,6 +516,8 @@ def _parse_iso(text: str) -> date | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
+    if len(text) > 10 and text[10] not in "T ":  # "2025-03-06garbage" is not a date
+        return None
     try:
         return date.fromisoformat(text[:10])
     except ValueError:

@@ -2,7 +2,8 @@
 
 Exit codes: 0 every input was read; 3 some inputs were skipped (each reported on stderr);
 4 nothing could be read; 2 a usage error (bad option, unreadable ``--published``); 1 any
-other error the library reports. Errors are one line, ``timeline: FILE[:LINE]: reason``.
+other error the library reports (with ``--strict``, the first unreadable input).
+Errors are one line, ``timeline: FILE[:LINE]: reason``.
 """
 
 from __future__ import annotations
@@ -111,16 +112,20 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
 
 
 def _extract(args: argparse.Namespace):  # -> (DataFrame, Report)
-    from timeline.pipeline import extract, parse_published, require_some
+    from timeline.articles import parse_date_arg
+    from timeline.pipeline import extract
 
-    published = parse_published(args.published)
+    published = parse_date_arg(args.published)
     progress = sys.stderr.isatty() and not args.quiet
     frame = extract(args.paths, published, strict=args.strict, progress=progress)
     report = frame.attrs["report"]
     for status in report.skipped:
         _say(f"{status.id}: {status.reason}")
-    require_some(report)
+    if not report.read:
+        raise NoInputError("no article could be read: every input was skipped (see above)")
     if not args.quiet:
+        for status in report.warnings:
+            _say(f"{status.id}: {status.reason}", prefix="warning")
         for status in report.read:
             if status.status == "no_events":
                 _say(f"{status.id}: no events: {status.reason}", prefix="note")

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from timeline.errors import DateError, InputError, NoInputError
+from timeline.errors import InputError
 from timeline.model import Article, ArticleStatus, Event, Report, Timex
 
 ArticlesInput = Article | str | os.PathLike | Iterable[Article | str | os.PathLike]
@@ -37,12 +37,13 @@ def extract(
     events each article gave, or why none, and every input that could not be read. With
     ``strict=True`` the first unreadable input raises ``InputError`` instead.
     """
+    from timeline.articles import parse_date_arg
     from timeline.events import build_events, merge_events
     from timeline.frame import to_frame
     from timeline.timex import tag
 
-    default_published = parse_published(published)
-    report = Report()
+    default_published = parse_date_arg(published)
+    report = _adopted_report(articles)
     found: list[Event] = []
     stream = _articles(articles, default_published, report, strict)
     for article in _with_progress(stream, progress):
@@ -56,22 +57,11 @@ def extract(
     return to_frame(merge_events(found), report)
 
 
-def parse_published(value: date | datetime | str | None) -> date | None:
-    """A publication date given by the user, as a ``date``; a clear error if unreadable."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-    raise DateError(
-        f"publication date {value!r} is not a date: give it as YYYY-MM-DD, e.g. 2025-03-06"
-    )
+def _adopted_report(articles: ArticlesInput) -> Report:
+    """A stream from ``read_articles`` already keeps a report of what it skipped: adopt it,
+    so those inputs are accounted for in the frame rather than in a warning."""
+    hand_over = getattr(articles, "hand_over", None)
+    return hand_over() if callable(hand_over) else Report()
 
 
 def _articles(
@@ -127,10 +117,3 @@ def _with_progress(stream: Iterable[Article], progress: bool) -> Iterable[Articl
     from tqdm import tqdm
 
     return tqdm(stream, desc="articles", unit=" articles", file=sys.stderr, leave=False)
-
-
-def require_some(report: Report) -> None:
-    """Raise ``NoInputError`` when not a single article could be read."""
-    if not report.read:
-        reasons = "; ".join(f"{s.id}: {s.reason}" for s in report.skipped[:3])
-        raise NoInputError(f"no article could be read ({reasons or 'no inputs given'})")
