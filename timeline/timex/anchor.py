@@ -24,7 +24,7 @@ from timeline.timex.calendar import Cal, coarser, from_date
 _FUTURE = (r"will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
            r"|scheduled|expects?\s+to|expected\s+to|is\s+to|are\s+to|set\s+to"
            r"|intends?\s+to|upcoming|to\s+be\s+held|would|might|as\s+(?:soon|early)\s+as"
-           r"|due|next|tomorrow")
+           r"|due|next|tomorrow|ahead")
 # "had been due to expire Friday": a plan seen from the past is past
 _PAST_WORDS = (r"(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|supposed|planned)"
                r"|was|were|had|did|said|told|ago|last|since|yesterday|brought|began|came|went"
