@@ -9,6 +9,7 @@ a date in a relative clause or after "since" only refers back to something alrea
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline._text import FUNCTION_WORDS, MONTHS, WEEKDAYS
@@ -29,15 +30,23 @@ DATE_WORDS = (
         """night morning afternoon evening noon midnight day days week weeks month months year
     years decade decades century weekend later earlier ago last next this early late mid
     today yesterday tomorrow tonight of the on in at spring summer autumn fall winter
+    a.m p.m am pm local time gmt utc hours o'clock midday dawn dusk
     quarter half beginning end start""".split()
     )
 )
 DETERMINERS = frozenset("the a an this that these those its their his her our".split())
 TEMPORAL_PREPOSITIONS = frozenset(
     """on in at during since until till by from before after around about through
-    throughout early late as of""".split()
+    throughout early late as of for""".split()
 )
 BOUNDARY_PREPOSITIONS = frozenset({"since", "until", "till"})  # the date bounds a state
+# Words dropped with the date: its preposition, or what joins the two ends of a range.
+CUT_WITH_DATE = TEMPORAL_PREPOSITIONS | frozenset({"to", "through", "and", "-", "–"})
+IRREGULAR_PAST = frozenset(
+    """began begun broke came fell went took won lost met left made rose said saw struck ran
+    told sent held hit shot fled fought led got gave grew hung kept knew paid put sold
+    spoke stood swore threw wrote""".split()
+)
 PLACING_PREPOSITIONS = frozenset({"during", "in", "amid", "at", "throughout"})
 AUXILIARIES = frozenset(
     "is are was were be been being has have had will would shall should can could may "
@@ -82,6 +91,8 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "death": ("kill", "death", "dead", "died", "dies", "murder", "fatalit", "slain"),
     "meeting": ("meeting", "meet", "met", "receiv", "talks", "summit", "visit", "hosted"),
     "agreement": ("ceasefire", "truce", "agreement", "deal", "accord"),
+    "arrest": ("arrest", "detain", "detention", "charged", "indict", "sentenc", "convict"),
+    "crime": ("robbery", "robbed", "theft", "burglar", "stabb", "shooting", "fraud"),
     "thanks": ("thank", "gratitude", "appreciation"),
     "election": ("elect", "vote", "ballot"),
 }
@@ -119,6 +130,14 @@ def event_classes(text: str) -> set[str]:
     return {kind for kind, pattern in _CLASS_PATTERNS.items() if pattern.search(lower)}
 
 
+def trigger_class(text: str) -> set[str]:
+    """The kind of the first happening word: "police arrested two men over the robbery" is
+    an arrest, not a robbery."""
+    lower = text.lower()
+    found = [(m.start(), kind) for kind, p in _CLASS_PATTERNS.items() if (m := p.search(lower))]
+    return {min(found)[1]} if found else set()
+
+
 def is_generic_noun(noun: str) -> bool:
     return noun.lower() in GENERIC_EVENT_NOUNS
 
@@ -131,6 +150,11 @@ def _relative_clauses(text: str) -> list[tuple[int, int]]:
     """ ", who had been held in Gaza since the October incident," and the like."""
     spans = []
     for match in re.finditer(r",\s*(?:who|which|whom|whose|where)\b[^,;]*(?:,|$)", text):
+        spans.append((match.start(), match.end()))
+    # reduced: "the talks, scheduled for next Monday, would ..."
+    for match in re.finditer(
+        r",\s*(?:\w+ly\s+)?[a-z]+(?:ed|en)\s+(?:for|on|in|at|by)\b[^,;]*,", text
+    ):
         spans.append((match.start(), match.end()))
     return spans
 
@@ -153,7 +177,9 @@ def _appositions(text: str) -> list[tuple[int, int]]:
         r"\b[A-Z][\w'’-]*(,\s*(?:a|an|the|his|her|their|[A-Z][\w-]*['’]s)\s+[^,;]{1,40}),"
         r"(?=\s+[a-z])"
     )
-    return [(m.start(1), m.end()) for m in re.finditer(pattern, text)]
+    found = [(m.start(1), m.end()) for m in re.finditer(pattern, text)]
+    ages = r"\b[A-Z][\w'’-]*(,\s*\d{1,3},)"  # "Mr. Johnson, 54, resigned"
+    return found + [(m.start(1), m.end()) for m in re.finditer(ages, text)]
 
 
 def _attributions(text: str) -> list[tuple[int, int]]:
@@ -162,7 +188,8 @@ def _attributions(text: str) -> list[tuple[int, int]]:
     patterns = (
         r",\s*(?:according to|based on|citing|as reported by)\b[^,;]*",
         r"^(?:According to|Citing)\b[^,;]*,\s*",
-        r",\s*(?:[\w'’-]+\s+){1,4}?(?:said|says|reported|told [^,;.]+)\s*(?=[.!?]?$)",
+        r",\s*(?:[\w'’-]+\s+){1,4}?(?:said|says|reported|announced|confirmed|added|noted|"
+        r"stated|wrote|told [^,;.]+)\s*(?=[.!?]?$)",
         r",\s*(?:said|reported)\s+[^,;]+(?=[.!?]?$)",
     )
     for pattern in patterns:
@@ -220,7 +247,7 @@ def _date_core(sentence: str, start: int, end: int) -> tuple[int, int, int, int]
     Taggers may include "the" and a noun ("the October incident"): the date words are only
     "October"; "incident" is the noun the date qualifies.
     """
-    words = list(re.finditer(r"[\w'’-]+", sentence[start:end]))
+    words = list(re.finditer(r"[ap]\.m\.?|\d[\d:.]*\d|[\w'’-]+", sentence[start:end]))
     first, last = 0, len(words)
     det_start = start
     while first < last and words[first].group().lower() in DETERMINERS:
@@ -238,7 +265,7 @@ def _date_core(sentence: str, start: int, end: int) -> tuple[int, int, int, int]
 
 
 def _is_date_word(word: str) -> bool:
-    lower = word.lower()
+    lower = word.lower().rstrip(".")
     return lower in DATE_WORDS or bool(re.fullmatch(r"\d[\d,.:/-]*(?:st|nd|rd|th|s)?", lower))
 
 
@@ -247,10 +274,12 @@ def _word_before(text: str, position: int) -> tuple[str, int]:
     return (match.group(1), match.start(1)) if match else ("", position)
 
 
-def _noun_phrase_after(text: str, position: int) -> tuple[str, int]:
-    """The noun (and one prepositional phrase) a premodifying date qualifies."""
+def _noun_phrase_after(text: str, position: int, comma: bool) -> tuple[str, int]:
+    """The noun (and one prepositional phrase) a premodifying date qualifies; ``comma``:
+    the date has its own comma, so one may close it ("the October 7, 2023, attack")."""
     rest = text[position:]
-    head = re.match(r"\s*,?\s*((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)", rest)
+    gap = r"\s*,?\s*" if comma else r"\s+"
+    head = re.match(gap + r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)", rest)
     if not head:
         return "", position
     nouns = head.group(1).split()
@@ -305,51 +334,96 @@ def _mask_inner_commas(text: str) -> str:
     return re.sub(r"(?<=\b\d),(?= \d{4}\b)|(?<=\d\d),(?= \d{4}\b)", "\u201a", text)
 
 
-def anchor_date(sentence: str, start: int, end: int) -> Anchor:
-    """What the date at ``sentence[start:end]`` dates, with a label for it."""
-    info = _analyse(sentence)
+@dataclass(slots=True)
+class _DatePlace:
+    """Where a date sits: its own words, the noun it may qualify, what governs it."""
+
+    det_start: int
+    date_start: int
+    date_end: int
+    noun: str
+    np_start: int
+    np_end: int
+    premodifies: bool  # "the October 2023 assault": the date qualifies a noun
+    governor: str  # the preposition before the date (or before its noun phrase)
+    governor_start: int
+    cut: tuple[int, int]  # what to drop from a label: "on February 15, 2025,"
+
+
+def _place_date(sentence: str, start: int, end: int) -> _DatePlace:
     det_start, date_start, date_end, noun_end = _date_core(sentence, start, end)
-    relative = _inside(info.relatives, date_start, date_end)
-    clause = _inside(info.clauses, date_start, date_end) or (0, len(sentence))
     before, before_start = _word_before(sentence, det_start)
     has_own_det = det_start < date_start
     premodifies = has_own_det or before.lower() in DETERMINERS
     noun, np_end = "", date_end
     if noun_end > date_end:
-        noun = sentence[date_end:noun_end].strip(" ,")
-        np_end = noun_end
+        noun, np_end = sentence[date_end:noun_end].strip(" ,"), noun_end
     elif premodifies:
-        noun, np_end = _noun_phrase_after(sentence, date_end)
+        has_comma = "," in sentence[date_start:date_end]
+        noun, np_end = _noun_phrase_after(sentence, date_end, has_comma)
     premodifies = premodifies and bool(noun)
     np_start = det_start if has_own_det else (before_start if premodifies else date_start)
-    # the preposition that governs the date, or the noun phrase the date sits in
-    governor, governor_start = (
-        _word_before(sentence, np_start)
-        if premodifies
-        else (
-            before,
-            before_start,
-        )
-    )
-    governor = governor.lower()
-
-    backgrounded = governor in BOUNDARY_PREPOSITIONS or (premodifies and is_generic_noun(noun))
-    role = "reference" if backgrounded or (relative and premodifies) else "event"
-
-    cut_start = governor_start if governor in TEMPORAL_PREPOSITIONS else date_start
     if premodifies:
+        governor, governor_start = _word_before(sentence, np_start)
         cut_start = date_start
-        if not _starts_clause(info, clause, relative, np_start) and not _short_clause_before(
-            info, clause, governor, governor_start
-        ):
-            label = _np_label(sentence, np_start, date_start, date_end, np_end)
-            return Anchor(role, label, sentence[np_start:np_end], noun, event_classes(noun), True)
-    cut = (cut_start, _after_closing_comma(sentence, start, date_end))
-    if relative:
-        text = _relative_label(info, relative, cut)
     else:
-        text = _clause_label(info, clause, cut)
-    return Anchor(role, text, text, noun, event_classes(text))
+        governor, governor_start = before, before_start
+        cut_start = governor_start if governor.lower() in CUT_WITH_DATE else date_start
+    cut = (cut_start, _after_closing_comma(sentence, start, date_end))
+    return _DatePlace(
+        det_start, date_start, date_end, noun, np_start, np_end, premodifies,
+        governor.lower(), governor_start, cut,
+    )  # fmt: skip
+
+
+def anchor_date(
+    sentence: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()
+) -> Anchor:
+    """What the date at ``sentence[start:end]`` dates, with a label for it.
+
+    ``others`` are the other dates of the sentence (the end of a "from ... to ..." range
+    among them): their words stay out of the label too.
+    """
+    info = _analyse(sentence)
+    place = _place_date(sentence, start, end)
+    relative = _inside(info.relatives, place.date_start, place.date_end)
+    clause = _inside(info.clauses, place.date_start, place.date_end) or (0, len(sentence))
+    backgrounded = place.governor in BOUNDARY_PREPOSITIONS or (
+        place.premodifies and is_generic_noun(place.noun)
+    )
+    role = "reference" if backgrounded or (relative and place.premodifies) else "event"
+    if (
+        place.premodifies
+        and not _starts_clause(info, clause, relative, place.np_start)
+        and not _short_clause_before(info, clause, place.governor, place.governor_start)
+    ):
+        label = _np_label(sentence, place)
+        phrase = sentence[place.np_start : place.np_end]
+        return Anchor(role, label, phrase, place.noun, event_classes(place.noun), True)
+    cuts = [place.cut, *(_place_date(sentence, s, e).cut for s, e in others)]
+    subordinate = None if relative else _inside(_subordinate_clauses(info), *place.cut)
+    if relative:
+        text = _relative_label(info, relative, cuts)
+    elif subordinate:
+        text = finish_label(_keep(sentence, subordinate[0], subordinate[1], cuts))
+    else:
+        text = _clause_label(info, clause, cuts)
+    return Anchor(role, text, text, place.noun, event_classes(text))
+
+
+def _subordinate_clauses(info: _Sentence) -> list[tuple[int, int]]:
+    """ "since the war began in February 2022": a clause of its own, after its conjunction."""
+    pattern = (
+        r"\b(?:since|after|before|when|until|because|although|though|once)\s+"
+        r"((?:(?:the|a|an|his|her|its|their|this|that)\s+[a-z]+|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+        r"|he|she|they|it|we)\s+([a-z]+)\b[^,;]*)"
+    )
+    spans = []
+    for match in re.finditer(pattern, _mask_inner_commas(info.text)):
+        verb = match.group(2)
+        if verb in AUXILIARIES or verb in IRREGULAR_PAST or verb.endswith("ed"):
+            spans.append((match.start(1), match.end(1)))
+    return spans
 
 
 def _short_clause_before(
@@ -390,28 +464,30 @@ def _main_start(info: _Sentence, clause: tuple[int, int]) -> int:
     return start
 
 
-def _np_label(sentence: str, np_start: int, date_start: int, date_end: int, np_end: int) -> str:
-    date_end = _after_closing_comma(sentence, date_start, date_end)
-    text = sentence[np_start:date_start] + " " + sentence[date_end:np_end]
+def _np_label(sentence: str, place: _DatePlace) -> str:
+    date_end = _after_closing_comma(sentence, place.date_start, place.date_end)
+    text = sentence[place.np_start : place.date_start] + " " + sentence[date_end : place.np_end]
     text = re.sub(r"^\s*(?:the|a|an|this|that|its|their)\b", "", text, flags=re.I)
     return finish_label(text)
 
 
-def _clause_label(info: _Sentence, clause: tuple[int, int], cut: tuple[int, int]) -> str:
+def _clause_label(info: _Sentence, clause: tuple[int, int], cuts: list[tuple[int, int]]) -> str:
     start = _main_start(info, clause)
+    cut = cuts[0]
     if info.fronted and info.fronted[0] <= cut[0] and cut[1] <= info.fronted[1]:
         start = info.fronted[1]  # "On Wednesday, Putin met ...": the date dates the rest
-    drop = [cut, *info.removed, *info.relatives]
+    drop = [*cuts, *info.removed, *info.relatives]
     return finish_label(_keep(info.text, start, clause[1], drop))
 
 
-def _relative_label(info: _Sentence, relative: tuple[int, int], cut: tuple[int, int]) -> str:
+def _relative_label(info: _Sentence, relative: tuple[int, int], cuts: list[tuple[int, int]]) -> str:
     """ "Trufanov, who was freed on Feb 15," -> "Trufanov was freed"."""
     antecedent = re.search(
-        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|\w+)\s*$", info.text[: relative[0]]
+        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?\w+)\s*$",
+        info.text[: relative[0]],
     )
-    body = _keep(info.text, relative[0], relative[1], [cut, *info.removed])
-    body = re.sub(r"^\s*,?\s*(?:who|which|whom|whose|where)\b", "", body)
+    body = _keep(info.text, relative[0], relative[1], [*cuts, *info.removed])
+    body = re.sub(r"^\s*,?\s*(?:(?:who|which|whom|whose|where)\b)?", "", body)
     return finish_label(f"{antecedent.group(1) if antecedent else ''} {body}")
 
 

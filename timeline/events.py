@@ -28,6 +28,7 @@ from timeline._clauses import (
     event_reference,
     is_generic_noun,
     shorten,
+    trigger_class,
 )
 from timeline._text import (
     FUNCTION_WORDS,
@@ -98,8 +99,9 @@ def _candidates(
         sentence = _sentence_of(sentences, timex.start)
         if sentence is None:
             continue
+        others = _other_dates(timexes, timex, sentence)
         anchor = anchor_date(
-            sentence.text, timex.start - sentence.start, timex.end - sentence.start
+            sentence.text, timex.start - sentence.start, timex.end - sentence.start, others
         )
         if anchor.role == "none" or not _content_words(anchor.label):
             continue
@@ -109,6 +111,18 @@ def _candidates(
             _Candidate(timex, sentence, anchor, names, _mention(article, sentence, timex, anchor))
         )
     return found
+
+
+def _other_dates(timexes: list[Timex], timex: Timex, sentence: Sentence) -> list[tuple[int, int]]:
+    """The sentence's other dates, which a label leaves out as well."""
+    return [
+        (other.start - sentence.start, other.end - sentence.start)
+        for other in timexes
+        if other is not timex
+        and other.type not in NOT_EVENTS
+        and sentence.start <= other.start
+        and other.end <= sentence.end
+    ]
 
 
 def _can_date_an_event(timex: Timex) -> bool:
@@ -185,10 +199,13 @@ def _same_date_in_article(a: Timex, b: Timex) -> bool:
 
 
 def _same_happening_in_article(candidate: _Candidate, head: _Candidate, score: float) -> bool:
-    """Shared event words always count; shared actors only for a coarser restatement."""
+    """The same kind of happening, or two shared words; shared actors only for a coarser
+    restatement ("Trufanov and family freed in February")."""
     mine, theirs = _candidate_features(candidate), _candidate_features(head)
-    if mine.classes & theirs.classes or mine.stems & theirs.stems:
+    if mine.classes & theirs.classes or len(mine.stems & theirs.stems) >= 2:
         return True
+    if mine.classes and theirs.classes:
+        return False  # "police arrested two men" is not "the robbery took place"
     if is_generic_noun(candidate.anchor.noun):
         return True
     coarser = _precision_rank(candidate.timex) < _precision_rank(head.timex)
@@ -366,7 +383,8 @@ def _features(labels: Iterable[str], actors: Iterable[str], nouns: Iterable[str]
         for w in a.split()
         if len(w) > 2 and w.lower() not in FUNCTION_WORDS
     )
-    return _Features(frozenset(event_classes(" ".join(texts))), stems, actor_words)
+    kinds = frozenset(k for t in texts for k in trigger_class(t))
+    return _Features(kinds, stems, actor_words)
 
 
 def _without_names(label: str) -> str:
