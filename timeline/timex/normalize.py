@@ -54,10 +54,12 @@ def rule(name: str) -> Callable[[Handler], Handler]:
     def deco(fn: Handler) -> Handler:
         HANDLERS[name] = fn
         return fn
+
     return deco
 
 
 # ---------------------------------------------------------------- small helpers
+
 
 def _key(s: str | None) -> str:
     return " ".join((s or "").lower().split()).rstrip(".")
@@ -116,7 +118,7 @@ def unit_of(s: str) -> tuple[str, str]:
 
 
 def duration(n: float | None, unit_word: str) -> str:
-    """TIMEX3 duration: P3Y, PT2H, PXM, P18M for 1.5 years."""
+    """TIMEX3 duration: P3Y, PT2H, PXM, P1Y6M for 1.5 years."""
     letter, unit = unit_of(unit_word)
     t = "T" if unit in ("hour", "minute", "second") else ""
     if n is None:
@@ -129,8 +131,13 @@ def duration(n: float | None, unit_word: str) -> str:
         n, letter = n * (10 if letter == "DE" else 100), "Y"
     if n != int(n):
         # 2.5 years -> P2Y6M, 5.5 hours -> PT5H30M
-        finer = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"),
-                 "M": (60, "S") if t else (30, "D")}
+        finer = {
+            "Y": (12, "M"),
+            "W": (7, "D"),
+            "D": (24, "H"),
+            "H": (60, "M"),
+            "M": (60, "S") if t else (30, "D"),
+        }
         if letter in finer:
             mul, small = finer[letter]
             whole, rest = int(n), round((n - int(n)) * mul)
@@ -156,8 +163,13 @@ def out(c: Cal | None, **kw) -> Result:
     return Result(typ, cal_.value(c) if c else "XXXX-XX-XX", c, **kw)
 
 
-def _unknown(gran: str, month: int | None = None, day: int | None = None,
-             wd: int | None = None, pod: str | None = None) -> str:
+def _unknown(
+    gran: str,
+    month: int | None = None,
+    day: int | None = None,
+    wd: int | None = None,
+    pod: str | None = None,
+) -> str:
     """Underspecified values for a missing anchor: XXXX-10, XXXX-WXX-3, XXXX-XX-XX."""
     if wd is not None:
         return f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
@@ -189,18 +201,23 @@ def _capitalized(s: str) -> bool:
 
 
 def _before(ctx: Context, start: int, n: int = 30) -> str:
-    return ctx.text[max(0, start - n):start]
+    return ctx.text[max(0, start - n) : start]
 
 
 # ------------------------------------------------------------ anchoring helpers
 
-def guess_year(ctx: Context, month: int, day: int | None, start: int, end: int
-               ) -> tuple[int | None, str | None]:
+
+def guess_year(
+    ctx: Context, month: int, day: int | None, start: int, end: int
+) -> tuple[int | None, str | None]:
     """Year of a yearless date: the DCT's, moved by tense to the nearest past/future one."""
     if ctx.dct is None:
         ref, tid = ctx.reference(start)
-        return (ref.year, tid) if ref is not None and ref.gran not in (
-            "decade", "century", "millennium") else (None, None)
+        return (
+            (ref.year, tid)
+            if ref is not None and ref.gran not in ("decade", "century", "millennium")
+            else (None, None)
+        )
     d = ctx.dct
     t = tense(ctx.text, start, end, strict=True)
     here = d.year * 12 + d.month - 1 + (d.day - 15) / 30
@@ -212,11 +229,13 @@ def guess_year(ctx: Context, month: int, day: int | None, start: int, end: int
         if t == "none" and delta > 0.5:
             return abs(delta) * 2.5  # news mostly looks back
         return abs(delta) * (4 if against else 1)
+
     return min((d.year - 1, d.year, d.year + 1), key=cost), "dct"
 
 
-def dct_relative(ctx: Context, start: int, end: int, fn: Callable[[date, bool], Cal | None],
-                 unknown: str, **kw) -> Result | None:
+def dct_relative(
+    ctx: Context, start: int, end: int, fn: Callable[[date, bool], Cal | None], unknown: str, **kw
+) -> Result | None:
     """Resolve with the DCT and the clause tense, or leave ``unknown`` when there is none."""
     if ctx.dct is None:
         return _unresolved(unknown, **kw)
@@ -249,6 +268,7 @@ def with_pod(c: Cal, pod: str | None) -> Cal:
 
 # ------------------------------------------------------------------- handlers
 
+
 def _explicit_day(ctx, m, start, end, month, day, year_s, wd=None) -> Result | None:
     if year_s:
         y = int(year_s)
@@ -273,13 +293,12 @@ def _mdy(m, ctx, start, end):
     mw = m.group("month")
     if _key(mw) in ("may", "march") and not _capitalized(mw):
         return None
-    return _explicit_day(ctx, m, start, end, month_of(mw), day_of(m.group("day")),
-                         m.group("year"))
+    return _explicit_day(ctx, m, start, end, month_of(mw), day_of(m.group("day")), m.group("year"))
 
 
 @rule("day_range")
 def _day_range(m, ctx, start, end):
-    """"March 3-9, 2024", "3 to 9 March": two days of one month, the year carried."""
+    """ "March 3-9, 2024", "3 to 9 March": two days of one month, the year carried."""
     dmy = m.group("monthx") is not None
     mw = m.group("monthx") if dmy else m.group("month")
     if not _capitalized(mw):
@@ -311,8 +330,7 @@ def _dmy(m, ctx, start, end):
     mw = m.group("month")
     if not _capitalized(mw):
         return None
-    return _explicit_day(ctx, m, start, end, month_of(mw), day_of(m.group("day")),
-                         m.group("year"))
+    return _explicit_day(ctx, m, start, end, month_of(mw), day_of(m.group("day")), m.group("year"))
 
 
 @rule("iso")
@@ -321,15 +339,15 @@ def _iso(m, ctx, start, end):
     if not _valid_day(y, mo, d):
         return None
     if m.group("hour"):
-        return out(Cal("time", y, mo, d, hour=int(m.group("hour")),
-                       minute=int(m.group("minute"))))
+        return out(Cal("time", y, mo, d, hour=int(m.group("hour")), minute=int(m.group("minute"))))
     return out(Cal("day", y, mo, d))
 
 
 @rule("slash")
 def _slash(m, ctx, start, end):
-    return _explicit_day(ctx, m, start, end, int(m.group("month")), int(m.group("day")),
-                         m.group("year"))
+    return _explicit_day(
+        ctx, m, start, end, int(m.group("month")), int(m.group("day")), m.group("year")
+    )
 
 
 @rule("month_year")
@@ -354,10 +372,36 @@ def _month_year(m, ctx, start, end):
 
 def _verbish(ctx: Context, end: int) -> bool:
     """'May' followed by a verb-like word or a sentence-initial modal use."""
-    nxt = re.match(r"\s+(\w+)", ctx.text[end:end + 20])
-    return bool(nxt and nxt.group(1).lower() in (
-        "be", "have", "not", "also", "well", "never", "still", "the", "we", "i", "you", "he",
-        "she", "it", "they", "get", "take", "want", "need", "make", "go", "come", "seem"))
+    nxt = re.match(r"\s+(\w+)", ctx.text[end : end + 20])
+    return bool(
+        nxt
+        and nxt.group(1).lower()
+        in (
+            "be",
+            "have",
+            "not",
+            "also",
+            "well",
+            "never",
+            "still",
+            "the",
+            "we",
+            "i",
+            "you",
+            "he",
+            "she",
+            "it",
+            "they",
+            "get",
+            "take",
+            "want",
+            "need",
+            "make",
+            "go",
+            "come",
+            "seem",
+        )
+    )
 
 
 def bare_month(ctx: Context, month: int, mod: str | None, start: int, end: int) -> Result:
@@ -376,15 +420,15 @@ def bare_month(ctx: Context, month: int, mod: str | None, start: int, end: int) 
 
 def _last_end(ctx: Context, start: int) -> int:
     """End offset of the last resolved date before ``start`` (0 when none)."""
-    return next((r.end for r in reversed(ctx.history) if r.cal is not None and r.end <= start),
-                0)
+    return next((r.end for r in reversed(ctx.history) if r.cal is not None and r.end <= start), 0)
 
 
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+")
 
 
-def _quarter_ref(ctx: Context, start: int, gran: str, end: int | None = None
-                 ) -> tuple[Cal | None, str | None]:
+def _quarter_ref(
+    ctx: Context, start: int, gran: str, end: int | None = None
+) -> tuple[Cal | None, str | None]:
     """The quarter (or half) the document is talking about.
 
     "the quarter ended Sept. 30" names it by its last day; a quarter mentioned in the
@@ -440,22 +484,35 @@ def _quarter(m, ctx, start, end):
 
 
 def _quarter_rel_year(m, ctx, ordw, unit, rel) -> Result | None:
-    """"this year's third quarter"."""
+    """ "this year's third quarter"."""
     n = ORDINALS.get(ordw)
     if n is None or n > 4:
         return None
     if ctx.dct is None:
         return _unresolved("XXXX-QX")
     y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
-    return out(Cal("quarter" if unit == "quarter" else "half", y, n=n), anchor="dct",
-               needs_dct=True)
+    return out(
+        Cal("quarter" if unit == "quarter" else "half", y, n=n), anchor="dct", needs_dct=True
+    )
 
 
 def _quarter_value(m, ctx, start, end, ordw, unit, year_s) -> Result | None:
     if unit == "period":
-        if ordw not in ("latest", "year-earlier", "year-ago", "same", "comparable",
-                        "previous", "prior", "preceding", "recent", "first", "second", "third",
-                        "fourth"):
+        if ordw not in (
+            "latest",
+            "year-earlier",
+            "year-ago",
+            "same",
+            "comparable",
+            "previous",
+            "prior",
+            "preceding",
+            "recent",
+            "first",
+            "second",
+            "third",
+            "fourth",
+        ):
             return None
         unit = "quarter"
         if ordw in ORDINALS and not year_s:
@@ -484,6 +541,7 @@ def _quarter_value(m, ctx, start, end, ordw, unit, year_s) -> Result | None:
             elif not future and n > cur:
                 y -= 1
             return Cal(gran, y, n=n)
+
         return dct_relative(ctx, start, end, fn, f"XXXX-{'Q' if gran == 'quarter' else 'H'}{n}")
     if ctx.dct is None and ordw in ("last", "current", "final"):
         return _unresolved("XXXX-QX")
@@ -494,8 +552,7 @@ def _quarter_value(m, ctx, start, end, ordw, unit, year_s) -> Result | None:
     if ordw == "latest" and ctx.dct:
         closing = _closing_day(ctx, end)
         if closing is not None:
-            return out(from_date(closing - timedelta(days=45), gran), anchor="dct",
-                       needs_dct=True)
+            return out(from_date(closing - timedelta(days=45), gran), anchor="dct", needs_dct=True)
         return out(shift(from_date(ctx.dct, gran), -1, gran), anchor="dct", needs_dct=True)
     ref, tid = _quarter_ref(ctx, start, gran, end)
     if ref is None:
@@ -554,8 +611,9 @@ def _unit_cal(d: date, unit: str) -> Cal:
     return from_date(d, unit if unit in cal_.RANK else "day")
 
 
-def _rel_unit(ctx, start, end, rel: str, unit: str, pod: str | None = None,
-              mod: str | None = None) -> Result | None:
+def _rel_unit(
+    ctx, start, end, rel: str, unit: str, pod: str | None = None, mod: str | None = None
+) -> Result | None:
     """last/next/this/that + week, month, year, Friday, April, summer, night."""
     k = _key(unit)
     rel = rel.replace("the ", "")
@@ -574,6 +632,7 @@ def _rel_unit(ctx, start, end, rel: str, unit: str, pod: str | None = None,
             else:
                 day = weekday_date(d, wd, future)
             return with_pod(from_date(day), podc)
+
         return dct_relative(ctx, start, end, fn, _unknown("day", wd=wd, pod=podc))
     if k in MONTHS:
         month = month_of(unit)
@@ -585,6 +644,7 @@ def _rel_unit(ctx, start, end, rel: str, unit: str, pod: str | None = None,
             elif rel in ("next", "coming"):
                 y += 0 if month > d.month else 1
             return Cal("month", y, month)
+
         if rel in ("that", "same", "following", "previous", "past", "prior", "preceding"):
             return None
         return dct_relative(ctx, start, end, fn_m, _unknown("month", month))
@@ -599,6 +659,7 @@ def _rel_unit(ctx, start, end, rel: str, unit: str, pod: str | None = None,
             elif rel in ("next", "coming"):
                 y += 0 if s > cur.n else 1
             return Cal("season", y, n=s)
+
         return dct_relative(ctx, start, end, fn_s, "XXXX-" + cal_.SEASONS[s])
     if k in POD_WORDS:
         pc = POD_WORDS[k]
@@ -616,8 +677,7 @@ def _rel_unit(ctx, start, end, rel: str, unit: str, pod: str | None = None,
         if d is None:
             return _unresolved(f"XXXX-XX-XXT{pc}", "TIME")
         day = d + timedelta(days=off if pc == "NI" or rel != "this" else 0)
-        return out(Cal("time", day.year, day.month, day.day, pod=pc), anchor="dct",
-                   needs_dct=True)
+        return out(Cal("time", day.year, day.month, day.day, pod=pc), anchor="dct", needs_dct=True)
     unit_name = UNITS.get(k, ("", k))[1]
     if rel in ("that", "same", "previous", "prior", "preceding", "following"):
         ref, tid = ctx.reference(start)
@@ -637,8 +697,12 @@ def _rel_unit(ctx, start, end, rel: str, unit: str, pod: str | None = None,
     if ctx.dct is None:
         return _unresolved(_unknown(unit_name if unit_name != "weekend" else "week"), mod=mod)
     base = _unit_cal(ctx.dct, unit_name)
-    if unit_name == "weekend" and rel == "this" and tense(ctx.text, start, end) == "past" \
-            and ctx.dct.isoweekday() < 5:
+    if (
+        unit_name == "weekend"
+        and rel == "this"
+        and tense(ctx.text, start, end) == "past"
+        and ctx.dct.isoweekday() < 5
+    ):
         off = -1
     c = shift(base, off, "week" if unit_name == "weekend" else unit_name)
     return out(c, anchor="dct", needs_dct=True, mod=mod)
@@ -671,12 +735,12 @@ def _rel_mod(m, ctx, start, end):
 
 @rule("week_of")
 def _week_of(m, ctx, start, end):
-    r = _explicit_day(ctx, m, start, end, month_of(m.group("month")), day_of(m.group("day")),
-                      m.group("year"))
+    r = _explicit_day(
+        ctx, m, start, end, month_of(m.group("month")), day_of(m.group("day")), m.group("year")
+    )
     if r is None or r.cal is None:
         return _unresolved("XXXX-WXX") if r is not None else None
-    return out(from_date(cal_.start_date(r.cal), "week"), anchor=r.anchor,
-               needs_dct=r.needs_dct)
+    return out(from_date(cal_.start_date(r.cal), "week"), anchor=r.anchor, needs_dct=r.needs_dct)
 
 
 @rule("year_period")
@@ -702,7 +766,10 @@ def _offset(m, ctx, start, end):
     n = number(m.group("num"))
     _, unit = unit_of(m.group("unit"))
     direction = _key(m.group("dir"))
-    if n is not None and "half" in m.group(0)[m.end("unit") - m.start():m.start("dir") - m.start()]:
+    if (
+        n is not None
+        and "half" in m.group(0)[m.end("unit") - m.start() : m.start("dir") - m.start()]
+    ):
         n += 0.5  # "a minute and a half later"
     mod = _approx(m.group("approx"))
     if m.group("orso"):
@@ -711,15 +778,18 @@ def _offset(m, ctx, start, end):
         # "two days after the vote": only the duration is a timex
         cut = m.start("dir") - m.start()
         span = m.group(0)[:cut].rstrip()
-        return Result("DURATION", duration(n, m.group("unit")), mod=mod,
-                      end=start + len(span))
+        return Result("DURATION", duration(n, m.group("unit")), mod=mod, end=start + len(span))
     back = direction in ("ago", "earlier", "back")
     inexact = n is None or n != int(n) or unit in ("hour", "minute", "second")
     if inexact and direction in ("later", "earlier"):
         # "a few days later": TimeML tags the stretch of time, not a point
         cut = m.start("dir") - m.start()
-        return Result("DURATION", duration(n, m.group("unit")), mod=mod,
-                      end=start + len(m.group(0)[:cut].rstrip()))
+        return Result(
+            "DURATION",
+            duration(n, m.group("unit")),
+            mod=mod,
+            end=start + len(m.group(0)[:cut].rstrip()),
+        )
     if n is None or unit in ("hour", "minute", "second"):
         return Result("DATE", "PAST_REF" if back else "FUTURE_REF", mod=mod)
     k = int(n) if n == int(n) else n
@@ -738,8 +808,9 @@ def _offset(m, ctx, start, end):
     return out(c, anchor=tid, needs_dct=tid == "dct", mod=mod, derived=True)
 
 
-def _context_gran(ctx: Context, start: int, unit: str, base: Cal, tid: str | None
-                  ) -> tuple[Cal, str | None]:
+def _context_gran(
+    ctx: Context, start: int, unit: str, base: Cal, tid: str | None
+) -> tuple[Cal, str | None]:
     """Granularity of an offset result: the unit's, except "a year earlier" after a
     quarter (financial comparisons) keeps the quarter being discussed."""
     if unit == "year":
@@ -766,8 +837,9 @@ def _compared_quarter(ctx: Context, start: int) -> tuple[Cal, str] | None:
     return None
 
 
-_COMPARED = re.compile(r"\b(?:compared\s+with|from|than|versus|vs\.|over)\s+(?:[^.;]{0,40}?)$",
-                       re.IGNORECASE)
+_COMPARED = re.compile(
+    r"\b(?:compared\s+with|from|than|versus|vs\.|over)\s+(?:[^.;]{0,40}?)$", re.IGNORECASE
+)
 
 
 @rule("vague_offset")
@@ -775,8 +847,9 @@ def _vague_offset(m, ctx, start, end):
     if _key(m.group("dir")) == "ago":
         return Result("DATE", "PAST_REF")
     # "weeks later": the stretch of time is the timex
-    return Result("DURATION", duration(None, m.group("unit")),
-                  end=start + m.end("unit") - m.start())
+    return Result(
+        "DURATION", duration(None, m.group("unit")), end=start + m.end("unit") - m.start()
+    )
 
 
 @rule("anaph")
@@ -791,8 +864,11 @@ def _anaph(m, ctx, start, end):
             ref = ctx.refine_to_day(ref) or ref
         if ref.gran not in ("day", "time"):
             return None
-        day = shift(_trunc(ref, "day") if ref.gran == "day" else
-                    from_date(cal_.start_date(ref)), -1 if rel == "day before" else 1, "day")
+        day = shift(
+            _trunc(ref, "day") if ref.gran == "day" else from_date(cal_.start_date(ref)),
+            -1 if rel == "day before" else 1,
+            "day",
+        )
         return out(day, anchor=tid, end=cut)
     if not unit:
         return None
@@ -815,7 +891,7 @@ def _anaph(m, ctx, start, end):
 
 
 def _anaph_day(ctx: Context, start: int, rel: str, unit: str) -> Result | None:
-    """"the next morning", "the previous Friday": days around the reference day."""
+    """ "the next morning", "the previous Friday": days around the reference day."""
     ref, tid = ctx.reference(start)
     if ref is None or ref.gran not in ("day", "time"):
         return None
@@ -829,13 +905,17 @@ def _anaph_day(ctx: Context, start: int, rel: str, unit: str) -> Result | None:
         else:
             return None
         return out(from_date(day), anchor=tid, needs_dct=tid == "dct")
-    off = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1,
-           "same": 0}.get(rel)
+    off = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}.get(
+        rel
+    )
     if off is None:
         return None
     day = d + timedelta(days=off)
-    return out(Cal("time", day.year, day.month, day.day, pod=POD_WORDS[unit]), anchor=tid,
-               needs_dct=tid == "dct")
+    return out(
+        Cal("time", day.year, day.month, day.day, pod=POD_WORDS[unit]),
+        anchor=tid,
+        needs_dct=tid == "dct",
+    )
 
 
 @rule("deictic")
@@ -843,12 +923,21 @@ def _deictic(m, ctx, start, end):
     w = _key(m.group("w"))
     pre = _key(m.group("pre"))
     pod = POD_WORDS.get(_key(m.group("pod"))) if m.group("pod") else None
-    refs = {"recent": "PAST_REF",
-            "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-            "the present": "PRESENT_REF", "at present": "PRESENT_REF",
-            "presently": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
-            "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-            "the future": "FUTURE_REF"}
+    refs = {
+        "recent": "PAST_REF",
+        "now": "PRESENT_REF",
+        "currently": "PRESENT_REF",
+        "nowadays": "PRESENT_REF",
+        "the present": "PRESENT_REF",
+        "at present": "PRESENT_REF",
+        "presently": "PRESENT_REF",
+        "these days": "PRESENT_REF",
+        "current": "PRESENT_REF",
+        "recently": "PAST_REF",
+        "lately": "PAST_REF",
+        "the past": "PAST_REF",
+        "the future": "FUTURE_REF",
+    }
     if "recent " in w or "coming " in w:
         # "in recent years": the timex starts at "recent", a vague stretch of time;
         # "in coming months" points at the future
@@ -864,8 +953,15 @@ def _deictic(m, ctx, start, end):
         if pre or pod:
             return None
         return Result("DATE", refs[w], end=start + m.end("w") - m.start())
-    offs = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1,
-            "the day before yesterday": -2, "the day after tomorrow": 2}
+    offs = {
+        "today": 0,
+        "tonight": 0,
+        "overnight": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }
     off = offs.get(w)
     if off is None:
         return None
@@ -875,8 +971,9 @@ def _deictic(m, ctx, start, end):
     if pre in ("later", "earlier"):
         mod = "END" if pre == "later" else "START"
     if ctx.dct is None:
-        return _unresolved("XXXX-XX-XX" + (f"T{pod}" if pod else ""),
-                           "TIME" if pod else "DATE", mod=mod)
+        return _unresolved(
+            "XXXX-XX-XX" + (f"T{pod}" if pod else ""), "TIME" if pod else "DATE", mod=mod
+        )
     d = ctx.dct + timedelta(days=off)
     return out(with_pod(from_date(d), pod), anchor="dct", needs_dct=True, mod=mod)
 
@@ -895,11 +992,13 @@ def _weekday(m, ctx, start, end):
     apposed = _apposed_date(ctx, end, wd)
     if apposed is not None:
         # "Thursday, Jan. 6": the weekday is the date written next to it
-        return out(with_pod(apposed.cal, pod), anchor=apposed.anchor, mod=mod,
-                   needs_dct=apposed.needs_dct)
+        return out(
+            with_pod(apposed.cal, pod), anchor=apposed.anchor, mod=mod, needs_dct=apposed.needs_dct
+        )
 
     def fn(d: date, future: bool) -> Cal:
         return with_pod(from_date(weekday_date(d, wd, future)), pod)
+
     r = dct_relative(ctx, start, end, fn, _unknown("day", wd=wd, pod=pod))
     if r is not None and pod and r.type != "TIME":
         r.type = "TIME"
@@ -919,8 +1018,15 @@ def _apposed_date(ctx: Context, end: int, wd: int) -> Result | None:
     m = rule_re("mdy").match(ctx.text, gap.end()) or rule_re("dmy").match(ctx.text, gap.end())
     if m is None:
         return None
-    r = _explicit_day(ctx, m, m.start(), m.end(), month_of(m.group("month")),
-                      day_of(m.group("day")), m.group("year"))
+    r = _explicit_day(
+        ctx,
+        m,
+        m.start(),
+        m.end(),
+        month_of(m.group("month")),
+        day_of(m.group("day")),
+        m.group("year"),
+    )
     if r is None or r.cal is None or cal_.start_date(r.cal).isoweekday() != wd:
         return None
     return r
@@ -967,8 +1073,7 @@ def _clock(m, ctx, start, end):
         off = {"yesterday": -1, "tomorrow": 1}.get(deic, 0)
         d = ctx.dct + timedelta(days=off)
         return out(_timed(from_date(d), hm), anchor="dct", needs_dct=True, mod=mod)
-    return out(_timed(_trunc(from_date(cal_.start_date(ref)), "day"), hm), anchor=tid,
-               mod=mod)
+    return out(_timed(_trunc(from_date(cal_.start_date(ref)), "day"), hm), anchor=tid, mod=mod)
 
 
 @rule("clock_date")
@@ -977,16 +1082,19 @@ def _clock_date(m, ctx, start, end):
     if hm is None:
         return None
     if m.group("month"):
-        r = _explicit_day(ctx, m, start, end, month_of(m.group("month")),
-                          day_of(m.group("day")), m.group("year"))
+        r = _explicit_day(
+            ctx, m, start, end, month_of(m.group("month")), day_of(m.group("day")), m.group("year")
+        )
     elif m.group("wd"):
         wd = weekday_of(m.group("wd"))
-        r = dct_relative(ctx, start, end,
-                         lambda d, f: from_date(weekday_date(d, wd, f)), _unknown("day", wd=wd))
+        r = dct_relative(
+            ctx, start, end, lambda d, f: from_date(weekday_date(d, wd, f)), _unknown("day", wd=wd)
+        )
     else:
         off = {"yesterday": -1, "tomorrow": 1}.get(_key(m.group("deic")), 0)
-        r = dct_relative(ctx, start, end,
-                         lambda d, f: from_date(d + timedelta(days=off)), "XXXX-XX-XX")
+        r = dct_relative(
+            ctx, start, end, lambda d, f: from_date(d + timedelta(days=off)), "XXXX-XX-XX"
+        )
     if r is None:
         return None
     if r.cal is None:
@@ -1014,8 +1122,13 @@ def _pod(m, ctx, start, end):
     d = cal_.start_date(ref)
     s = start - 4 if the and not pre else start
     mod = {"mid": "MID", "early": "START", "late": "END"}.get(pre)
-    return out(Cal("time", d.year, d.month, d.day, pod=pod), anchor=tid, mod=mod,
-               needs_dct=tid == "dct", start=s)
+    return out(
+        Cal("time", d.year, d.month, d.day, pod=pod),
+        anchor=tid,
+        mod=mod,
+        needs_dct=tid == "dct",
+        start=s,
+    )
 
 
 @rule("set")
@@ -1042,9 +1155,18 @@ def _set_adv(m, ctx, start, end):
     adv = _key(m.group("adv"))
     if adv in ("quarterly", "annually"):
         return None  # "quarterly dividend", "grow 20% annually": rarely annotated as sets
-    values = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
-              "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-              "hourly": "PT1H", "biannually": "P6M", "semiannually": "P6M"}
+    values = {
+        "daily": "P1D",
+        "nightly": "P1D",
+        "weekly": "P1W",
+        "biweekly": "P2W",
+        "monthly": "P1M",
+        "annually": "P1Y",
+        "yearly": "P1Y",
+        "hourly": "PT1H",
+        "biannually": "P6M",
+        "semiannually": "P6M",
+    }
     return Result("SET", values[adv])
 
 
@@ -1056,8 +1178,7 @@ def _set_freq(m, ctx, start, end):
     unit_start = m.start("unit") - m.start()
     art = re.search(r"(?:a|an|per|each|every)\s+$", m.group(0)[:unit_start], re.IGNORECASE)
     s = start + (art.start() if art else unit_start)
-    return Result("SET", duration(1, m.group("unit")), freq=f"{int(n)}X" if n else None,
-                  start=s)
+    return Result("SET", duration(1, m.group("unit")), freq=f"{int(n)}X" if n else None, start=s)
 
 
 @rule("decade")
@@ -1096,8 +1217,11 @@ def _year_mod(m, ctx, start, end):
     return out(Cal("year", y), mod=mod_of(m.group("pre")))
 
 
-_SEASON_CUE = re.compile(r"\b(?:in|during|by|until|through|since|this|that|the|last|next|"
-                         r"early|late|each|every|of)\s+$", re.IGNORECASE)
+_SEASON_CUE = re.compile(
+    r"\b(?:in|during|by|until|through|since|this|that|the|last|next|"
+    r"early|late|each|every|of)\s+$",
+    re.IGNORECASE,
+)
 
 
 @rule("season")
@@ -1105,13 +1229,15 @@ def _season(m, ctx, start, end):
     pre = m.group("pre")
     if _key(pre) == "the":
         pre = None
-        if re.match(r"\s+of\b", ctx.text[end:end + 5]) and _key(m.group("season")) in (
-                "fall", "spring"):
+        if re.match(r"\s+of\b", ctx.text[end : end + 5]) and _key(m.group("season")) in (
+            "fall",
+            "spring",
+        ):
             return None
     elif not pre and not _SEASON_CUE.search(_before(ctx, start, 12)):
         return None
     k = _key(m.group("season"))
-    if k in ("fall", "spring") and re.match(r"\s+of\s+(?!\d)", ctx.text[end:end + 8]):
+    if k in ("fall", "spring") and re.match(r"\s+of\s+(?!\d)", ctx.text[end : end + 8]):
         return None
     s = SEASON_WORDS[k]
 
@@ -1123,6 +1249,7 @@ def _season(m, ctx, start, end):
         elif not future and s > (cur.n or 0):
             y -= 1
         return Cal("season", y, n=s)
+
     r = dct_relative(ctx, start, end, fn, "XXXX-" + cal_.SEASONS[s])
     if r is not None:
         r.mod = mod_of(pre) if pre else None
@@ -1151,11 +1278,12 @@ def _duration(m, ctx, start, end):
     # "$1.76 a year", "four flights a week" are rates and "52 years old" an age
     if numw in ("a", "an", "per") and _rate_before(_before(ctx, start, 30)):
         return None
-    if re.match(r"[\s-]+old\b", ctx.text[end:end + 6]):
+    if re.match(r"[\s-]+old\b", ctx.text[end : end + 6]):
         return None
     # "three-quarters of its food", "a quarter of the market": fractions
-    if unitw.startswith("quarter") and (re.match(r"\s+of\b", ctx.text[end:end + 4])
-                                       or "-" in m.group(0)):
+    if unitw.startswith("quarter") and (
+        re.match(r"\s+of\b", ctx.text[end : end + 4]) or "-" in m.group(0)
+    ):
         return None
     s = start
     if m.group(0).lower().startswith("the") and (not unitw.endswith("s") or "-" in m.group(0)):
@@ -1163,11 +1291,17 @@ def _duration(m, ctx, start, end):
     return Result("DURATION", duration(n, unitw), mod=mod, start=s)
 
 
-_RATE_BEFORE = re.compile(r"(?:\d|percent|%|\b(?!(?:times|days|weeks|months|years|hours)\b)"
-                          r"[a-z]{3,}s)\s*$", re.IGNORECASE)
-_NOT_RATE = re.compile(r"\b(?:in|for|within|over|about|after|than|nearly|almost|only|just|of"
-                       r"|once|twice|and|or|least|past|last|next|first|by|is|was|takes?|took"
-                       r"|lasts?|lasted|spends?|spent|as)\s*$", re.IGNORECASE)
+_RATE_BEFORE = re.compile(
+    r"(?:\d|percent|%|\b(?!(?:times|days|weeks|months|years|hours)\b)"
+    r"[a-z]{3,}s)\s*$",
+    re.IGNORECASE,
+)
+_NOT_RATE = re.compile(
+    r"\b(?:in|for|within|over|about|after|than|nearly|almost|only|just|of"
+    r"|once|twice|and|or|least|past|last|next|first|by|is|was|takes?|took"
+    r"|lasts?|lasted|spends?|spent|as)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _rate_before(before: str) -> bool:
@@ -1176,7 +1310,7 @@ def _rate_before(before: str) -> bool:
 
 
 def _year_unit(ctx: Context, start: int, year: int, unit: str) -> Result | None:
-    """"the 1988 quarter": the quarter under discussion, in that year."""
+    """ "the 1988 quarter": the quarter under discussion, in that year."""
     if unit == "quarter":
         ref, _ = _quarter_ref(ctx, start, "quarter")
         n = ref.n if ref is not None else None
@@ -1188,16 +1322,20 @@ def _year_unit(ctx: Context, start: int, year: int, unit: str) -> Result | None:
     return None
 
 
-_BARE_CUE = re.compile(r"\b(?:for|over|within|after|took|take|takes|lasted|last|in|than|"
-                       r"many|few|several|recent|coming|past)\s+$", re.IGNORECASE)
+_BARE_CUE = re.compile(
+    r"\b(?:for|over|within|after|took|take|takes|lasted|last|in|than|"
+    r"many|few|several|recent|coming|past)\s+$",
+    re.IGNORECASE,
+)
 
 
 @rule("unit_adj")
 def _unit_adj(m, ctx, start, end):
     unit = _key(m.group("unit"))
     plural = unit.endswith("s")
-    return Result("DURATION", duration(None if plural else 1, unit.rstrip("s")
-                                       .replace("centurie", "century")))
+    return Result(
+        "DURATION", duration(None if plural else 1, unit.rstrip("s").replace("centurie", "century"))
+    )
 
 
 @rule("bare_units")
@@ -1217,8 +1355,13 @@ def _the_unit(m, ctx, start, end):
         # "for the year": the year under discussion, else the DCT's; "the full year",
         # "the fiscal year" in news are the current one
         ref, tid = ctx.reference(start)
-        if not fy and ref is not None and tid != "dct" and \
-                ref.gran not in ("decade", "century") and start - _last_end(ctx, start) < 300:
+        if (
+            not fy
+            and ref is not None
+            and tid != "dct"
+            and ref.gran not in ("decade", "century")
+            and start - _last_end(ctx, start) < 300
+        ):
             return out(_trunc(ref, "year"), anchor=tid)
         if ctx.dct is None:
             return _unresolved("XXXX")
@@ -1252,9 +1395,11 @@ _COUNT_NOUN = re.compile(
     r"|delegates|signatures|respondents|visitors|hours|minutes|years|days|degrees|yards)\b",
     re.IGNORECASE,
 )
-_YEAR_CUE = re.compile(r"\b(?:in|since|of|from|by|until|till|to|during|year|circa|c\.|"
-                       r"before|after|around|and|between|through|early|late|mid)\s+$",
-                       re.IGNORECASE)
+_YEAR_CUE = re.compile(
+    r"\b(?:in|since|of|from|by|until|till|to|during|year|circa|c\.|"
+    r"before|after|around|and|between|through|early|late|mid)\s+$",
+    re.IGNORECASE,
+)
 
 
 @rule("year")
@@ -1265,19 +1410,26 @@ def _year(m, ctx, start, end):
     if y < 1900 and not _YEAR_CUE.search(_before(ctx, start, 10)):
         return None
     before = _before(ctx, start, 12)
-    if re.search(r"(?:no\.|number|#|page|flight|route|model|room|rs\.?|us\$|\$)\s*$", before,
-                 re.IGNORECASE):
+    if re.search(
+        r"(?:no\.|number|#|page|flight|route|model|room|rs\.?|us\$|\$)\s*$", before, re.IGNORECASE
+    ):
         return None
     return out(Cal("year", y))
 
 
-def normalize(rule_name: str, m: re.Match, ctx: Context, start: int, end: int
-              ) -> Result | None:
+def normalize(rule_name: str, m: re.Match, ctx: Context, start: int, end: int) -> Result | None:
     """Dispatch a candidate to its rule's handler; any failure rejects the candidate."""
     try:
         return HANDLERS[rule_name](m, ctx, start, end)
-    except (ValueError, KeyError, OverflowError, TypeError, AttributeError, IndexError,
-            ZeroDivisionError):
+    except (
+        ValueError,
+        KeyError,
+        OverflowError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        ZeroDivisionError,
+    ):
         return None
 
 
@@ -1336,8 +1488,7 @@ def _vague_ref(m, ctx, start, end):
     return Result("DATE", "FUTURE_REF")
 
 
-_WORD_NUM = {**{k: v for k, v in NUMBERS.items() if " " not in k and isinstance(v, int)},
-             "oh": 0}
+_WORD_NUM = {**{k: v for k, v in NUMBERS.items() if " " not in k and isinstance(v, int)}, "oh": 0}
 
 
 @rule("spelled_year")
@@ -1362,8 +1513,16 @@ def _year_named(m, ctx, start, end):
 
 @rule("spelled_decade")
 def _spelled_decade(m, ctx, start, end):
-    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-            "seventies": 7, "eighties": 8, "nineties": 9}[_key(m.group("d"))]
+    tens = {
+        "twenties": 2,
+        "thirties": 3,
+        "forties": 4,
+        "fifties": 5,
+        "sixties": 6,
+        "seventies": 7,
+        "eighties": 8,
+        "nineties": 9,
+    }[_key(m.group("d"))]
     pre = m.group("pre")
     mod = mod_of(pre) if pre and _key(pre) != "the" else None
     return out(Cal("decade", 190 + tens), mod=mod)
