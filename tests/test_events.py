@@ -216,6 +216,80 @@ def test_long_clauses_are_cut_where_a_phrase_ends() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "value", "label"),
+    [
+        (
+            "Police arrested two men over the robbery, which took place on June 3.",
+            "June 3",
+            "2024-06-03",
+            "The robbery took place",
+        ),
+        (
+            "Mr. Johnson, 54, resigned on Tuesday after months of pressure from lawmakers.",
+            "Tuesday",
+            "2024-06-11",
+            "Mr. Johnson resigned after months of pressure from lawmakers",
+        ),
+        (
+            "More than 2 million people have fled since the war began in February 2022.",
+            "February 2022",
+            "2022-02",
+            "The war began",
+        ),
+        (
+            "The museum will reopen in the spring of 2026, officials announced.",
+            "the spring of 2026",
+            "2026-03",
+            "The museum will reopen",
+        ),
+        (
+            "The earthquake struck at 3:42 a.m. local time, killing at least 50 people.",
+            "3:42 a.m. local time",
+            "2024-06-09T03:42",
+            "The earthquake struck, killing at least 50 people",
+        ),
+        (
+            "He said the talks, scheduled for next Monday, would focus on trade.",
+            "next Monday",
+            "2024-06-17",
+            "The talks scheduled",
+        ),
+    ],
+)
+def test_labels_keep_the_clause_the_date_belongs_to(
+    text: str, words: str, value: str, label: str
+) -> None:
+    [event] = build_events(Article(text=text), [timex(text, words, value, "day")])
+    assert event.label == label
+
+
+def test_a_pronoun_subject_is_named() -> None:
+    text = "Barack Obama visited Kenya. He was born in 1961 in Honolulu, Hawaii."
+    [event] = build_events(Article(text=text), [timex(text, "1961", "1961-01", "month")])
+    assert event.label == "Barack Obama born in Honolulu, Hawaii"
+    assert event.actors[0] == "Barack Obama"
+
+
+def test_different_happenings_in_one_week_stay_apart() -> None:
+    text = "Last week, police arrested two men over the robbery, which took place on June 3."
+    found = [
+        Timex(
+            0,
+            9,
+            "Last week",
+            "DATE",
+            "2024-W23",
+            "week",
+            datetime(2024, 6, 3),
+            datetime(2024, 6, 10),
+        ),
+        timex(text, "June 3", "2024-06-03", "day"),
+    ]
+    labels = [e.label for e in build_events(Article(text=text), found)]
+    assert labels == ["Police arrested two men over the robbery", "The robbery took place"]
+
+
 # --- text helpers -----------------------------------------------------------------------
 
 

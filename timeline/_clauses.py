@@ -55,7 +55,7 @@ AUXILIARIES = frozenset(
 PASSIVE_AUXILIARIES = r"(?:was|were|is|are|has been|have been|had been|had|has|have)"
 IRREGULAR_PARTICIPLES = frozenset(
     """held met hit shot sent built struck caught brought kept left lost found made paid put
-    run set sold told won hung bound fought led freed seen done gone""".split()
+    run set sold told won hung bound fought led freed seen done gone born""".split()
 )
 
 # Event nouns and verbs by kind, so "assault", "attack" and "incursion" meet.

@@ -105,8 +105,9 @@ def _candidates(
         )
         if anchor.role == "none" or not _content_words(anchor.label):
             continue
-        anchor.label = actors.expand_subject(anchor.label)
-        names = actors.in_text(anchor.clause)
+        label = actors.resolve_pronoun(anchor.label, sentence.start)
+        anchor.label = actors.expand_subject(label)
+        names = list(dict.fromkeys(actors.in_text(anchor.label) + actors.in_text(anchor.clause)))
         found.append(
             _Candidate(timex, sentence, anchor, names, _mention(article, sentence, timex, anchor))
         )
@@ -232,7 +233,8 @@ def _attach_dateless(
         cluster = _cluster_for_reference(phrase, sentence.start, clusters)
         if cluster is None:
             continue
-        label = actors.expand_subject(dateless_label(sentence.text))
+        label = actors.resolve_pronoun(dateless_label(sentence.text), sentence.start)
+        label = actors.expand_subject(label)
         mention = Mention(
             source=article.source,
             sentence=sentence.text,
@@ -248,7 +250,8 @@ def _attach_dateless(
             published=article.published,
             via=phrase,
         )
-        cluster.dateless.append((mention, actors.in_text(sentence.text)))
+        names = actors.in_text(label) + actors.in_text(sentence.text)
+        cluster.dateless.append((mention, list(dict.fromkeys(names))))
 
 
 def _cluster_for_reference(phrase: str, position: int, clusters: list[_Cluster]) -> _Cluster | None:
@@ -310,18 +313,36 @@ class _ArticleActors:
 
     def __init__(self, sentences: list[Sentence]) -> None:
         trusted: list[str] = []
+        openers: list[tuple[int, str]] = []  # sentences that open with a name: their subject
         for sentence in sentences:
             if is_title_case(sentence.text):
                 continue
             for name in find_names(sentence.text):
                 cleaned = clean_actor(name.text)
-                if cleaned and (
-                    len(cleaned.split()) > 1 or not sentence_initial(name, sentence.text)
-                ):
+                initial = sentence_initial(name, sentence.text)
+                if cleaned and (len(cleaned.split()) > 1 or not initial):
                     trusted.append(cleaned)
+                if cleaned and initial:
+                    openers.append((sentence.start, cleaned))
         self.known = set(trusted)
         self.names = list(dict.fromkeys(trusted))
         self.first_words = {p for n in self.known for p in (n.split()[0], n.split()[-1])}
+        self.subjects = [
+            (start, full_name(name, self.names))
+            for start, name in openers
+            if name in self.known or name in self.first_words
+        ]
+
+    def resolve_pronoun(self, label: str, position: int) -> str:
+        """ "He extended gratitude" -> "Vladimir Putin extended gratitude": the subject of
+        the latest sentence before that opened with a person's name."""
+        pronoun = re.match(r"(?:He|She)\b", label)
+        if not pronoun:
+            return label
+        before = [name for start, name in self.subjects if start < position]
+        if not before or len(before[-1].split()) < 2:
+            return label
+        return before[-1] + label[pronoun.end() :]
 
     def in_text(self, text: str) -> list[str]:
         found = []
