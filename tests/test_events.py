@@ -324,6 +324,7 @@ def wire() -> tuple[Article, list[Timex]]:
     text = (
         "Hamas freed Alexander Trufanov on Saturday in the sixth exchange under the truce.\n"
         "Trufanov was abducted from Kibbutz Nir Oz during the October 7, 2023, attack.\n"
+        "His father Vitaly was killed in the attack.\n"
         "His mother Elena Trufanova and grandmother Irina Tatti were released in November 2023."
     )
     found = [
@@ -378,6 +379,22 @@ def test_the_same_happening_lists_every_source(story: list[Event]) -> None:
     assert set(events["2025-03-05TNI"].sources) == {str(SEED), "undated"}
     published = {m.source: m.published for m in events["2025-02-15"].mentions}
     assert published == {str(SEED): SEED_PUBLISHED, "wire": date(2025, 2, 16), "undated": None}
+
+
+def test_dateless_mentions_travel_with_their_event(story: list[Event]) -> None:
+    attack = by_value(story)["2023-10-07"]
+    killed = [m for m in attack.mentions if m.via == "the attack"]
+    assert {m.source for m in killed} == {str(SEED), "wire"}
+    assert "Vitaly Trufanov" in attack.actors and "Vitaly" not in attack.actors
+
+
+def test_two_articles_of_one_outlet_still_merge() -> None:
+    text = "Hamas freed Sapir Cohen on November 29, 2023."
+    found = [timex(text, "November 29, 2023", "2023-11-29", "day")]
+    first = Article(text=text, source="Reuters", url="https://example.org/1")
+    second = Article(text=text, source="Reuters", url="https://example.org/2")
+    merged = merge_events(build_events(first, found) + build_events(second, found))
+    assert len(merged) == 1 and len(merged[0].mentions) == 2
 
 
 def test_the_first_report_tells_a_shared_event(story: list[Event]) -> None:

@@ -260,7 +260,8 @@ def _cluster_for_reference(phrase: str, position: int, clusters: list[_Cluster])
     kinds = event_classes(noun)
     latest: tuple[int, _Cluster] | None = None
     for cluster in clusters:
-        if not (is_generic_noun(noun) or kinds & _cluster_features(cluster).classes):
+        told_kinds = {k for c in cluster.members for k in event_classes(c.anchor.label)}
+        if not (is_generic_noun(noun) or kinds & told_kinds):
             continue
         told = [
             m.mention.sentence_start for m in cluster.members if m.mention.sentence_start < position
@@ -510,7 +511,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         features = _event_features(event)
         group = _best_group(event, features, index.near(event.timex))
         if group is None:
-            index.add(_Group([event], features, set(event.sources)))
+            index.add(_Group([event], features, _articles_of(event)))
         else:
             group.add(event, features)
     return _numbered([_merged(group.events) for group in index.groups])
@@ -522,12 +523,12 @@ class _Group:
 
     events: list[Event]
     features: _Features  # of all its events together
-    sources: set[str]
+    articles: set[tuple[str, str | None, str]]
     order: int = 0
 
     def add(self, event: Event, features: _Features) -> None:
         self.events.append(event)
-        self.sources.update(event.sources)
+        self.articles.update(_articles_of(event))
         self.features = _Features(
             self.features.classes | features.classes,
             self.features.stems | features.stems,
@@ -573,11 +574,16 @@ def _months(timex: Timex, widest: int = 24) -> range | None:
     return range(first, last + 1) if last - first < widest else None
 
 
+def _articles_of(event: Event) -> set[tuple[str, str | None, str]]:
+    """The articles an event comes from; two articles of one outlet are still two."""
+    return {(m.source, m.url, m.title) for m in event.mentions}
+
+
 def _best_group(event: Event, mine: _Features, groups: list[_Group]) -> _Group | None:
     best, best_score = None, 0.0
-    sources = event.sources
+    articles = _articles_of(event)
     for group in groups:
-        if not group.sources.isdisjoint(sources):
+        if not group.articles.isdisjoint(articles):
             continue  # one article's distinct events stay distinct
         score = _similarity(mine, group.features)
         if score > best_score and _same_happening(
