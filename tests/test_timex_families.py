@@ -268,3 +268,14 @@ def test_headlines_keep_their_dates():
 )
 def test_seasons_and_named_years(sentence, value):
     assert tag(sentence, date(1998, 2, 6))[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("Profit rose in Q3.", "2024-Q3"), ("In FY2024 sales rose.", "2024"),
+     ("We met at 3 o'clock.", "2025-03-06T03:00"), ("It closed a decade ago.", "2015"),
+     ("Shares fell by midafternoon.", "2025-03-06TAF"),
+     ("Shares fell mid-afternoon yesterday.", "2025-03-05TAF")],
+)
+def test_news_shorthands(sentence, value):
+    assert tag(sentence, DCT)[0].value == value

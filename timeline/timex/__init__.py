@@ -67,11 +67,11 @@ _CLOCK_GAP = re.compile(r"\s*(?:,|on|of)?\s*$", re.IGNORECASE)
 
 
 def _clock_days(text: str, timexes: list[Timex]) -> None:
-    """"7:30 p.m. ET on Sunday": a clock time takes the day written right after it."""
+    """ "7:30 p.m. ET on Sunday": a clock time takes the day written right after it."""
     for a, b in zip(timexes, timexes[1:], strict=False):
         if a.type != "TIME" or b.precision != "day" or b.start - a.end > 6:
             continue
-        if not _CLOCK_GAP.fullmatch(text[a.end:b.start]) or "T" not in a.value:
+        if not _CLOCK_GAP.fullmatch(text[a.end : b.start]) or "T" not in a.value:
             continue
         clock = a.value.split("T", 1)[1]
         if not clock[:2].isdigit():
@@ -120,12 +120,16 @@ def _starts(low: str, p: int, floor: int) -> list[int]:
     if p > floor and low[p - 1] == "'":
         q = p - 1  # "'90s"
         starts.append(q)
+    elif p - 2 >= floor and low[p - 2 : p] == "fy":
+        starts.append(p - 2)  # "FY2024"
+    elif p - 1 >= floor and low[p - 1] in "qh" and (p < 2 or not low[p - 2].isalnum()):
+        starts.append(p - 1)  # "Q3"
     for _ in range(7):
         # the word before q, across spaces or a hyphen ("mid-2024", "the past three")
         j = q
         while j > floor and low[j - 1] in _GAP:
             j -= 1
-        if j == q or q - j > 3:
+        if j == q or q - j > 24:
             break
         i = j
         while i > floor and j - i < 14 and low[i - 1].isalnum():
@@ -141,8 +145,9 @@ def _starts(low: str, p: int, floor: int) -> list[int]:
 _GAP = frozenset(" \t\r\n-")
 
 
-def _one(ctx: Context, name: str | None, start: int, end: int, n: int
-         ) -> tuple[Timex, Result] | None:
+def _one(
+    ctx: Context, name: str | None, start: int, end: int, n: int
+) -> tuple[Timex, Result] | None:
     """Normalize one candidate into a Timex (or None when the rule rejects it)."""
     if name is None:
         return None
@@ -170,7 +175,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 
 def _in_title(text: str, s: int, e: int) -> bool:
-    """"ABC's "This Week"", "60 Minutes", "VOA Today": a capitalized common word
+    """ "ABC's "This Week"", "60 Minutes", "VOA Today": a capitalized common word
     that is not at a sentence start, outside a title-cased headline line."""
     if text[s:e].islower() or text[s:e].isdigit():
         return False
@@ -182,7 +187,7 @@ def _in_title(text: str, s: int, e: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, s) + 1
     line_end = text.find("\n", e)
-    line = _WORD.findall(text[line_start: line_end if line_end >= 0 else len(text)])
+    line = _WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
     long_words = [w for w in line if len(w) > 3]
     if len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words):
         return False  # a headline: Every Word Capitalized
@@ -190,7 +195,7 @@ def _in_title(text: str, s: int, e: int) -> bool:
 
 
 def _sentence_start(text: str, s: int) -> bool:
-    before = text[max(0, s - 12):s].rstrip(" \t\"'`“”‘’([{-_")
+    before = text[max(0, s - 12) : s].rstrip(" \t\"'`“”‘’([{-_")
     return not before or before[-1] in ".!?:;\n" or s - 12 <= 0 and not before.strip()
 
 
@@ -210,10 +215,22 @@ def _to_timex(text: str, r: Result, s: int, e: int, tid: str) -> Timex:
         b = cal_.bounds(r.cal)
         if b is not None:
             earliest, latest = b
-    return Timex(start=s, end=e, text=text[s:e], type=r.type, value=r.value,
-                 precision=precision, earliest=earliest, latest=latest, mod=r.mod,
-                 anchor=r.anchor, needs_dct=r.needs_dct, tid=tid, quant=r.quant,
-                 freq=r.freq)
+    return Timex(
+        start=s,
+        end=e,
+        text=text[s:e],
+        type=r.type,
+        value=r.value,
+        precision=precision,
+        earliest=earliest,
+        latest=latest,
+        mod=r.mod,
+        anchor=r.anchor,
+        needs_dct=r.needs_dct,
+        tid=tid,
+        quant=r.quant,
+        freq=r.freq,
+    )
 
 
 def _prepass(ctx: Context, cands: list[tuple[str | None, int, int]]) -> None:
@@ -239,14 +256,15 @@ def _link_ranges(text: str, timexes: list[Timex]) -> None:
     """'from March 3 to March 9, 2024', 'between 2019 and 2021': link the two ends and
     carry the closing end's explicit year to an opening end that had to guess it."""
     for a, b in zip(timexes, timexes[1:], strict=False):
-        mid = text[a.end:b.start]
+        mid = text[a.end : b.start]
         if not _RANGE_MID.fullmatch(mid) or len(mid) > 12:
             continue
-        opened = _RANGE_OPEN.search(text[max(0, a.start - 10):a.start])
+        opened = _RANGE_OPEN.search(text[max(0, a.start - 10) : a.start])
         if not opened and not _DASH_MID.fullmatch(mid):
             continue
-        if mid.strip().lower() == "and" and (not opened or "between" not in opened.group(0)
-                                             .lower()):
+        if mid.strip().lower() == "and" and (
+            not opened or "between" not in opened.group(0).lower()
+        ):
             continue
         if a.type not in ("DATE", "TIME") or b.type not in ("DATE", "TIME"):
             continue

@@ -565,11 +565,25 @@ def _quarter_value(m, ctx, start, end, ordw, unit, year_s) -> Result | None:
 
 @rule("q_code")
 def _q_code(m, ctx, start, end):
-    q = m.group("q").upper()
+    q = m.group("q")
+    if not q[0].isupper():
+        return None  # "q3" in running text is rarely a quarter
+    gran, n = ("quarter" if q[0] == "Q" else "half"), int(q[1])
+    if not m.group("year"):
+        # "Q3": the nearest such quarter, as "the third quarter"
+        def fn(d: date, future: bool) -> Cal:
+            cur = from_date(d, gran).n or 1
+            return Cal(
+                gran,
+                d.year + (1 if future and n < cur - 1 else -1 if not future and n > cur else 0),
+                n=n,
+            )
+
+        return dct_relative(ctx, start, end, fn, f"XXXX-{q[0]}{n}")
     y = int(m.group("year"))
     if y < 100:
         y += 2000 if y < 50 else 1900
-    return out(Cal("quarter" if q[0] == "Q" else "half", y, n=int(q[1])))
+    return out(Cal(gran, y, n=n))
 
 
 @rule("year_ago_adj")
@@ -818,6 +832,8 @@ def _context_gran(
         if q is not None:
             return q
     g = unit if unit in cal_.RANK else "day"
+    if g in ("decade", "century", "millennium"):
+        g = "year"  # "a decade ago" in 1999 is 1989, not the 1980s
     if cal_.coarser(base.gran, g):
         return base, tid  # never invent precision the reference lacks
     return _trunc(base, g), tid
@@ -1038,6 +1054,8 @@ def _clock_parts(s: str) -> tuple[int, int] | None:
         return 12, 0
     if k == "midnight":
         return 24, 0
+    if k.endswith("o'clock"):
+        return int(k.split()[0]), 0
     mm = re.match(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", k)
     if not mm:
         return None
@@ -1112,6 +1130,13 @@ def _pod(m, ctx, start, end):
     if not pre and not the:
         return None
     pod = POD_WORDS[_key(m.group("pod"))]
+    deic = _key(m.group("deic"))
+    if deic and ctx.dct is not None:  # "mid-afternoon yesterday"
+        d = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(deic, 0))
+        mod = {"mid": "MID", "early": "START", "late": "END"}.get(pre)
+        return out(
+            Cal("time", d.year, d.month, d.day, pod=pod), anchor="dct", mod=mod, needs_dct=True
+        )
     ref, tid = ctx.reference(start)
     if ref is None:
         return _unresolved(f"XXXX-XX-XXT{pod}", "TIME")

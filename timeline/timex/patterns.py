@@ -15,60 +15,195 @@ import re
 from functools import cache
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-    "sunday": 7, "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4,
-    "fri": 5, "sat": 6, "sun": 7,
+    "monday": 1,
+    "tuesday": 2,
+    "wednesday": 3,
+    "thursday": 4,
+    "friday": 5,
+    "saturday": 6,
+    "sunday": 7,
+    "mon": 1,
+    "tue": 2,
+    "tues": 2,
+    "wed": 3,
+    "thu": 4,
+    "thur": 4,
+    "thurs": 4,
+    "fri": 5,
+    "sat": 6,
+    "sun": 7,
 }
 SEASON_WORDS = {"spring": 0, "summer": 1, "fall": 2, "autumn": 2, "winter": 3}
 POD_WORDS = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-    "tonight": "NI", "daytime": "DT",
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "overnight": "NI",
+    "tonight": "NI",
+    "daytime": "DT",
 }
 NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "a": 1, "an": 1, "a single": 1, "a couple of": 2, "a couple": 2, "couple of": 2,
-    "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "a": 1,
+    "an": 1,
+    "a single": 1,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "a dozen": 12,
+    "dozen": 12,
+    "half a": 0.5,
+    "a half": 0.5,
 }
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "dozens of", "a number of",
-                 "hundreds of", "thousands of", "numerous", "a handful of")
+VAGUE_NUMBERS = (
+    "several",
+    "a few",
+    "few",
+    "many",
+    "some",
+    "dozens of",
+    "a number of",
+    "hundreds of",
+    "thousands of",
+    "numerous",
+    "a handful of",
+)
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
 # unit word -> (TIMEX3 duration letter, calendar unit name)
 UNITS = {
-    "second": ("S", "second"), "minute": ("M", "minute"), "hour": ("H", "hour"),
-    "day": ("D", "day"), "night": ("D", "day"), "week": ("W", "week"),
-    "weekend": ("WE", "weekend"), "fortnight": ("W", "fortnight"), "month": ("M", "month"),
-    "quarter": ("Q", "quarter"), "season": ("Q", "season"), "year": ("Y", "year"),
-    "decade": ("DE", "decade"), "century": ("CE", "century"), "centuries": ("CE", "century"),
-    "millennium": ("L", "millennium"), "millennia": ("L", "millennium"),
+    "second": ("S", "second"),
+    "minute": ("M", "minute"),
+    "hour": ("H", "hour"),
+    "day": ("D", "day"),
+    "night": ("D", "day"),
+    "week": ("W", "week"),
+    "weekend": ("WE", "weekend"),
+    "fortnight": ("W", "fortnight"),
+    "month": ("M", "month"),
+    "quarter": ("Q", "quarter"),
+    "season": ("Q", "season"),
+    "year": ("Y", "year"),
+    "decade": ("DE", "decade"),
+    "century": ("CE", "century"),
+    "centuries": ("CE", "century"),
+    "millennium": ("L", "millennium"),
+    "millennia": ("L", "millennium"),
 }
 
 # prefix modifiers -> TIMEX3 mod
 MODS = {
-    "early": "START", "the early": "START", "the beginning of": "START",
-    "the start of": "START", "the dawn of": "START", "earlier": "START",
-    "mid": "MID", "mid-": "MID", "the middle of": "MID", "the mid": "MID", "middle": "MID",
-    "late": "END", "the late": "END", "the end of": "END", "the close of": "END",
-    "the turn of": "END", "later": "END", "end": "END", "the latter part of": "END",
-    "the first half of": "START", "the second half of": "END",
-    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
-    "approximately": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
-    "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
-    "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "just over": "MORE_THAN",
-    "just under": "LESS_THAN", "within": "EQUAL_OR_LESS", "only": None, "just": None,
+    "early": "START",
+    "the early": "START",
+    "the beginning of": "START",
+    "the start of": "START",
+    "the dawn of": "START",
+    "earlier": "START",
+    "mid": "MID",
+    "mid-": "MID",
+    "the middle of": "MID",
+    "the mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "the late": "END",
+    "the end of": "END",
+    "the close of": "END",
+    "the turn of": "END",
+    "later": "END",
+    "end": "END",
+    "the latter part of": "END",
+    "the first half of": "START",
+    "the second half of": "END",
+    "about": "APPROX",
+    "around": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+    "approximately": "APPROX",
+    "nearly": "EQUAL_OR_LESS",
+    "almost": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS",
+    "just over": "MORE_THAN",
+    "just under": "LESS_THAN",
+    "within": "EQUAL_OR_LESS",
+    "only": None,
+    "just": None,
 }
 
 
@@ -91,161 +226,273 @@ VOCAB = {
     "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![\d,]\d)",
     "SEASON": _alt(SEASON_WORDS),
     "POD": r"(?:morning|afternoon|evening|night)",
-    "NUM": (rf"(?:\d+(?:\.\d+|\s+1/2|\s*½)?|{_NUMWORD}(?:(?:\s+|-)(?:and\s+)?{_NUMWORD})*"
-            rf"(?:\s+and\s+a\s+half)?|{_alt(VAGUE_NUMBERS)}"
-            rf"|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|half\s+an?|an?)"),
-    "UNIT": (r"(?:(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?"
-             r"|century|centuries|millenni(?:um|a))"),
+    "NUM": (
+        rf"(?:\d+(?:\.\d+|\s+1/2|\s*½)?|{_NUMWORD}(?:(?:\s+|-)(?:and\s+)?{_NUMWORD})*"
+        rf"(?:\s+and\s+a\s+half)?|{_alt(VAGUE_NUMBERS)}"
+        rf"|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|half\s+an?|an?)"
+    ),
+    "UNIT": (
+        r"(?:(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?"
+        r"|century|centuries|millenni(?:um|a))"
+    ),
     "UNIT1": r"(?:day|week|weekend|month|quarter|year|decade|century)",
     "ORD": _alt(ORDINALS),
-    "ZONE": (r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|IST|JST|AEST|MSK|local\s+time)"
-             r"(?![a-z]))?"),
-    "CLOCK": (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)"
-              r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midnight|midday)"),
-    "PRE": (r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle)(?:-|\s+)"
-            r"|(?:the\s+)?(?:beginning|start|middle|end|close|turn|dawn|latter\s+part)"
-            r"\s+of\s+(?:the\s+)?|(?:the\s+)?(?:first|second)\s+half\s+of\s+(?:the\s+)?)"),
+    "ZONE": (
+        r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|IST|JST|AEST|MSK|local\s+time)"
+        r"(?![a-z]))?"
+    ),
+    "CLOCK": (
+        r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)"
+        r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight|midday)"
+    ),
+    "PRE": (
+        r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle)(?:-|\s+)"
+        r"|(?:the\s+)?(?:beginning|start|middle|end|close|turn|dawn|latter\s+part)"
+        r"\s+of\s+(?:the\s+)?|(?:the\s+)?(?:first|second)\s+half\s+of\s+(?:the\s+)?)"
+    ),
     # only the modifiers TimeML puts inside the span ("about", "over", "within" stay out)
-    "APPROX": (r"(?:nearly|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than"
-               r"|at\s+most|fewer\s+than|roughly|approximately)"),
-    "HOLIDAY": (r"(?:thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year's"
-                r"(?:\s+(?:day|eve))|easter(?:\s+sunday)?|good\s+friday|labor\s+day"
-                r"|memorial\s+day|independence\s+day|election\s+day|veterans\s+day"
-                r"|halloween|valentine's\s+day|boxing\s+day|mother's\s+day|father's\s+day"
-                r"|martin\s+luther\s+king\s+(?:jr\.\s+)?day|presidents'?\s+day"
-                r"|columbus\s+day|bastille\s+day|may\s+day)"),
+    "APPROX": (
+        r"(?:nearly|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than"
+        r"|at\s+most|fewer\s+than|roughly|approximately)"
+    ),
+    "HOLIDAY": (
+        r"(?:thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year's"
+        r"(?:\s+(?:day|eve))|easter(?:\s+sunday)?|good\s+friday|labor\s+day"
+        r"|memorial\s+day|independence\s+day|election\s+day|veterans\s+day"
+        r"|halloween|valentine's\s+day|boxing\s+day|mother's\s+day|father's\s+day"
+        r"|martin\s+luther\s+king\s+(?:jr\.\s+)?day|presidents'?\s+day"
+        r"|columbus\s+day|bastille\s+day|may\s+day)"
+    ),
     "TENS": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
     "UNITS": r"(?:one|two|three|four|five|six|seven|eight|nine)",
-    "TEENS": (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-              r"|nineteen)"),
+    "TEENS": (
+        r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+        r"|nineteen)"
+    ),
     # "October 7, 2023", "October 7 , 2023" (tokenized text), "October 7 2023"
     "SEP": r"(?:\s*,\s*|\s+)",
-    "REL": (r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|following"
-            r"|current|prior|preceding|same)"),
+    "REL": (
+        r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|following"
+        r"|current|prior|preceding|same)"
+    ),
 }
 
 # (rule name, pattern). Order is priority: at a given position the first rule that
 # matches wins, so longer and more specific forms come first.
 RULES: list[tuple[str, str]] = [
     # 10 p.m. Wednesday / noon Thursday / 5 p.m. EST, Nov. 6
-    ("clock_date", r"(?:(?:about|around)\s+)?(?P<clock><<CLOCK>>)<<ZONE>><<SEP>>"
-                   r"(?:(?P<wd><<WEEKDAY>>)|(?P<deic>today|yesterday|tomorrow)"
-                   r"|(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)(?:<<SEP>>(?P<year><<YEAR>>))?)"),
+    (
+        "clock_date",
+        r"(?:(?:about|around)\s+)?(?P<clock><<CLOCK>>)<<ZONE>><<SEP>>"
+        r"(?:(?P<wd><<WEEKDAY>>)|(?P<deic>today|yesterday|tomorrow)"
+        r"|(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)(?:<<SEP>>(?P<year><<YEAR>>))?)",
+    ),
     # Wednesday, October 7, 2023 / October 7, 2023 / 7 October 2023 / October 7
     # (TimeML tags "Thursday, Jan. 6" as two timexes: the weekday rule takes the first)
-    ("mdy", r"(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
-            r"(?:<<SEP>>(?P<year><<YEAR>>))?(?!\s*(?:-|to)\s*\d)"),
+    (
+        "mdy",
+        r"(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
+        r"(?:<<SEP>>(?P<year><<YEAR>>))?(?!\s*(?:-|to)\s*\d)",
+    ),
     # March 3-9, 2024 / 3-9 March 2024 (two timexes, linked as a range)
-    ("day_range", r"(?:(?P<month><<MONTH>>)\s+(?P<d1><<DAY>>)\s*(?:-|–|to|through|until)\s*"
-                  r"(?P<d2><<DAY>>)|(?P<d1x><<DAY>>)\s*(?:-|–|to|through|until)\s*"
-                  r"(?P<d2x><<DAY>>)\s+(?P<monthx><<MONTH>>))(?:<<SEP>>(?P<year><<YEAR>>))?"),
-    ("dmy", r"(?:the\s+)?(?P<day><<DAY>>)\s+(?:of\s+)?"
-            r"(?P<month><<MONTH>>)(?:<<SEP>>(?P<year><<YEAR>>))?"),
-    ("iso", r"(?P<year>(?:1[0-9]|20)\d\d)[-/.](?P<month>0[1-9]|1[0-2])[-/.]"
-            r"(?P<day>0[1-9]|[12]\d|3[01])"
-            r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?(?![\d-])"),
-    ("slash", r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/"
-              r"(?P<year>(?:19|20)?\d\d)(?![\d/])"),
+    (
+        "day_range",
+        r"(?:(?P<month><<MONTH>>)\s+(?P<d1><<DAY>>)\s*(?:-|–|to|through|until)\s*"
+        r"(?P<d2><<DAY>>)|(?P<d1x><<DAY>>)\s*(?:-|–|to|through|until)\s*"
+        r"(?P<d2x><<DAY>>)\s+(?P<monthx><<MONTH>>))(?:<<SEP>>(?P<year><<YEAR>>))?",
+    ),
+    (
+        "dmy",
+        r"(?:the\s+)?(?P<day><<DAY>>)\s+(?:of\s+)?"
+        r"(?P<month><<MONTH>>)(?:<<SEP>>(?P<year><<YEAR>>))?",
+    ),
+    (
+        "iso",
+        r"(?P<year>(?:1[0-9]|20)\d\d)[-/.](?P<month>0[1-9]|1[0-2])[-/.]"
+        r"(?P<day>0[1-9]|[12]\d|3[01])"
+        r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?(?![\d-])",
+    ),
+    (
+        "slash",
+        r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/"
+        r"(?P<year>(?:19|20)?\d\d)(?![\d/])",
+    ),
     # early June 2024 / mid-February / the end of November
-    ("month_year", r"(?P<pre><<PRE>>)?(?P<month><<MONTH>>)(?:<<SEP>>(?:of\s+)?(?P<year><<YEAR>>)"
-                   r"|(?P<rel>\s+(?:last|next|this)\s+year))?"),
+    (
+        "month_year",
+        r"(?P<pre><<PRE>>)?(?P<month><<MONTH>>)(?:<<SEP>>(?:of\s+)?(?P<year><<YEAR>>)"
+        r"|(?P<rel>\s+(?:last|next|this)\s+year))?",
+    ),
     # the third quarter of 1989 / third-quarter / Q1 2024 / the first half
-    ("quarter", r"(?:the\s+)?(?:(?P<ypre><<YEAR>>|(?:this|last|next)\s+year's)\s+)?"
-                r"(?:(?P<ago>(?:comparable\s+)?year-(?:ago|earlier))\s+)?"
-                r"(?:(?P<fisc>fiscal|calendar)\s+)?(?P<ord><<ORD>>|final|last|latest"
-                r"|current|same|year-earlier|year-ago|comparable|previous|prior|preceding|recent)"
-                r"(?:[\s-]+(?:fiscal|calendar))?[\s-]+(?P<unit>quarter|half|period)"
-                r"(?:\s+of\s+(?:fiscal\s+|the\s+)?(?:(?P<year><<YEAR>>)|(?P<rel>last|this|next)"
-                r"\s+year|year)|<<SEP>>(?P<year2><<YEAR>>))?(?!\s+(?:of\s+the\s+)?centur)"),
-    ("q_code", r"(?P<q>Q[1-4]|H[12])(?:\s+|-|\s*')(?P<year><<YEAR>>|\d\d)"),
+    (
+        "quarter",
+        r"(?:the\s+)?(?:(?P<ypre><<YEAR>>|(?:this|last|next)\s+year's)\s+)?"
+        r"(?:(?P<ago>(?:comparable\s+)?year-(?:ago|earlier))\s+)?"
+        r"(?:(?P<fisc>fiscal|calendar)\s+)?(?P<ord><<ORD>>|final|last|latest"
+        r"|current|same|year-earlier|year-ago|comparable|previous|prior|preceding|recent)"
+        r"(?:[\s-]+(?:fiscal|calendar))?[\s-]+(?P<unit>quarter|half|period)"
+        r"(?:\s+of\s+(?:fiscal\s+|the\s+)?(?:(?P<year><<YEAR>>)|(?P<rel>last|this|next)"
+        r"\s+year|year)|<<SEP>>(?P<year2><<YEAR>>))?(?!\s+(?:of\s+the\s+)?centur)",
+    ),
+    ("q_code", r"(?P<q>Q[1-4]|H[12])(?:(?:\s+|-|\s*')(?P<year><<YEAR>>|\d\d))?"),
     # the year-earlier quarter / year-ago
-    ("year_ago_adj", r"(?:the\s+)?year-(?:earlier|ago)(?P<noun>\s+(?:quarter|period|month|level"
-                     r"|results?|figures?))?"),
+    (
+        "year_ago_adj",
+        r"(?:the\s+)?year-(?:earlier|ago)(?P<noun>\s+(?:quarter|period|month|level"
+        r"|results?|figures?))?",
+    ),
     # earlier this year / later this month / early next year / the end of this week
-    ("rel_mod", r"(?P<pre><<PRE>>|(?:earlier|later)\s+(?:in\s+)?)(?P<rel>last|next|this|that"
-                r"|the\s+(?:past|previous|following|same|current|coming)|the)\s+"
-                r"(?P<unit><<UNIT1>>|<<SEASON>>|<<MONTH>>|<<POD>>)"),
+    (
+        "rel_mod",
+        r"(?P<pre><<PRE>>|(?:earlier|later)\s+(?:in\s+)?)(?P<rel>last|next|this|that"
+        r"|the\s+(?:past|previous|following|same|current|coming)|the)\s+"
+        r"(?P<unit><<UNIT1>>|<<SEASON>>|<<MONTH>>|<<POD>>)",
+    ),
     # the past three years / the next two months / the first nine months
-    ("rel_dur", r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+|these\s+)?(?P<rel>past|last|next|coming"
-                r"|previous|following|first|final|recent|latest|remaining|initial|same)\s+"
-                r"(?P<num><<NUM>>)\s+(?P<unit><<UNIT>>)(?P<orso>\s+or\s+so)?"),
+    (
+        "rel_dur",
+        r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+|these\s+)?(?P<rel>past|last|next|coming"
+        r"|previous|following|first|final|recent|latest|remaining|initial|same)\s+"
+        r"(?P<num><<NUM>>)\s+(?P<unit><<UNIT>>)(?P<orso>\s+or\s+so)?",
+    ),
     # the next day / the following week / the previous year / the day before
-    ("anaph", r"the\s+(?:(?P<rel>next|following|previous|preceding|prior|same)\s+"
-              r"(?P<unit><<UNIT1>>|<<POD>>|<<WEEKDAY>>)|(?P<rel2>day\s+before|day\s+after))"),
+    (
+        "anaph",
+        r"the\s+(?:(?P<rel>next|following|previous|preceding|prior|same)\s+"
+        r"(?P<unit><<UNIT1>>|<<POD>>|<<WEEKDAY>>)|(?P<rel2>day\s+before|day\s+after))",
+    ),
     # last year / next month / this week / last Friday / this spring / last night
-    ("rel", r"(?:the\s+)?(?P<rel><<REL>>|that)\s+(?:fiscal\s+)?"
-            r"(?P<unit><<UNIT1>>|<<WEEKDAY>>|<<SEASON>>"
-            r"|<<MONTH>>|<<POD>>)(?:\s+(?P<pod><<POD>>))?(?P<orso>\s+or\s+so)?"),
+    (
+        "rel",
+        r"(?:the\s+)?(?P<rel><<REL>>|that)\s+(?:fiscal\s+)?"
+        r"(?P<unit><<UNIT1>>|<<WEEKDAY>>|<<SEASON>>"
+        r"|<<MONTH>>|<<POD>>)(?:\s+(?P<pod><<POD>>))?(?P<orso>\s+or\s+so)?",
+    ),
     # 53 days later / two years ago / a year earlier / three weeks from now
-    ("offset", r"(?:(?P<approx><<APPROX>>)\s+)?(?P<num><<NUM>>)[\s-]+(?P<unit><<UNIT>>)"
-               r"(?:\s+(?:and\s+(?:a\s+half|<<NUM>>\s+<<UNIT>>)))?(?P<orso>\s+or\s+so)?\s+"
-               r"(?P<dir>ago|earlier|later|hence|from\s+now|back|(?:before|after|since)"
-               r"(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|when|we|I|you)\b))"
-               r"(?=\W|$)"),
+    (
+        "offset",
+        r"(?:(?P<approx><<APPROX>>)\s+)?(?P<num><<NUM>>)[\s-]+(?P<unit><<UNIT>>)"
+        r"(?:\s+(?:and\s+(?:a\s+half|<<NUM>>\s+<<UNIT>>)))?(?P<orso>\s+or\s+so)?\s+"
+        r"(?P<dir>ago|earlier|later|hence|from\s+now|back|(?:before|after|since)"
+        r"(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|when|we|I|you)\b))"
+        r"(?=\W|$)",
+    ),
     # years ago / weeks later: a vague offset
-    ("vague_offset", r"(?P<unit>years|months|weeks|days|decades|hours|minutes)\s+"
-                     r"(?P<dir>ago|later|earlier)"),
+    (
+        "vague_offset",
+        r"(?P<unit>years|months|weeks|days|decades|hours|minutes)\s+"
+        r"(?P<dir>ago|later|earlier)",
+    ),
     # today / now / yesterday morning / tonight
-    ("deictic", r"(?P<pre>(?:mid-?|late|early|later|earlier)\s*)?(?P<w>the\s+day\s+before\s+"
-                r"yesterday|the\s+day\s+after\s+tomorrow|today|tonight|overnight|yesterday"
-                r"|tomorrow|nowadays|now|currently|recently|lately"
-                r"|the\s+future|the\s+past|the\s+present|at\s+present|presently"
-                r"|(?:in\s+)?(?:recent|coming)\s+(?:years|months|weeks|days|decades|times)"
-                r"|these\s+days|current|recent)(?:\s+(?P<pod><<POD>>))?"
-                r"(?!\s+(?:account|affairs|events|slot|rate|law|system|yield|price)\b)"),
+    (
+        "deictic",
+        r"(?P<pre>mid-|(?:mid|late|early|later|earlier)\s+)?(?P<w>the\s+day\s+before\s+"
+        r"yesterday|the\s+day\s+after\s+tomorrow|today|tonight|overnight|yesterday"
+        r"|tomorrow|nowadays|now|currently|recently|lately"
+        r"|the\s+future|the\s+past|the\s+present|at\s+present|presently"
+        r"|(?:in\s+)?(?:recent|coming)\s+(?:years|months|weeks|days|decades|times)"
+        r"|these\s+days|current|recent)(?:\s+(?P<pod><<POD>>))?"
+        r"(?!\s+(?:account|affairs|events|slot|rate|law|system|yield|price)\b)",
+    ),
     # Wednesday night / Friday / on Tuesdays / mid-afternoon
-    ("weekday", r"(?P<pre>(?:early|late)\s+)?(?P<wd><<WEEKDAY>>)(?P<plural>s)?"
-                r"(?:\s+(?P<pod><<POD>>))?"),
-    ("clock", r"(?:(?P<approx>about|around)\s+)?(?P<clock><<CLOCK>>)<<ZONE>>"
-              r"(?:\s+(?P<deic>today|yesterday|tomorrow))?"),
-    ("pod", r"(?:(?P<pre>mid|early|late)[\s-]*)?(?P<pod>afternoon|morning|evening)"),
+    (
+        "weekday",
+        r"(?P<pre>(?:early|late)\s+)?(?P<wd><<WEEKDAY>>)(?P<plural>s)?"
+        r"(?:\s+(?P<pod><<POD>>))?",
+    ),
+    (
+        "clock",
+        r"(?:(?P<approx>about|around)\s+)?(?P<clock><<CLOCK>>)<<ZONE>>"
+        r"(?:\s+(?P<deic>today|yesterday|tomorrow))?",
+    ),
+    (
+        "pod",
+        r"(?:(?P<pre>mid|early|late)(?:[\s-]+|(?=afternoon|morning|evening)))?"
+        r"(?P<pod>afternoon|morning|evening)(?:\s+(?P<deic>yesterday|today|tomorrow))?",
+    ),
     # every day / each year / daily / twice a week / on Mondays
-    ("set", r"(?P<q>every|each|per)\s+(?:(?P<num><<NUM>>)\s+)?(?P<unit><<UNIT>>|<<WEEKDAY>>"
-            r"|<<MONTH>>|<<SEASON>>|<<POD>>)"),
-    ("set_adv", r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly"
-                r"|biweekly|biannually|semiannually)"),
-    ("set_freq", r"(?P<freq>once|twice|thrice|<<NUM>>\s+times)\s+(?:a|an|per|each|every)\s+"
-                 r"(?P<unit><<UNIT1>>)"),
+    (
+        "set",
+        r"(?P<q>every|each|per)\s+(?:(?P<num><<NUM>>)\s+)?(?P<unit><<UNIT>>|<<WEEKDAY>>"
+        r"|<<MONTH>>|<<SEASON>>|<<POD>>)",
+    ),
+    (
+        "set_adv",
+        r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly"
+        r"|biweekly|biannually|semiannually)",
+    ),
+    (
+        "set_freq",
+        r"(?P<freq>once|twice|thrice|<<NUM>>\s+times)\s+(?:a|an|per|each|every)\s+"
+        r"(?P<unit><<UNIT1>>)",
+    ),
     # the 1990s / the late '90s / the nineties / the 20th century
     ("decade", r"(?P<pre><<PRE>>|the\s+)?(?:(?P<d4>1\d\d0|20\d0)|'(?P<d2>\d0))'?s(?!\w)"),
     ("century", r"(?P<pre><<PRE>>|the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century"),
     # mid-2024 / fiscal 1989 / the end of 1990 / summer 2003
-    ("year_mod", r"(?P<pre><<PRE>>|(?P<fy>fiscal(?:\s+year)?\s+|FY\s*)"
-                 r"|(?:the\s+)?(?P<season><<SEASON>>)"
-                 r"<<SEP>>(?:of\s+)?)(?P<year><<YEAR>>)"),
+    (
+        "year_mod",
+        r"(?P<pre><<PRE>>|(?P<fy>fiscal(?:\s+year)?\s+|FY\s*)"
+        r"|(?:the\s+)?(?P<season><<SEASON>>)"
+        r"<<SEP>>(?:of\s+)?)(?P<year><<YEAR>>)",
+    ),
     ("season", r"(?P<pre><<PRE>>|the\s+)?(?P<season><<SEASON>>)"),
     # the week of March 6
-    ("week_of", r"the\s+week\s+of\s+(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
-                r"(?:<<SEP>>(?P<year><<YEAR>>))?"),
+    (
+        "week_of",
+        r"the\s+week\s+of\s+(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
+        r"(?:<<SEP>>(?P<year><<YEAR>>))?",
+    ),
     # the 1989 period / the 1988 fourth quarter handled by quarter; this one for "period"
     # Thanksgiving Day / last Christmas / Easter week / Election Day
-    ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<h><<HOLIDAY>>)(?:<<SEP>>(?P<year><<YEAR>>))?"
-                r"(?P<week>\s+week(?:end)?)?"),
+    (
+        "holiday",
+        r"(?:(?P<rel>last|next|this)\s+)?(?P<h><<HOLIDAY>>)(?:<<SEP>>(?P<year><<YEAR>>))?"
+        r"(?P<week>\s+week(?:end)?)?",
+    ),
     # year-end / by year's end / the end of the year handled by rel_mod
     ("year_end", r"(?:around\s+)?(?:fiscal\s+)?year(?:-|\s+|'s\s+)end"),
     # the near future / the short term
-    ("vague_ref", r"the\s+(?:(?P<near>near|immediate|foreseeable)\s+future|(?P<term>near|short"
-                  r"|long)\s+term|(?P<time>days|weeks|months|years)\s+(?P<dir>ahead|to\s+come))"),
+    (
+        "vague_ref",
+        r"the\s+(?:(?P<near>near|immediate|foreseeable)\s+future|(?P<term>near|short"
+        r"|long)\s+term|(?P<time>days|weeks|months|years)\s+(?P<dir>ahead|to\s+come))",
+    ),
     # nineteen ninety-six / the nineties
-    ("spelled_year", r"(?P<c>eighteen|nineteen)[\s-]+(?P<y><<TENS>>(?:[\s-]+<<UNITS>>)?|<<TEENS>>"
-                     r"|oh[\s-]+<<UNITS>>|hundred)"),
-    ("spelled_decade", r"(?P<pre><<PRE>>|the\s+)(?P<d>twenties|thirties|forties|fifties|sixties"
-                       r"|seventies|eighties|nineties)"),
+    (
+        "spelled_year",
+        r"(?P<c>eighteen|nineteen)[\s-]+(?P<y><<TENS>>(?:[\s-]+<<UNITS>>)?|<<TEENS>>"
+        r"|oh[\s-]+<<UNITS>>|hundred)",
+    ),
+    (
+        "spelled_decade",
+        r"(?P<pre><<PRE>>|the\s+)(?P<d>twenties|thirties|forties|fifties|sixties"
+        r"|seventies|eighties|nineties)",
+    ),
     # the year 2000 / the year two thousand (and one)
-    ("year_named", r"the\s+year\s+(?:(?P<year><<YEAR>>)|two\s+thousand(?:\s+(?:and\s+)?"
-                   r"(?P<tail><<TEENS>>|<<UNITS>>|<<TENS>>(?:[\s-]+<<UNITS>>)?))?)"),
+    (
+        "year_named",
+        r"the\s+year\s+(?:(?P<year><<YEAR>>)|two\s+thousand(?:\s+(?:and\s+)?"
+        r"(?P<tail><<TEENS>>|<<UNITS>>|<<TENS>>(?:[\s-]+<<UNITS>>)?))?)",
+    ),
     ("year_period", r"the\s+(?P<year><<YEAR>>)\s+(?:period|fiscal\s+year|year)"),
     # durations: three years / the nine months / a 10-year / 24 hours / weeks
-    ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+)?(?P<num><<NUM>>)(?:[\s-]+|-)"
-                 r"(?:(?:more|additional|extra|further|straight|consecutive)\s+)?"
-                 r"(?:(?P<to>to|or)\s+<<NUM>>[\s-]+)?(?P<unit><<UNIT>>)(?P<half>\s+and\s+a\s+half)?"
-                 r"(?P<long>[\s-]+long)?"
-                 r"(?P<orso>\s+or\s+so)?"),
+    (
+        "duration",
+        r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+)?(?P<num><<NUM>>)(?:[\s-]+|-)"
+        r"(?:(?:more|additional|extra|further|straight|consecutive)\s+)?"
+        r"(?:(?P<to>to|or)\s+<<NUM>>[\s-]+)?(?P<unit><<UNIT>>)(?P<half>\s+and\s+a\s+half)?"
+        r"(?P<long>[\s-]+long)?"
+        r"(?P<orso>\s+or\s+so)?",
+    ),
     # day-long / decades-long ("6-year-old" is an age: not a timex)
     ("unit_adj", r"(?P<unit>(?:day|week|month|year|decade|centur(?:y|ie))s?)-long"),
     ("bare_units", r"(?P<w>years|months|weeks|decades|days|hours|minutes|centuries)"),
-    ("the_unit", r"the\s+(?P<fy>(?:fiscal|full|calendar)\s+)?(?P<unit>year|quarter|month|week"
-                 r"|weekend|day)(?!-)"),
+    (
+        "the_unit",
+        r"the\s+(?P<fy>(?:fiscal|full|calendar)\s+)?(?P<unit>year|quarter|month|week"
+        r"|weekend|day)(?!-)",
+    ),
     ("year", r"(?P<year><<YEAR>>)"),
 ]
 
@@ -281,8 +528,7 @@ def master(lowercased: bool = True) -> re.Pattern[str]:
     alternatives (letters after a backslash or "(?" are kept)."""
     if not lowercased:
         return re.compile(MASTER_PATTERN, FLAGS)
-    return re.compile(re.sub(r"(?<!\\)(?<!\(\?)[A-Z]", lambda m: m.group().lower(),
-                             MASTER_PATTERN))
+    return re.compile(re.sub(r"(?<!\\)(?<!\(\?)[A-Z]", lambda m: m.group().lower(), MASTER_PATTERN))
 
 
 # ---------------------------------------------------------------- fast candidate search
@@ -299,6 +545,7 @@ TRIGGER = re.compile(
     r"|now(?:adays)?\b|current|recent|lately|future|past\b|present(?:ly)?\b|overnight"
     r"|year|week|month|days?\b|quarter|decade|centur|millenni|hour|minute|seconds?\b"
     r"|fortnight|half\b|period|night|morning|afternoon|evening|spring|summer|fall\b"
+    r"|mid(?=afternoon|morning|evening)"
     r"|autumn|winter|noon|midnight|midday|daily|annually|biweekly|biannually|semiannually"
     r"|thanksgiving|christmas|new\s+year's|easter|good\s+friday|labor\s+day|memorial\s+day"
     r"|independence\s+day|election\s+day|veterans\s+day|halloween|valentine's"
@@ -308,14 +555,18 @@ TRIGGER = re.compile(
 )
 TRIGGER_I = re.compile(TRIGGER.pattern, re.IGNORECASE)
 # words that may open a match before its trigger: determiners, modifiers, numbers
-PREFIX_WORDS = frozenset(
-    "the a an this that these last next past coming previous following current prior "
-    "preceding same early late mid middle very beginning start end close turn dawn of "
-    "latter part first second third fourth 1st 2nd 3rd 4th final latest fiscal calendar "
-    "comparable recent coming nearly more than less at least up to no most fewer roughly "
-    "approximately about around every each per earlier later once twice thrice times "
-    "several few many some dozen dozens couple number handful hundreds thousands numerous "
-    "and single half q1 q2 q3 q4 h1 h2 fy in over within after took remaining initial "
-    "for take takes lasted full more additional extra further straight consecutive near "
-    "immediate foreseeable short long around".split()
-) | frozenset(w for w in NUMBERS if " " not in w) | frozenset(ORDINALS)
+PREFIX_WORDS = (
+    frozenset(
+        "the a an this that these last next past coming previous following current prior "
+        "preceding same early late mid middle very beginning start end close turn dawn of "
+        "latter part first second third fourth 1st 2nd 3rd 4th final latest fiscal calendar "
+        "comparable recent coming nearly more than less at least up to no most fewer roughly "
+        "approximately about around every each per earlier later once twice thrice times "
+        "several few many some dozen dozens couple number handful hundreds thousands numerous "
+        "and single half q1 q2 q3 q4 h1 h2 fy in over within after took remaining initial "
+        "for take takes lasted full more additional extra further straight consecutive near "
+        "immediate foreseeable short long around".split()
+    )
+    | frozenset(w for w in NUMBERS if " " not in w)
+    | frozenset(ORDINALS)
+)
