@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from timeline.timex import calendar as cal_
-from timeline.timex.anchor import Context, last_with_month, tense
+from timeline.timex.anchor import Context, Resolved, last_with_month, tense
 from timeline.timex.calendar import Cal, from_date, shift
 from timeline.timex.holidays import holiday_date
 from timeline.timex.patterns import (
@@ -277,6 +277,10 @@ def _explicit_day(ctx, m, start, end, month, day, year_s, wd=None) -> Result | N
         if not _valid_day(y, month, day):
             return None
         return out(Cal("day", y, month, day))
+    same = _same_day_named(ctx, month, day, start)
+    if same is not None:
+        # "killed on Oct. 23, 1998 ... since the Oct. 23 slaying": the day named before
+        return out(Cal("day", same.cal.year, month, day), anchor=same.tid)
     y, anchor = guess_year(ctx, month, day, start, end)
     if y is None:
         if not _valid_day(2000, month, day):
@@ -402,6 +406,16 @@ def _verbish(ctx: Context, end: int) -> bool:
             "seem",
         )
     )
+
+
+def _same_day_named(ctx: Context, month: int, day: int, start: int) -> Resolved | None:
+    """An earlier explicit mention of the same month and day (with its year)."""
+    for r in reversed(ctx.history):
+        c = r.cal
+        if r.end <= start and c is not None and c.gran in ("day", "time") and \
+                c.month == month and c.day == day and not r.derived:
+            return r
+    return None
 
 
 def bare_month(ctx: Context, month: int, mod: str | None, start: int, end: int) -> Result:
