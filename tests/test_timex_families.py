@@ -279,3 +279,9 @@ def test_seasons_and_named_years(sentence, value):
 )
 def test_news_shorthands(sentence, value):
     assert tag(sentence, DCT)[0].value == value
+
+
+def test_bare_month_reuses_a_named_year():
+    ts = tag("Floods hit in March 2019. In March, rescuers arrived.", DCT)
+    assert [t.value for t in ts] == ["2019-03", "2019-03"]
+    assert ts[1].anchor == ts[0].tid and not ts[1].needs_dct

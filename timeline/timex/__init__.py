@@ -50,7 +50,7 @@ def tag(text: str, dct: date | datetime | None = None) -> list[Timex]:
             continue
         t, r = found
         timexes.append(t)
-        ctx.add(Resolved(t.tid, t.start, t.end, r.cal, r.derived))
+        ctx.add(Resolved(t.tid, t.start, t.end, r.cal, r.derived, r.anchor is None))
         if r.closing is not None:  # "March 3-9, 2024": the closing day is a timex too
             c = r.closing
             t2 = _to_timex(text, c, c.start or t.end, c.end or end, f"t{len(timexes) + 1}")

@@ -21,17 +21,21 @@ from datetime import date, datetime
 
 from timeline.timex.calendar import Cal, coarser, from_date
 
-_FUTURE = (r"will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
-           r"|scheduled|expects?\s+to|expected\s+to|is\s+to|are\s+to|set\s+to"
-           r"|intends?\s+to|upcoming|to\s+be\s+held|would|might|as\s+(?:soon|early)\s+as"
-           r"|due|next|tomorrow|ahead")
+_FUTURE = (
+    r"will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
+    r"|scheduled|expects?\s+to|expected\s+to|is\s+to|are\s+to|set\s+to"
+    r"|intends?\s+to|upcoming|to\s+be\s+held|would|might|as\s+(?:soon|early)\s+as"
+    r"|due|next|tomorrow|ahead"
+)
 # "had been due to expire Friday": a plan seen from the past is past
-_PAST_WORDS = (r"(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|supposed|planned)"
-               r"|was|were|had|did|said|told|ago|last|since|yesterday|brought|began|came|went"
-               r"|made|took|gave|saw|found|left|won|lost|fell|rose|paid|sold|bought|held|met"
-               r"|ran|got|became|built|chose|drew|drove|fought|flew|grew|kept|knew|led|meant"
-               r"|sent|shot|spent|spoke|stood|struck|thought|threw|wrote|sank|stole|wore|fled"
-               r"|\w{3,}ed(?!\s+(?:to|for|by)\b)")
+_PAST_WORDS = (
+    r"(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|supposed|planned)"
+    r"|was|were|had|did|said|told|ago|last|since|yesterday|brought|began|came|went"
+    r"|made|took|gave|saw|found|left|won|lost|fell|rose|paid|sold|bought|held|met"
+    r"|ran|got|became|built|chose|drew|drove|fought|flew|grew|kept|knew|led|meant"
+    r"|sent|shot|spent|spoke|stood|struck|thought|threw|wrote|sank|stole|wore|fled"
+    r"|\w{3,}ed(?!\s+(?:to|for|by)\b)"
+)
 # the tense marker nearest the expression decides: "said Friday that he would ..." is past
 _MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)
 # clause boundaries: tense is read from the clause the expression sits in
@@ -39,17 +43,43 @@ _CLAUSE_END = re.compile(r"[.;:!?,\n\"`']|''|\s(?:but|and|while|after|before|whe
 
 # event nouns: a date written right before one names that event ("the October 2023 assault")
 EVENT_CLASSES = {
-    "attack": ("attack", "attacks", "assault", "incursion", "raid", "invasion", "offensive",
-               "incident", "massacre", "bombing", "shooting", "strike", "ambush", "onslaught"),
+    "attack": (
+        "attack",
+        "attacks",
+        "assault",
+        "incursion",
+        "raid",
+        "invasion",
+        "offensive",
+        "incident",
+        "massacre",
+        "bombing",
+        "shooting",
+        "strike",
+        "ambush",
+        "onslaught",
+    ),
     "vote": ("election", "elections", "vote", "ballot", "referendum", "poll", "primary"),
-    "disaster": ("earthquake", "quake", "storm", "hurricane", "flood", "floods", "fire",
-                 "tsunami", "eruption", "crash", "disaster"),
+    "disaster": (
+        "earthquake",
+        "quake",
+        "storm",
+        "hurricane",
+        "flood",
+        "floods",
+        "fire",
+        "tsunami",
+        "eruption",
+        "crash",
+        "disaster",
+    ),
     "deal": ("ceasefire", "truce", "deal", "agreement", "accord", "treaty"),
     "coup": ("coup", "uprising", "revolution", "protests", "riots"),
 }
 NOUN_CLASS = {w: c for c, ws in EVENT_CLASSES.items() for w in ws}
-_EVENT_NOUN = re.compile(r"\b(" + "|".join(sorted(NOUN_CLASS, key=len, reverse=True)) + r")\b",
-                         re.IGNORECASE)
+_EVENT_NOUN = re.compile(
+    r"\b(" + "|".join(sorted(NOUN_CLASS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 # a date attaches to the first or second word after it: "October 2023 assault",
 # "the October 7, 2023, attack", "the May 2021 Gaza war"
 _ATTACHED = re.compile(r"^[ \t]?,?[ \t]*([\w-]+)(?:[ \t]+([\w-]+))?")
@@ -63,8 +93,8 @@ def tense(text: str, start: int, end: int, strict: bool = False) -> str:
     lo = max(0, start - 80)
     left = text[lo:start]
     cut = [m.end() for m in _CLAUSE_END.finditer(left)]
-    left = left[cut[-1]:] if cut else left
-    right = text[end:end + 50]
+    left = left[cut[-1] :] if cut else left
+    right = text[end : end + 50]
     m = _CLAUSE_END.search(right)
     right = right[: m.start()] if m else right
     best, dist = None, 1 << 30
@@ -90,6 +120,7 @@ class Resolved:
     end: int
     cal: Cal | None
     derived: bool = False  # an offset from another date ("a year earlier"): not a topic
+    explicit: bool = False  # the text gave the year ("October 2023"), no anchor needed
 
 
 @dataclass(slots=True)
@@ -114,8 +145,9 @@ class Context:
             return from_date(self.dct), "dct"
         return None, None
 
-    def event_reference(self, pos: int, unit: str, topical: bool = False
-                        ) -> tuple[Cal | None, str | None]:
+    def event_reference(
+        self, pos: int, unit: str, topical: bool = False
+    ) -> tuple[Cal | None, str | None]:
         """Reference time for an offset ("53 days later") at ``pos``.
 
         The last dated mention, unless the text since it names an event that the document
@@ -123,8 +155,9 @@ class Context:
         the day when the offset is in days and the document names exactly one day in it.
         """
         cal, tid = self.reference(pos, topical)
-        last_end = next((r.end for r in reversed(self.history)
-                         if r.cal is not None and r.end <= pos), 0)
+        last_end = next(
+            (r.end for r in reversed(self.history) if r.cal is not None and r.end <= pos), 0
+        )
         for m in reversed(list(_EVENT_NOUN.finditer(self.text, last_end, pos))):
             dated = self.events.get(NOUN_CLASS[m.group(1).lower()])
             if dated:
@@ -157,8 +190,7 @@ class Context:
         b = bounds(cal)
         if b is None:
             return None
-        days = {d for _, d in self.full_dates
-                if b[0] <= datetime(d.year, d.month, d.day) < b[1]}
+        days = {d for _, d in self.full_dates if b[0] <= datetime(d.year, d.month, d.day) < b[1]}
         return from_date(days.pop()) if len(days) == 1 else None
 
     def add(self, r: Resolved) -> None:
@@ -172,7 +204,7 @@ class Context:
 
     def note_event(self, r: Resolved) -> None:
         """Remember 'DATE noun' attachments: "the October 2023 assault"."""
-        m = _ATTACHED.match(self.text[r.end:r.end + 40])
+        m = _ATTACHED.match(self.text[r.end : r.end + 40])
         if not m:
             return
         for word in m.groups():
@@ -190,8 +222,12 @@ class Context:
 def last_with_month(ctx: Context, month: int, pos: int) -> Resolved | None:
     """The last earlier mention naming calendar month ``month`` with a known year."""
     for r in reversed(ctx.history):
-        if r.end <= pos and r.cal is not None and r.cal.month == month and r.cal.gran in (
-                "month", "day", "time"):
+        if (
+            r.end <= pos
+            and r.cal is not None
+            and r.cal.month == month
+            and r.cal.gran in ("month", "day", "time")
+        ):
             return r
     return None
 

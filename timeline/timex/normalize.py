@@ -412,19 +412,25 @@ def _same_day_named(ctx: Context, month: int, day: int, start: int) -> Resolved 
     """An earlier explicit mention of the same month and day (with its year)."""
     for r in reversed(ctx.history):
         c = r.cal
-        if r.end <= start and c is not None and c.gran in ("day", "time") and \
-                c.month == month and c.day == day and not r.derived:
+        if (
+            r.end <= start
+            and c is not None
+            and c.gran in ("day", "time")
+            and c.month == month
+            and c.day == day
+            and not r.derived
+        ):
             return r
     return None
 
 
 def bare_month(ctx: Context, month: int, mod: str | None, start: int, end: int) -> Result:
     """'October': anaphoric after 'the' when an earlier October was named, else DCT-relative."""
-    before = _before(ctx, start, 12).lower()
-    if re.search(r"\b(?:the|that|this)\s+$", before):
-        prev = last_with_month(ctx, month, start)
-        if prev is not None and prev.cal is not None:
-            return out(Cal("month", prev.cal.year, month), mod=mod, anchor=prev.tid)
+    prev = last_with_month(ctx, month, start)
+    definite = re.search(r"\b(?:the|that|this)\s+$", _before(ctx, start, 12).lower())
+    if prev is not None and prev.cal is not None and (definite or prev.explicit):
+        # "the October incident", or "in October" after "October 2023" was named
+        return out(Cal("month", prev.cal.year, month), mod=mod, anchor=prev.tid)
     y, anchor = guess_year(ctx, month, None, start, end)
     if y is None:
         return _unresolved(_unknown("month", month), mod=mod)
