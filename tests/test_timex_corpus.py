@@ -5,8 +5,8 @@ accuracy fails here; raise them when the tagger improves.
 """
 
 import pytest
-
 from conftest import CORPORA, need
+
 from timeline.timex import tag, timeml
 
 FLOORS = {"relaxed": 0.935, "value": 0.80, "type": 0.89}
