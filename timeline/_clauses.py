@@ -96,6 +96,12 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "thanks": ("thank", "gratitude", "appreciation"),
     "election": ("elect", "vote", "ballot"),
 }
+EVENT_NOUNS = frozenset(
+    """war wars crisis election elections revolution olympics games cup pandemic outbreak
+    storm hurricane earthquake flood floods fire fires recession summit protest protests riot
+    riots coup referendum crash launch debut premiere collapse uprising conflict scandal
+    trial verdict visit talks speech event incident""".split()
+)
 GENERIC_EVENT_NOUNS = frozenset({"incident", "event", "events", "episode", "affair", "day"})
 _SHORT_EXACT = frozenset({"free", "freed", "met", "meet", "dead", "deal", "died", "dies", "vote"})
 
@@ -138,6 +144,19 @@ def trigger_class(text: str) -> set[str]:
     return {min(found)[1]} if found else set()
 
 
+def is_event_noun(noun: str) -> bool:
+    """Whether a noun names a happening: "assault", "election", "announcement"."""
+    words = noun.lower().split()
+    if not words:
+        return False
+    head = words[-1]
+    return bool(
+        event_classes(head)
+        or head in EVENT_NOUNS
+        or head.endswith(("tion", "sion", "ment", "ure", "ing", "sis"))
+    )
+
+
 def is_generic_noun(noun: str) -> bool:
     return noun.lower() in GENERIC_EVENT_NOUNS
 
@@ -152,8 +171,9 @@ def _relative_clauses(text: str) -> list[tuple[int, int]]:
     for match in re.finditer(r",\s*(?:who|which|whom|whose|where)\b[^,;]*(?:,|$)", text):
         spans.append((match.start(), match.end()))
     # reduced: "the talks, scheduled for next Monday, would ..."
+    participle = r"(?:[a-z]+(?:ed|en)|" + "|".join(sorted(IRREGULAR_PARTICIPLES)) + ")"
     for match in re.finditer(
-        r",\s*(?:\w+ly\s+)?[a-z]+(?:ed|en)\s+(?:for|on|in|at|by)\b[^,;]*,", text
+        rf",\s*(?:\w+ly\s+)?{participle}\s+(?:for|on|in|at|by)\b[^,;]*,", text
     ):
         spans.append((match.start(), match.end()))
     return spans
@@ -204,15 +224,30 @@ def _attributions(text: str) -> list[tuple[int, int]]:
 
 
 _FRONTED = re.compile(
-    r"^(?:(?:In|On|At|During|After|Before|Since|Following|Amid|Last|Earlier|Later|By|Early|"
-    r"Late|Meanwhile|However|Then|Also|Until|Within|Over|Under)\b[^,;]{0,70}),\s*"
+    r"(?i:in|on|at|during|after|before|since|following|amid|last|earlier|later|by|early|late|"
+    r"meanwhile|however|then|also|until|within|over|under|yesterday|today|tomorrow|still|"
+    r"unfortunately|instead|now|despite|with|as)\b[^,;]{0,70}?,\s*"
 )
 
 
 def _fronted_adverbial(text: str) -> tuple[int, int] | None:
-    """ "During the Kremlin meeting, " or "On Wednesday, " before the main clause."""
-    match = _FRONTED.match(text)
-    return (match.start(), match.end()) if match else None
+    """ "During the Kremlin meeting, " or "In 1996, following the purchase, " before the
+    main clause: short phrases (not "In 1998 Apple introduced the iMac,")."""
+    end = 0
+    while (match := _FRONTED.match(text, end) or _TIME_SHIFT.match(text, end)) and _is_adverbial(
+        match.group()
+    ):
+        end = match.end()
+    return (0, end) if end else None
+
+
+_TIME_SHIFT = re.compile(r"[^,;]{0,40}\b(?:after|before|ago|later|earlier)\b[^,;]{0,30},\s*")
+
+
+def _is_adverbial(phrase: str) -> bool:
+    words = re.findall(r"[\w'’-]+", phrase)
+    has_verb = any(w.endswith("ed") or w in IRREGULAR_PAST for w in words[1:])
+    return len(words) <= 10 and not has_verb
 
 
 def _trailing_asides(text: str) -> list[tuple[int, int]]:
@@ -266,7 +301,7 @@ def _date_core(sentence: str, start: int, end: int) -> tuple[int, int, int, int]
 
 def _is_date_word(word: str) -> bool:
     lower = word.lower().rstrip(".")
-    return lower in DATE_WORDS or bool(re.fullmatch(r"\d[\d,.:/-]*(?:st|nd|rd|th|s)?", lower))
+    return lower in DATE_WORDS or bool(re.fullmatch(r"\d[\d,.:/-]*(?:st|nd|rd|th|['’]?s)?", lower))
 
 
 def _word_before(text: str, position: int) -> tuple[str, int]:
@@ -354,21 +389,31 @@ def _place_date(sentence: str, start: int, end: int) -> _DatePlace:
     det_start, date_start, date_end, noun_end = _date_core(sentence, start, end)
     before, before_start = _word_before(sentence, det_start)
     has_own_det = det_start < date_start
-    premodifies = has_own_det or before.lower() in DETERMINERS
+    possessive = re.match(r"['’]s\b", sentence[date_end:])  # "Monday's announcement"
+    premodifies = has_own_det or before.lower() in DETERMINERS or bool(possessive)
     noun, np_end = "", date_end
     if noun_end > date_end:
         noun, np_end = sentence[date_end:noun_end].strip(" ,"), noun_end
     elif premodifies:
         has_comma = "," in sentence[date_start:date_end]
-        noun, np_end = _noun_phrase_after(sentence, date_end, has_comma)
+        after = date_end + possessive.end() if possessive else date_end
+        noun, np_end = _noun_phrase_after(sentence, after, has_comma)
+        if possessive:
+            date_end = after
     premodifies = premodifies and bool(noun)
     np_start = det_start if has_own_det else (before_start if premodifies else date_start)
     if premodifies:
         governor, governor_start = _word_before(sentence, np_start)
         cut_start = date_start
     else:
+        if before.lower() in DETERMINERS:  # "in the late 1980s": the article goes too
+            before, before_start = _word_before(sentence, before_start)
         governor, governor_start = before, before_start
-        cut_start = governor_start if governor.lower() in CUT_WITH_DATE else date_start
+        cut_start = governor_start if governor.lower() in CUT_WITH_DATE else det_start
+        if cut_start == governor_start:  # "as of January 2008"
+            first, first_start = _word_before(sentence, governor_start)
+            if first.lower() in ("as", "since", "until", "from", "by"):
+                cut_start = first_start
     cut = (cut_start, _after_closing_comma(sentence, start, date_end))
     return _DatePlace(
         det_start, date_start, date_end, noun, np_start, np_end, premodifies,
@@ -399,6 +444,8 @@ def anchor_date(
     ):
         label = _np_label(sentence, place)
         phrase = sentence[place.np_start : place.np_end]
+        if not is_event_noun(place.noun):
+            role = "reference"  # "the 2011 version of the suite" tells no happening
         return Anchor(role, label, phrase, place.noun, event_classes(place.noun), True)
     cuts = [place.cut, *(_place_date(sentence, s, e).cut for s, e in others)]
     subordinate = None if relative else _inside(_subordinate_clauses(info), *place.cut)
@@ -483,9 +530,11 @@ def _clause_label(info: _Sentence, clause: tuple[int, int], cuts: list[tuple[int
 def _relative_label(info: _Sentence, relative: tuple[int, int], cuts: list[tuple[int, int]]) -> str:
     """ "Trufanov, who was freed on Feb 15," -> "Trufanov was freed"."""
     antecedent = re.search(
-        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?\w+)\s*$",
+        r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?\w+)\s*$",
         info.text[: relative[0]],
     )
+    if antecedent and antecedent.group(1).lower() in FUNCTION_WORDS:
+        antecedent = None  # "before jumping in, which is expected": no noun to name
     body = _keep(info.text, relative[0], relative[1], [*cuts, *info.removed])
     body = re.sub(r"^\s*,?\s*(?:(?:who|which|whom|whose|where)\b)?", "", body)
     return finish_label(f"{antecedent.group(1) if antecedent else ''} {body}")
@@ -543,9 +592,24 @@ def finish_label(text: str) -> str:
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = text.strip(" ,;:.!?-—–\"'“”‘’")
     text = re.sub(r"^(?:and|but|or|so|then|also|as|while)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:was|is|were|are|will be|has been)\s+", "", text)  # "2007 was the year"
+    text = re.sub(r"(?:^|(?<=\s))['’]s\s+", "", text)  # a cut date's "'s"
     text = _headline_style(text)
     text = shorten(text)
+    text = _without_loose_end(text)
     return text[:1].upper() + text[1:] if text else text
+
+
+def _without_loose_end(text: str) -> str:
+    """No label ends on "but", "that" or a lone word after a comma (", located")."""
+    while True:
+        trimmed = re.sub(
+            r"(?:,\s*[a-z][\w'’-]*|\s+(?:and|but|or|that|which|who|of|to|the|a|an))$", "", text
+        )
+        trimmed = trimmed.rstrip(" ,;:")
+        if trimmed == text or len(trimmed.split()) < 2:
+            return text
+        text = trimmed
 
 
 def _headline_style(text: str) -> str:
@@ -557,6 +621,8 @@ def _headline_style(text: str) -> str:
             return f"{adverb}{verb}"
         return match.group(0)
 
+    if re.match(r"(?:He|She|It|They|We|I)\b", text):
+        return text  # "She born in Honolulu" reads wrong: keep the verb whole
     pattern = rf"\b{PASSIVE_AUXILIARIES}\s+(\w+ly\s+)?([a-z]\w+)\b"
     return re.sub(pattern, drop_auxiliary, text, count=1)
 
@@ -566,7 +632,7 @@ def shorten(text: str) -> str:
     tokens = text.split()
     if len(tokens) <= MAX_LABEL_WORDS:
         return text
-    for i in range(MAX_LABEL_WORDS, 4, -1):
+    for i in range(MAX_LABEL_WORDS, 5, -1):  # keep at least six words
         if tokens[i - 1].endswith((",", ";")) or tokens[i].lower() in PHRASE_OPENERS:
             return " ".join(tokens[:i]).rstrip(",;")
     return " ".join(tokens[:MAX_LABEL_WORDS]).rstrip(",;") + " …"

@@ -47,8 +47,11 @@ TITLES = frozenset(
     general gen secretary senator sen governor gov mayor ambassador chancellor premier
     spokesman spokeswoman spokesperson commander colonel col lieutenant lt sergeant sgt
     captain capt major judge justice dr mr mrs ms sir lord lady rev reverend father sister
-    foreign defence defense interior deputy acting former state""".split()
+    foreign defence defense interior deputy acting former state ceo cfo coo chairman
+    chairwoman founder co-founder executive director""".split()
 )
+# A company's legal form ends its name: "Apple Inc. Steve Jobs" is two names.
+ORG_SUFFIXES = frozenset({"inc.", "corp.", "ltd.", "co.", "bros.", "plc", "llc", "ag", "sa"})
 # Demonyms used as adjectives ("Russian nationals") are not actors by themselves.
 DEMONYM_SUFFIXES = ("ian", "ese", "ish")
 KNOWN_DEMONYMS = frozenset(
@@ -57,8 +60,8 @@ KNOWN_DEMONYMS = frozenset(
     turkish""".split()
 )
 
-_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
-_CAPITALIZED = re.compile(r"[A-Z][\w'’.-]*")
+_WORD = re.compile(r"\w+(?:[-'’.&]\w+)*\.?|[^\w\s]")
+_CAPITALIZED = re.compile(r"[A-Z][\w'’.&-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,11 +174,31 @@ def find_names(text: str) -> list[Word]:
             j += 1
         while j > i + 1 and tokens[j - 1].lower in ("of", "de", "al", "bin"):
             j -= 1
-        name = _trim_name(tokens[i:j])
-        if name:
-            names.append(Word(name[0].start, name[-1].end, text[name[0].start : name[-1].end]))
+        for part in _split_name(tokens[i:j]):
+            name = _trim_name(part)
+            if name:
+                start, end = name[0].start, name[-1].end
+                names.append(Word(start, end, text[start:end]))
         i = j
     return names
+
+
+def _split_name(tokens: list[Word]) -> list[list[Word]]:
+    """ "Apple CEO Steve Jobs" -> "Apple", "Steve Jobs"; "Apple Inc. Steve Jobs" likewise."""
+    parts: list[list[Word]] = [[]]
+    for token in tokens:
+        previous = parts[-1][-1] if parts[-1] else None
+        if (
+            token.lower.rstrip(".") in TITLES
+            and previous is not None
+            and not _is_title(previous)
+            and previous.lower not in ("of", "de", "al", "bin")  # "Royal Courts of Justice"
+        ):
+            parts.append([])  # a title inside the sequence starts the next name
+        parts[-1].append(token)
+        if token.lower in ORG_SUFFIXES:
+            parts.append([])
+    return [p for p in parts if p]
 
 
 def _starts_name(tokens: list[Word], i: int) -> bool:

@@ -103,7 +103,7 @@ def _candidates(
         anchor = anchor_date(
             sentence.text, timex.start - sentence.start, timex.end - sentence.start, others
         )
-        if anchor.role == "none" or not _content_words(anchor.label):
+        if anchor.role == "none" or not _tells_something(anchor):
             continue
         label = actors.resolve_pronoun(anchor.label, sentence.start)
         anchor.label = actors.expand_subject(label)
@@ -112,6 +112,11 @@ def _candidates(
             _Candidate(timex, sentence, anchor, names, _mention(article, sentence, timex, anchor))
         )
     return found
+
+
+def _tells_something(anchor: Anchor) -> bool:
+    """ "That day has come" minus its date tells nothing: a clause needs two words."""
+    return len(_content_words(anchor.label)) >= (1 if anchor.noun_only else 2)
 
 
 def _other_dates(timexes: list[Timex], timex: Timex, sentence: Sentence) -> list[tuple[int, int]]:
@@ -315,12 +320,15 @@ class _ArticleActors:
     def __init__(self, sentences: list[Sentence]) -> None:
         trusted: list[str] = []
         openers: list[tuple[int, str]] = []  # sentences that open with a name: their subject
+        self.common = {
+            w for s in sentences for w in re.findall(r"(?<![\w'’-])[a-z][a-z-]+", s.text)
+        }
         for sentence in sentences:
             if is_title_case(sentence.text):
                 continue
             for name in find_names(sentence.text):
-                cleaned = clean_actor(name.text)
                 initial = sentence_initial(name, sentence.text)
+                cleaned = self._clean(name.text, initial)
                 if cleaned and (len(cleaned.split()) > 1 or not initial):
                     trusted.append(cleaned)
                 if cleaned and initial:
@@ -345,10 +353,18 @@ class _ArticleActors:
             return label
         return before[-1] + label[pronoun.end() :]
 
+    def _clean(self, name: str, initial: bool) -> str:
+        """ "Shares of Apple Inc." opening a sentence -> "Apple Inc."."""
+        cleaned = clean_actor(name)
+        words = cleaned.split()
+        while initial and len(words) > 1 and words[0].lower() in self.common:
+            words = words[2:] if words[1] in ("of", "de") else words[1:]
+        return " ".join(words)
+
     def in_text(self, text: str) -> list[str]:
         found = []
         for name in find_names(text):
-            cleaned = clean_actor(name.text)
+            cleaned = self._clean(name.text, sentence_initial(name, text))
             if cleaned in self.known or cleaned in self.first_words:
                 found.append(full_name(cleaned, self.names))
         return list(dict.fromkeys(found))
@@ -364,7 +380,8 @@ class _ArticleActors:
             name = match.group()
             if name not in self.first_words or _part_of_full_name(subject_text, match):
                 return name
-            return full_name(name, self.names)
+            longer = full_name(name, self.names)
+            return name if label[match.start() :].startswith(longer) else longer
 
         subject_text = subject.group()
         expanded = re.sub(r"(?<![\w'’-])[A-Z][\w'’-]*", full, subject_text)
