@@ -267,7 +267,7 @@ def test_labels_keep_the_clause_the_date_belongs_to(
 def test_a_pronoun_subject_is_named() -> None:
     text = "Barack Obama visited Kenya. He was born in 1961 in Honolulu, Hawaii."
     [event] = build_events(Article(text=text), [timex(text, "1961", "1961-01", "month")])
-    assert event.label == "Barack Obama born in Honolulu, Hawaii"
+    assert event.label == "Barack Obama was born in Honolulu, Hawaii"
     assert event.actors[0] == "Barack Obama"
 
 
