@@ -39,9 +39,14 @@ def test_shift_keeps_granularity():
 
 @pytest.mark.parametrize(
     ("name", "year", "expected"),
-    [("thanksgiving", 1999, date(1999, 11, 25)), ("easter", 2000, date(2000, 4, 23)),
-     ("labor day", 2024, date(2024, 9, 2)), ("memorial day", 2024, date(2024, 5, 27)),
-     ("election day", 2024, date(2024, 11, 5)), ("christmas", 2024, date(2024, 12, 25))],
+    [
+        ("thanksgiving", 1999, date(1999, 11, 25)),
+        ("easter", 2000, date(2000, 4, 23)),
+        ("labor day", 2024, date(2024, 9, 2)),
+        ("memorial day", 2024, date(2024, 5, 27)),
+        ("election day", 2024, date(2024, 11, 5)),
+        ("christmas", 2024, date(2024, 12, 25)),
+    ],
 )
 def test_holidays(name, year, expected):
     assert holiday_date(name, year) == expected

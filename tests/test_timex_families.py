@@ -33,7 +33,7 @@ def test_absolute_dates(sentence, span, value, precision):
     t = one(sentence)
     assert (t.text, t.value, t.precision) == (span, value, precision)
     assert not t.needs_dct and t.anchor is None
-    assert sentence[t.start:t.end] == t.text
+    assert sentence[t.start : t.end] == t.text
 
 
 def test_month_year_never_invents_a_day():
@@ -96,8 +96,9 @@ def test_month_anaphora_uses_earlier_mention():
 
 
 def test_day_offset_refined_by_document_day():
-    text = ("The war began in June 1967. It ended six days later. "
-            "The June 5, 1967, attack opened it.")
+    text = (
+        "The war began in June 1967. It ended six days later. The June 5, 1967, attack opened it."
+    )
     ts = tag(text, DCT)
     assert ts[1].value == "1967-06-11"
 
@@ -150,8 +151,11 @@ def test_sets(sentence, value, quant, freq):
 
 @pytest.mark.parametrize(
     ("sentence", "value"),
-    [("Prices are high now.", "PRESENT_REF"), ("Storms hit recently.", "PAST_REF"),
-     ("Plans for the future were vague.", "FUTURE_REF")],
+    [
+        ("Prices are high now.", "PRESENT_REF"),
+        ("Storms hit recently.", "PAST_REF"),
+        ("Plans for the future were vague.", "FUTURE_REF"),
+    ],
 )
 def test_refs(sentence, value):
     t = one(sentence)
@@ -195,8 +199,11 @@ def test_verb_may_and_march_are_not_months():
 @pytest.mark.parametrize(
     ("sentence", "spans", "values"),
     [
-        ("The festival runs March 3-9, 2024.", ["March 3", "9, 2024"],
-         ["2024-03-03", "2024-03-09"]),
+        (
+            "The festival runs March 3-9, 2024.",
+            ["March 3", "9, 2024"],
+            ["2024-03-03", "2024-03-09"],
+        ),
         ("Talks ran 3-9 March 2024.", ["3", "9 March 2024"], ["2024-03-03", "2024-03-09"]),
     ],
 )
@@ -227,8 +234,10 @@ def test_quarter_named_by_closing_day():
 
 
 def test_year_on_year_comparison_keeps_the_quarter():
-    ts = tag("Third-quarter profit was $5 million, up from $4 million a year earlier.",
-             date(1999, 10, 20))
+    ts = tag(
+        "Third-quarter profit was $5 million, up from $4 million a year earlier.",
+        date(1999, 10, 20),
+    )
     assert [t.value for t in ts] == ["1999-Q3", "1998-Q3"]
 
 
@@ -244,9 +253,11 @@ def test_clock_takes_the_day_written_after_it():
 
 def test_vague_offsets():
     assert [(t.text, t.value) for t in tag("Weeks later, the dam broke.", DCT)] == [
-        ("Weeks", "PXW")]
+        ("Weeks", "PXW")
+    ]
     assert [(t.text, t.value) for t in tag("Years ago, he left.", DCT)] == [
-        ("Years ago", "PAST_REF")]
+        ("Years ago", "PAST_REF")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -272,10 +283,14 @@ def test_seasons_and_named_years(sentence, value):
 
 @pytest.mark.parametrize(
     ("sentence", "value"),
-    [("Profit rose in Q3.", "2024-Q3"), ("In FY2024 sales rose.", "2024"),
-     ("We met at 3 o'clock.", "2025-03-06T03:00"), ("It closed a decade ago.", "2015"),
-     ("Shares fell by midafternoon.", "2025-03-06TAF"),
-     ("Shares fell mid-afternoon yesterday.", "2025-03-05TAF")],
+    [
+        ("Profit rose in Q3.", "2024-Q3"),
+        ("In FY2024 sales rose.", "2024"),
+        ("We met at 3 o'clock.", "2025-03-06T03:00"),
+        ("It closed a decade ago.", "2015"),
+        ("Shares fell by midafternoon.", "2025-03-06TAF"),
+        ("Shares fell mid-afternoon yesterday.", "2025-03-05TAF"),
+    ],
 )
 def test_news_shorthands(sentence, value):
     assert tag(sentence, DCT)[0].value == value

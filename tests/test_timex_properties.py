@@ -8,16 +8,74 @@ from hypothesis import strategies as st
 from timeline.timex import tag
 
 WORDS = [
-    "the", "last", "next", "early", "mid-", "late", "year", "week", "month", "quarter",
-    "third", "Wednesday", "night", "March", "May", "October", "7", "2023", ",", "1999",
-    "days", "later", "ago", "53", "a", "from", "to", "between", "and", "every", "twice",
-    "1,200", "now", "today", "10:30", "p.m.", "1990s", "'80s", "fiscal", "Q3", "summer",
-    "of", "that", "day", "before", "after", "the next", "12/25/99", "2020-02-30", "31",
-    "February", "29", "0", "9999", "1000", "th", "century", "-", ".", "\n", "per",
+    "the",
+    "last",
+    "next",
+    "early",
+    "mid-",
+    "late",
+    "year",
+    "week",
+    "month",
+    "quarter",
+    "third",
+    "Wednesday",
+    "night",
+    "March",
+    "May",
+    "October",
+    "7",
+    "2023",
+    ",",
+    "1999",
+    "days",
+    "later",
+    "ago",
+    "53",
+    "a",
+    "from",
+    "to",
+    "between",
+    "and",
+    "every",
+    "twice",
+    "1,200",
+    "now",
+    "today",
+    "10:30",
+    "p.m.",
+    "1990s",
+    "'80s",
+    "fiscal",
+    "Q3",
+    "summer",
+    "of",
+    "that",
+    "day",
+    "before",
+    "after",
+    "the next",
+    "12/25/99",
+    "2020-02-30",
+    "31",
+    "February",
+    "29",
+    "0",
+    "9999",
+    "1000",
+    "th",
+    "century",
+    "-",
+    ".",
+    "\n",
+    "per",
 ]
 phrases = st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join)
-dcts = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
-                 st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)))
+dcts = st.one_of(
+    st.none(),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+)
 
 
 def check(text, dct):
@@ -25,7 +83,7 @@ def check(text, dct):
     prev_end = -1
     for i, t in enumerate(out, 1):
         assert 0 <= t.start < t.end <= len(text)
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
         assert t.start >= prev_end
         prev_end = t.end
         assert t.tid == f"t{i}"

@@ -73,4 +73,4 @@ def test_seed_invariants(timexes):
     for a, b in zip(timexes, timexes[1:], strict=False):
         assert a.end <= b.start
     for t in timexes:
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text

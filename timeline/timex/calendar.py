@@ -13,9 +13,24 @@ from datetime import date, datetime, timedelta
 POD_HOURS = {"MO": (0, 12), "AF": (12, 18), "EV": (17, 24), "NI": (18, 30), "DT": (6, 18)}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASONS = ("SP", "SU", "FA", "WI")
-RANK = {p: i for i, p in enumerate(
-    ("millennium", "century", "decade", "year", "half", "quarter", "season", "month", "week",
-     "day", "time"))}
+RANK = {
+    p: i
+    for i, p in enumerate(
+        (
+            "millennium",
+            "century",
+            "decade",
+            "year",
+            "half",
+            "quarter",
+            "season",
+            "month",
+            "week",
+            "day",
+            "time",
+        )
+    )
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +153,16 @@ def bounds(c: Cal) -> tuple[datetime, datetime] | None:
         elif g == "week":
             e = s + timedelta(days=2 if c.pod == "WE" else 7)
         else:
-            months = {"month": 1, "season": 3, "quarter": 3, "half": 6, "year": 12,
-                      "decade": 120, "century": 1200, "millennium": 12000}[g]
+            months = {
+                "month": 1,
+                "season": 3,
+                "quarter": 3,
+                "half": 6,
+                "year": 12,
+                "decade": 120,
+                "century": 1200,
+                "millennium": 12000,
+            }[g]
             e = _add_months(s, months)
         return datetime(s.year, s.month, s.day), datetime(e.year, e.month, e.day)
     except (ValueError, OverflowError, KeyError):

@@ -28,17 +28,32 @@ def _easter(y: int) -> date:
 
 
 _FIXED_HOLIDAYS = {
-    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-    "veterans day": (11, 11), "halloween": (10, 31), "valentine's day": (2, 14),
-    "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1),
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "independence day": (7, 4),
+    "veterans day": (11, 11),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "boxing day": (12, 26),
+    "bastille day": (7, 14),
+    "may day": (5, 1),
 }
 # (month, weekday, n): Thanksgiving is the fourth Thursday of November
 _FLOATING_HOLIDAYS = {
-    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
-    "memorial day": (5, 1, -1), "mother's day": (5, 7, 2), "father's day": (6, 7, 3),
-    "martin luther king day": (1, 1, 3), "martin luther king jr. day": (1, 1, 3),
-    "presidents day": (2, 1, 3), "presidents' day": (2, 1, 3), "columbus day": (10, 1, 2),
+    "thanksgiving": (11, 4, 4),
+    "thanksgiving day": (11, 4, 4),
+    "labor day": (9, 1, 1),
+    "memorial day": (5, 1, -1),
+    "mother's day": (5, 7, 2),
+    "father's day": (6, 7, 3),
+    "martin luther king day": (1, 1, 3),
+    "martin luther king jr. day": (1, 1, 3),
+    "presidents day": (2, 1, 3),
+    "presidents' day": (2, 1, 3),
+    "columbus day": (10, 1, 2),
 }
 
 
