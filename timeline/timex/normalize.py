@@ -1326,9 +1326,7 @@ def _duration(m, ctx, start, end):
     if re.match(r"[\s-]+old\b", ctx.text[end : end + 6]):
         return None
     # "three-quarters of its food", "a quarter of the market": fractions
-    if unitw.startswith("quarter") and (
-        re.match(r"\s+of\b", ctx.text[end : end + 4]) or "-" in m.group(0)
-    ):
+    if unitw.startswith("quarter") and ("-" in m.group(0) or _FRACTION_OF.match(ctx.text, end)):
         return None
     s = start
     if m.group(0).lower().startswith("the") and (not unitw.endswith("s") or "-" in m.group(0)):
@@ -1336,6 +1334,9 @@ def _duration(m, ctx, start, end):
     return Result("DURATION", duration(n, unitw), mod=mod, start=s)
 
 
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|all|a|an|this|that|these)\b", re.IGNORECASE
+)
 _RATE_BEFORE = re.compile(
     r"(?:\d|percent|%|\b(?!(?:times|days|weeks|months|years|hours)\b)"
     r"[a-z]{3,}s)\s*$",
