@@ -264,6 +264,23 @@ def test_labels_keep_the_clause_the_date_belongs_to(
     assert event.label == label
 
 
+def test_several_dates_in_one_clause_each_get_their_part() -> None:
+    text = "The company was founded in 1976, went public in 1980 and moved to Cupertino in 1993."
+    found = [timex(text, year, f"{year}-01", "month") for year in ("1976", "1980", "1993")]
+    labels = [e.label for e in build_events(Article(text=text), found)]
+    assert labels == [
+        "The company founded",
+        "The company went public",
+        "The company moved to Cupertino",
+    ]
+
+
+def test_reported_speech_names_the_speaker() -> None:
+    text = "Cisco states that it has received the trademark in 2000."
+    [event] = build_events(Article(text=text), [timex(text, "2000", "2000-01", "month")])
+    assert event.label == "Cisco received the trademark"
+
+
 def test_a_pronoun_subject_is_named() -> None:
     text = "Barack Obama visited Kenya. He was born in 1961 in Honolulu, Hawaii."
     [event] = build_events(Article(text=text), [timex(text, "1961", "1961-01", "month")])

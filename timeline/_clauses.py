@@ -214,13 +214,23 @@ def _attributions(text: str) -> list[tuple[int, int]]:
     )
     for pattern in patterns:
         spans.extend((m.start(), m.end()) for m in re.finditer(pattern, text))
-    reported = re.match(
-        r"^[^,;]{1,60}?\b(?:said|says|reported|told reporters|announced that)\s+(?:that\s+)?",
-        text,
-    )
+    reported = _REPORTED.match(text)
     if reported and len(text[reported.end() :].split()) >= 4:
         spans.append((0, reported.end()))
     return spans
+
+
+_REPORTED = re.compile(
+    r"^(?P<speaker>[^,;]{1,60}?)\s+(?:said|says|stated|states|claims|claimed|believes|argued|"
+    r"argues|noted|added|reported|mentioned|told reporters|announced that)\s+(?:that\s+)?"
+)
+
+
+def _speaker(text: str) -> str:
+    """Who reports the sentence, when it opens "Cisco states that ..."."""
+    reported = _REPORTED.match(text)
+    speaker = reported.group("speaker") if reported else ""
+    return speaker if re.fullmatch(r"(?:[A-Z][\w'’.&-]*\s*)+", speaker) else ""
 
 
 _FRONTED = re.compile(
@@ -523,8 +533,48 @@ def _clause_label(info: _Sentence, clause: tuple[int, int], cuts: list[tuple[int
     cut = cuts[0]
     if info.fronted and info.fronted[0] <= cut[0] and cut[1] <= info.fronted[1]:
         start = info.fronted[1]  # "On Wednesday, Putin met ...": the date dates the rest
+    start, end = _own_part(info, clause, start, cuts)
     drop = [*cuts, *info.removed, *info.relatives]
-    return finish_label(_keep(info.text, start, clause[1], drop))
+    text = _keep(info.text, start, end, drop)
+    if start == _main_start(info, clause) and (speaker := _speaker(info.text)):
+        text = re.sub(r"^\s*(?:it|he|she|they)\b", speaker, text)  # "Cisco states it ..."
+    elif start > _main_start(info, clause):
+        text = _subject(info, clause) + " " + text
+    return finish_label(text)
+
+
+def _own_part(
+    info: _Sentence, clause: tuple[int, int], start: int, cuts: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """ "tripled in 2004, doubled in 2005 and grew in 2006": each date has its own part,
+    between the joints that separate it from the other dates."""
+    own = cuts[0]
+    asides = [*info.relatives, *info.removed]
+    dates = sorted(
+        c for c in cuts if start <= c[0] and c[1] <= clause[1] and not _inside(asides, *c)
+    )
+    if len(dates) < 2:
+        return start, clause[1]
+    joints = [m for m in re.finditer(r",\s*(?:and\s+)?|\s+and\s+", info.text[: clause[1]])]
+    begin, end = start, clause[1]
+    for date in dates:
+        between = [j for j in joints if min(date[1], own[1]) <= j.start() < max(date[0], own[0])]
+        if date[1] <= own[0] and between:
+            begin = max(begin, between[-1].end())
+        elif date[0] >= own[1] and between:
+            end = min(end, between[0].start())
+    return begin, end
+
+
+def _subject(info: _Sentence, clause: tuple[int, int]) -> str:
+    """The words before the first verb of a clause: the subject its later parts share."""
+    start = _main_start(info, clause)
+    for word in re.finditer(r"[\w'’-]+", info.text[start : clause[1]]):
+        token = word.group()
+        if token in AUXILIARIES or token in IRREGULAR_PAST or re.fullmatch(r"[a-z]+ed", token):
+            asides = [*info.relatives, *info.removed]
+            return _keep(info.text, start, start + word.start(), asides).strip(" ,")
+    return ""
 
 
 def _relative_label(info: _Sentence, relative: tuple[int, int], cuts: list[tuple[int, int]]) -> str:
