@@ -42,10 +42,16 @@ def tag(text: str, dct: date | datetime | None = None) -> list[Timex]:
         return []
     ctx = Context(text=text, dct=dct_datetime(dct))
     cands = list(candidates(text))
-    _prepass(ctx, cands)
+    try:
+        _prepass(ctx, cands)
+    except _BUGS:
+        pass  # document-level facts are a refinement; tagging goes on without them
     timexes: list[Timex] = []
     for name, start, end in cands:
-        found = _one(ctx, name, start, end, len(timexes) + 1)
+        try:
+            found = _one(ctx, name, start, end, len(timexes) + 1)
+        except _BUGS:
+            continue  # a candidate that trips a bug is dropped, never the whole text
         if found is None or (timexes and found[0].start < timexes[-1].end):
             continue
         t, r = found
@@ -57,10 +63,16 @@ def tag(text: str, dct: date | datetime | None = None) -> list[Timex]:
             t.range_end = t2.tid
             timexes.append(t2)
             ctx.add(Resolved(t2.tid, t2.start, t2.end, c.cal, c.derived))
-    _fix_forward_anchors(timexes)
-    _clock_days(text, timexes)
-    _link_ranges(text, timexes)
+    for post in (_fix_forward_anchors, _clock_days, _link_ranges):
+        try:
+            post(text, timexes)
+        except _BUGS:
+            pass  # the timexes stay valid without this refinement
     return timexes
+
+
+# errors a rule bug may raise; tag() must never raise on any str
+_BUGS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
 
 
 _CLOCK_GAP = re.compile(r"\s*(?:,|on|of)?\s*$", re.IGNORECASE)
@@ -83,7 +95,7 @@ def _clock_days(text: str, timexes: list[Timex]) -> None:
             a.earliest, a.latest = a.earliest + shift, a.latest + shift
 
 
-def _fix_forward_anchors(timexes: list[Timex]) -> None:
+def _fix_forward_anchors(text: str, timexes: list[Timex]) -> None:
     """Anchors on a later mention ("@offset", from the pre-pass) become that mention's tid."""
     by_start = {t.start: t.tid for t in timexes}
     for t in timexes:
@@ -281,12 +293,12 @@ def _carry_year(a: Timex, b: Timex) -> None:
     m = re.match(r"(?:\d{4}|XXXX)(-\d\d(?:-\d\d)?)$", a.value)
     if not m:
         return
-    year = b.value[:4]
-    a.value = year + m.group(1)
-    a.anchor, a.needs_dct = b.tid, False
-    parts = [int(p) for p in a.value.split("-")]
+    parts = [int(p) for p in (b.value[:4] + m.group(1)).split("-")]
     c = cal_.Cal("day", *parts) if len(parts) == 3 else cal_.Cal("month", *parts)
     bnds = cal_.bounds(c)
-    if bnds:
-        a.earliest, a.latest = bnds
-        a.precision = c.gran
+    if bnds is None:
+        return  # "February 29" carried to a year without it
+    a.value = cal_.value(c)
+    a.anchor, a.needs_dct = b.tid, False
+    a.earliest, a.latest = bnds
+    a.precision = c.gran
