@@ -208,18 +208,25 @@ def _attributions(text: str) -> list[tuple[int, int]]:
     patterns = (
         r",\s*(?:according to|based on|citing|as reported by)\b[^,;]*",
         r"^(?:According to|Citing)\b[^,;]*,\s*",
-        r",\s*(?:[\w'’-]+\s+){1,4}?(?:said|says|reported|announced|confirmed|added|noted|"
+        r",[\"”'’]*\s*(?:[\w.'’-]+\s+){1,4}?(?:said|says|reported|announced|confirmed|added|noted|"
         r"stated|wrote|told [^,;.]+)\s*(?=[.!?]?$)",
         r",\s*(?:said|reported)\s+[^,;]+(?=[.!?]?$)",
     )
     for pattern in patterns:
         spans.extend((m.start(), m.end()) for m in re.finditer(pattern, text))
+    dateline = _DATELINE.match(text)
+    if dateline:
+        spans.append((0, dateline.end()))
     reported = _REPORTED.match(text)
     if reported and len(text[reported.end() :].split()) >= 4:
         spans.append((0, reported.end()))
     return spans
 
 
+# "CAGUAS, Puerto Rico (AP) _ " or "NEW YORK — " before a wire story's first sentence
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .]*)?\s*(?:\([^)]{1,20}\))?\s*(?:_|—|–|--)\s*"
+)
 _REPORTED = re.compile(
     r"^(?P<speaker>[^,;]{1,60}?)\s+(?:said|says|stated|states|claims|claimed|believes|argued|"
     r"argues|noted|added|reported|mentioned|told reporters|announced that)\s+(?:that\s+)?"
@@ -667,6 +674,8 @@ def _headline_style(text: str) -> str:
 
     def drop_auxiliary(match: re.Match[str]) -> str:
         adverb, verb = match.group(1) or "", match.group(2)
+        if verb.lower() == "been":
+            return match.group(0)  # "There has been a rise"
         if verb.lower() in IRREGULAR_PARTICIPLES or re.search(r"(?:ed|en|wn)$", verb):
             return f"{adverb}{verb}"
         return match.group(0)

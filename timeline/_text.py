@@ -137,7 +137,7 @@ def _ends_sentence(line: str, stop: int, after: int) -> bool:
     following = line[after:].lstrip()
     if not following:
         return True
-    if not (following[0].isupper() or following[0].isdigit() or following[0] in "\"'“‘(["):
+    if not (following[0].isupper() or following[0].isdigit() or following[0] in "\"'“‘([`"):
         return False  # "e.g. the", "Aug. 5" read on
     if line[stop] != ".":
         return True
