@@ -1,8 +1,10 @@
 """Temporal tagger: find TIMEX3 expressions in English news text and normalize them.
 
-``tag(text, dct)`` runs one compiled regex pass over the text (``patterns.master()``) and
-normalizes only the candidates it finds (``normalize``), threading the document's
-reference time through them in text order (``anchor``). See docs/TAGGER.md.
+``tag(text, dct)`` finds candidates with one compiled pass of trigger words over the
+lowercased text, trying the alternation of all rules (``patterns.master()``) only at a
+trigger and the modifier words before it; it normalizes only those candidates
+(``normalize``), threading the document's reference time through them in text order
+(``anchor``). See docs/TAGGER.md.
 """
 
 from __future__ import annotations
