@@ -501,3 +501,19 @@ def test_end_to_end_our_articles_merge_into_the_story(tagged_story: list[Event])
     n_sources = [len(e.sources) for e in tagged_story]
     assert n_sources == [2, 3, 3, 2]
     assert tagged_story[1].alt_values == ["2023-11-30"]
+
+
+# --- why an article gave nothing --------------------------------------------------------
+
+
+def test_why_no_events_names_the_reason() -> None:
+    from timeline.events import why_no_events
+
+    held = "He was held for 16 months."
+    durations = [Timex(16, 25, "16 months", "DURATION", "P16M")]
+    assert "durations" in why_no_events(Article(text=held), durations)
+    since = "The three had been held in Gaza since the October 7 attack."
+    found = [timex(since, "October 7", "2023-10-07", "day")]
+    assert build_events(Article(text=since), found) == []
+    assert '"October 7"' in why_no_events(Article(text=since), found)
+    assert why_no_events(Article(text="Peace."), []) == "no dates or times found in the text"

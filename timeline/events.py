@@ -114,6 +114,32 @@ def _candidates(
     return found
 
 
+def why_no_events(article: Article, timexes: list[Timex]) -> str:
+    """Why ``build_events`` found nothing in an article, in words for the report."""
+    if not article.text.strip():
+        return "the article has no text"
+    if not timexes:
+        return "no dates or times found in the text"
+    datable = [t for t in timexes if _can_date_an_event(t)]
+    if not datable:
+        kinds = ", ".join(f'"{t.text}"' for t in timexes[:3])
+        return f"only durations, repetitions or 'now' ({kinds}): no date on the calendar"
+    sentences = split_sentences(article.text)
+    back_references = []
+    for timex in datable:
+        sentence = _sentence_of(sentences, timex.start)
+        if sentence is None:
+            continue
+        start, end = timex.start - sentence.start, timex.end - sentence.start
+        if anchor_date(sentence.text, start, end).role == "reference":
+            back_references.append(timex.text)
+    if back_references:
+        shown = ", ".join(f'"{t}"' for t in back_references[:3])
+        return f"its dates only refer back to happenings it does not tell ({shown})"
+    shown = ", ".join(f'"{t.text}"' for t in datable[:3])
+    return f"no clause around its dates ({shown}) tells what happened"
+
+
 def _tells_something(anchor: Anchor) -> bool:
     """ "That day has come" minus its date tells nothing: a clause needs two words."""
     return len(_content_words(anchor.label)) >= (1 if anchor.noun_only else 2)
