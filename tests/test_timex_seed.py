@@ -74,3 +74,11 @@ def test_seed_invariants(timexes):
         assert a.end <= b.start
     for t in timexes:
         assert text[t.start : t.end] == t.text
+
+
+def test_seed_without_dct_keeps_document_internal_values():
+    got = {t.text: t for t in tag(SEED.read_text(encoding="utf-8"))}
+    assert got["Wednesday night"].value == "XXXX-WXX-3TNI"
+    assert got["Wednesday night"].needs_dct and got["Wednesday night"].earliest is None
+    assert got["53 days later"].value == "2023-11-29"  # needs no publication date
+    assert not got["53 days later"].needs_dct
