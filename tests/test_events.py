@@ -307,6 +307,16 @@ def test_different_happenings_in_one_week_stay_apart() -> None:
     assert labels == ["Police arrested two men over the robbery", "The robbery took place"]
 
 
+def test_a_coarser_date_with_the_same_actor_but_another_happening_stays_apart() -> None:
+    text = "Trump visited Paris on June 3. In June, Trump also signed a bill."
+    found = [
+        timex(text, "June 3", "2019-06-03", "day"),
+        timex(text, "June", "2019-06", "month", nth=1),
+    ]
+    labels = [e.label for e in build_events(Article(text=text), found)]
+    assert labels == ["Trump also signed a bill", "Trump visited Paris"]
+
+
 # --- text helpers -----------------------------------------------------------------------
 
 

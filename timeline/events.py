@@ -216,7 +216,7 @@ def _best_cluster(
         if not _same_date_in_article(candidate.timex, head.timex):
             continue
         score = _similarity(_candidate_features(candidate), _cluster_features(cluster))
-        if references_only or _same_happening_in_article(candidate, head, score):
+        if references_only or _same_happening_in_article(candidate, head):
             if best is None or score > best_score:
                 best, best_score = cluster, score
     return best
@@ -230,9 +230,9 @@ def _same_date_in_article(a: Timex, b: Timex) -> bool:
     return _dates_compatible(a, b)
 
 
-def _same_happening_in_article(candidate: _Candidate, head: _Candidate, score: float) -> bool:
-    """The same kind of happening, or two shared words; shared actors only for a coarser
-    restatement ("Trufanov and family freed in February")."""
+def _same_happening_in_article(candidate: _Candidate, head: _Candidate) -> bool:
+    """The same kind of happening, or two shared words; one shared word and a shared actor
+    for a coarser restatement ("Trufanov and family freed in February")."""
     mine, theirs = _candidate_features(candidate), _candidate_features(head)
     if mine.classes & theirs.classes or len(mine.stems & theirs.stems) >= 2:
         return True
@@ -241,7 +241,7 @@ def _same_happening_in_article(candidate: _Candidate, head: _Candidate, score: f
     if is_generic_noun(candidate.anchor.noun):
         return True
     coarser = _precision_rank(candidate.timex) < _precision_rank(head.timex)
-    return coarser and bool(mine.actors & theirs.actors) and score > 0
+    return coarser and bool(mine.actors & theirs.actors) and bool(mine.stems & theirs.stems)
 
 
 def _attach_dateless(
@@ -454,8 +454,10 @@ def _features(labels: Iterable[str], actors: Iterable[str], nouns: Iterable[str]
 
 def _without_names(label: str) -> str:
     """Names count as actors, so only the lowercase words count as words ("released")."""
-    label = label[:1].lower() + label[1:]
-    return " ".join(w for w in label.split() if not w[:1].isupper())
+    words = label.split()
+    if words and words[0].lower() in FUNCTION_WORDS:
+        words[0] = words[0].lower()  # "The attack": capitalized as the label's first word
+    return " ".join(w for w in words if not w[:1].isupper())
 
 
 def _candidate_features(candidate: _Candidate) -> _Features:
