@@ -340,6 +340,12 @@ def test_names_drop_titles_and_stop_at_possessives() -> None:
     assert [n.text for n in find_names(text)] == ["Vladimir Putin", "Berl Lazar", "Russia's"]
 
 
+def test_a_place_or_company_is_not_shortened_into_a_longer_organisation() -> None:
+    text = "The Israel Defense Forces said Israel struck Gaza on Monday."
+    [event] = build_events(Article(text=text), [timex(text, "Monday", "2023-10-09", "day")])
+    assert event.actors[:2] == ["Israel", "Gaza"]
+
+
 # --- across articles --------------------------------------------------------------------
 
 

@@ -110,7 +110,7 @@ _SHORT_EXACT = frozenset({"free", "freed", "met", "meet", "dead", "deal", "died"
 class Anchor:
     """What a date in a sentence dates."""
 
-    role: str  # "event": dates a happening; "reference": refers back only; "none"
+    role: str  # "event": dates a happening; "reference": only refers back to one
     label: str = ""
     clause: str = ""  # the words the label came from, for actors and similarity
     noun: str = ""  # the event noun a premodifying date qualifies ("assault")

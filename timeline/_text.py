@@ -50,6 +50,17 @@ TITLES = frozenset(
     foreign defence defense interior deputy acting former state ceo cfo coo chairman
     chairwoman founder co-founder executive director""".split()
 )
+# Words that make a name an organisation or a place, not a person.
+ORG_WORDS = frozenset(
+    """inc corp corps co ltd llc plc company computer computers group bank ministry party
+    army forces force council agency university college court courts times news post journal
+    press store stores conference committee commission union association foundation institute
+    department office house senate congress parliament government city county state states
+    republic kingdom airlines airways motors systems technologies technology media network
+    club team league church hospital school museum centre center street square river sea
+    ocean island islands valley province region district airport station bridge park hall
+    tower palace kibbutz brigades authority service services""".split()
+)
 # A company's legal form ends its name: "Apple Inc. Steve Jobs" is two names.
 ORG_SUFFIXES = frozenset({"inc.", "corp.", "ltd.", "co.", "bros.", "plc", "llc", "ag", "sa"})
 # Demonyms used as adjectives ("Russian nationals") are not actors by themselves.
@@ -271,6 +282,11 @@ def full_name(name: str, names: list[str]) -> str:
         return name
     for full in names:
         parts = full.split()
-        if len(parts) > 1 and name in (parts[0], parts[-1]):
+        if len(parts) > 1 and name in (parts[0], parts[-1]) and not _is_organisation(parts):
             return full
     return name
+
+
+def _is_organisation(parts: list[str]) -> bool:
+    """"Israel" is not short for "Israel Defense Forces", nor "Apple" for "Apple Corps"."""
+    return any(p.lower().rstrip(".") in ORG_WORDS for p in parts)

@@ -103,7 +103,7 @@ def _candidates(
         anchor = anchor_date(
             sentence.text, timex.start - sentence.start, timex.end - sentence.start, others
         )
-        if anchor.role == "none" or not _tells_something(anchor):
+        if not _tells_something(anchor):
             continue
         label = actors.resolve_pronoun(anchor.label, sentence.start)
         anchor.label = actors.expand_subject(label)
@@ -252,7 +252,7 @@ def _attach_dateless(
     actors: _ArticleActors,
 ) -> None:
     """ "His father was killed in the attack": a sentence placed by a definite event noun
-    joins the latest event of that kind told before it (or the first one after)."""
+    joins the latest event of that kind told before it."""
     dated = {c.sentence.start for c in candidates}
     for sentence in sentences:
         if sentence.start in dated or is_title_case(sentence.text):
