@@ -288,5 +288,5 @@ def full_name(name: str, names: list[str]) -> str:
 
 
 def _is_organisation(parts: list[str]) -> bool:
-    """"Israel" is not short for "Israel Defense Forces", nor "Apple" for "Apple Corps"."""
+    """ "Israel" is not short for "Israel Defense Forces", nor "Apple" for "Apple Corps"."""
     return any(p.lower().rstrip(".") in ORG_WORDS for p in parts)
