@@ -434,6 +434,8 @@ def test_the_first_report_tells_a_shared_event(story: list[Event]) -> None:
     freed = by_value(story)["2025-02-15"]
     assert freed.label.startswith("Hamas freed Alexander Trufanov")
     assert freed.mentions[0].source == "wire"
+    attack = by_value(story)["2023-10-07"]
+    assert attack.label.startswith("The attack by Hamas")  # the attack, not an abduction
 
 
 def test_disagreeing_sources_keep_both_dates_and_flag_it(story: list[Event]) -> None:

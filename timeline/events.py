@@ -660,7 +660,8 @@ def _merged(group: list[Event]) -> Event:
         return group[0]
     by_date = _date_groups(group)
     winner = max(by_date, key=lambda dates: _date_support(dates, group))
-    head = max(winner, key=_telling)
+    kind = _commonest_kind(group)
+    head = max(winner, key=lambda event: _telling(event, kind))
     rest = [e for e in group if e is not head]
     alt = [g[0].timex.value for g in by_date if g is not winner]
     alt += [v for e in group for v in e.alt_values]
@@ -683,10 +684,22 @@ def _fullest_names(actors: list[str]) -> list[str]:
     return list(dict.fromkeys(full_name(a, unique) for a in unique))
 
 
-def _telling(event: Event) -> tuple[int, bool, int]:
-    """The event whose date and label lead: most precise, told as a clause, reported first."""
+def _telling(event: Event, kind: str) -> tuple[int, bool, bool, int]:
+    """The event whose date and label lead: most precise, told as a clause about the kind of
+    happening most mentions tell (the attack, not an abduction during it), reported first."""
     told = len(event.label.split()) >= 4
-    return _label_rank(event.timex), told, -_published_order(event)
+    on_topic = kind in trigger_class(event.label)
+    return _label_rank(event.timex), told, on_topic, -_published_order(event)
+
+
+def _commonest_kind(group: list[Event]) -> str:
+    counts: dict[str, int] = {}
+    for event in group:
+        for mention in event.mentions:
+            if mention.date_text:
+                for kind in trigger_class(mention.label):
+                    counts[kind] = counts.get(kind, 0) + 1
+    return max(counts, key=lambda k: (counts[k], k)) if counts else ""
 
 
 def _date_groups(group: list[Event]) -> list[list[Event]]:
