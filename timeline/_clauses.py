@@ -227,9 +227,12 @@ def _attributions(text: str) -> list[tuple[int, int]]:
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .]*)?\s*(?:\([^)]{1,20}\))?\s*(?:_|—|–|--)\s*"
 )
+# "X said (that) ...": speech verbs; "X reported that ...": verbs that are happenings
+# of their own unless a "that" clause follows ("Sun reported sales of $538 million").
 _REPORTED = re.compile(
-    r"^(?P<speaker>[^,;]{1,60}?)\s+(?:said|says|stated|states|claims|claimed|believes|argued|"
-    r"argues|noted|added|reported|mentioned|told reporters|announced that)\s+(?:that\s+)?"
+    r"^(?P<speaker>[^,;]{1,60}?)\s+(?:(?:said|says|stated|states|claims|claimed|believes|"
+    r"argued|argues|told reporters)\s+(?:that\s+)?|(?:noted|added|reported|mentioned|"
+    r"announced)\s+that\s+)"
 )
 
 
@@ -318,6 +321,8 @@ def _date_core(sentence: str, start: int, end: int) -> tuple[int, int, int, int]
 
 def _is_date_word(word: str) -> bool:
     lower = word.lower().rstrip(".")
+    if lower in ("'s", "’s"):  # "the late 1980's", "Monday's"
+        return True
     return lower in DATE_WORDS or bool(re.fullmatch(r"\d[\d,.:/-]*(?:st|nd|rd|th|['’]?s)?", lower))
 
 
@@ -407,7 +412,8 @@ def _place_date(sentence: str, start: int, end: int) -> _DatePlace:
     before, before_start = _word_before(sentence, det_start)
     has_own_det = det_start < date_start
     possessive = re.match(r"['’]s\b", sentence[date_end:])  # "Monday's announcement"
-    premodifies = has_own_det or before.lower() in DETERMINERS or bool(possessive)
+    owns = bool(possessive) or bool(re.search(r"\D['’]s$", sentence[date_start:date_end]))
+    premodifies = has_own_det or before.lower() in DETERMINERS or owns
     noun, np_end = "", date_end
     if noun_end > date_end:
         noun, np_end = sentence[date_end:noun_end].strip(" ,"), noun_end
@@ -550,6 +556,14 @@ def _clause_label(info: _Sentence, clause: tuple[int, int], cuts: list[tuple[int
     return finish_label(text)
 
 
+# ", doubled" or " and took": a joint before a verb that shares the clause's subject
+_VERB_JOINT = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:\w+ly\s+)?(?:[a-z]+ed|"
+    + "|".join(sorted(IRREGULAR_PAST | AUXILIARIES))
+    + r")\b)"
+)
+
+
 def _own_part(
     info: _Sentence, clause: tuple[int, int], start: int, cuts: list[tuple[int, int]]
 ) -> tuple[int, int]:
@@ -562,7 +576,7 @@ def _own_part(
     )
     if len(dates) < 2:
         return start, clause[1]
-    joints = [m for m in re.finditer(r",\s*(?:and\s+)?|\s+and\s+", info.text[: clause[1]])]
+    joints = list(_VERB_JOINT.finditer(info.text[: clause[1]]))
     begin, end = start, clause[1]
     for date in dates:
         between = [j for j in joints if min(date[1], own[1]) <= j.start() < max(date[0], own[0])]
@@ -683,7 +697,12 @@ def _headline_style(text: str) -> str:
     if re.match(r"(?:He|She|It|They|We|I)\b", text):
         return text  # "She born in Honolulu" reads wrong: keep the verb whole
     pattern = rf"\b{PASSIVE_AUXILIARIES}\s+(\w+ly\s+)?([a-z]\w+)\b"
-    return re.sub(pattern, drop_auxiliary, text, count=1)
+    first = re.search(pattern, text)
+    if not first or re.search(
+        r"\b(?:that|which|who|when|because|if|whether)\b", text[: first.start()]
+    ):
+        return text  # only the main verb: "... that Jobs has taken leave" stays whole
+    return text[: first.start()] + drop_auxiliary(first) + text[first.end() :]
 
 
 def shorten(text: str) -> str:

@@ -7,6 +7,7 @@ news prose into sentences and to pick out the people, organisations and places i
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 # Words that end in a period without ending the sentence (lowercase, without the dot).
@@ -272,19 +273,29 @@ def clean_actor(name: str) -> str:
     return name.strip()
 
 
-def full_name(name: str, names: list[str]) -> str:
+def full_name(name: str, names: list[str], standalone: Collection[str] = ()) -> str:
     """The full name a one-word name abbreviates: "Putin" -> "Vladimir Putin".
 
     "Trufanov" may stand for several Trufanovs; news introduces its protagonist first, so
-    the full name told first (``names`` in text order) wins.
+    the full name told first (``names`` in text order) wins. ``standalone``: one-word
+    names the article uses on their own, which abbreviate nothing by their first word.
     """
     if len(name.split()) != 1:
         return name
     for full in names:
         parts = full.split()
-        if len(parts) > 1 and name in (parts[0], parts[-1]) and not _is_organisation(parts):
+        if len(parts) < 2 or _is_organisation(parts):
+            continue
+        if name == parts[-1] or (name == parts[0] and _first_name_of(parts, standalone)):
             return full
     return name
+
+
+def _first_name_of(parts: list[str], standalone: Collection[str]) -> bool:
+    """ "Elena" for "Elena Trufanova", but "Apple" (a name on its own) is not "Apple TV"."""
+    return parts[0] not in standalone and not any(
+        p.isupper() or any(c.isdigit() for c in p) for p in parts[1:]
+    )
 
 
 def _is_organisation(parts: list[str]) -> bool:

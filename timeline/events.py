@@ -349,6 +349,7 @@ class _ArticleActors:
         self.common = {
             w for s in sentences for w in re.findall(r"(?<![\w'’-])[a-z][a-z-]+", s.text)
         }
+        alone: dict[str, int] = {}  # one-word names used on their own mid-sentence
         for sentence in sentences:
             if is_title_case(sentence.text):
                 continue
@@ -357,13 +358,16 @@ class _ArticleActors:
                 cleaned = self._clean(name.text, initial)
                 if cleaned and (len(cleaned.split()) > 1 or not initial):
                     trusted.append(cleaned)
+                if cleaned and not initial and len(cleaned.split()) == 1:
+                    alone[cleaned] = alone.get(cleaned, 0) + 1
                 if cleaned and initial:
                     openers.append((sentence.start, cleaned))
         self.known = set(trusted)
         self.names = list(dict.fromkeys(trusted))
+        self.standalone = {name for name, count in alone.items() if count >= 2}
         self.first_words = {p for n in self.known for p in (n.split()[0], n.split()[-1])}
         self.subjects = [
-            (start, full_name(name, self.names))
+            (start, full_name(name, self.names, self.standalone))
             for start, name in openers
             if name in self.known or name in self.first_words
         ]
@@ -392,7 +396,7 @@ class _ArticleActors:
         for name in find_names(text):
             cleaned = self._clean(name.text, sentence_initial(name, text))
             if cleaned in self.known or cleaned in self.first_words:
-                found.append(full_name(cleaned, self.names))
+                found.append(full_name(cleaned, self.names, self.standalone))
         return list(dict.fromkeys(found))
 
     def expand_subject(self, label: str) -> str:
@@ -406,7 +410,7 @@ class _ArticleActors:
             name = match.group()
             if name not in self.first_words or _part_of_full_name(subject_text, match):
                 return name
-            longer = full_name(name, self.names)
+            longer = full_name(name, self.names, self.standalone)
             return name if label[match.start() :].startswith(longer) else longer
 
         subject_text = subject.group()
