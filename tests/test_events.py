@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from conftest import DATA, SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline._text import find_names, split_sentences
 from timeline.events import build_events, merge_events
@@ -535,3 +537,33 @@ def test_why_no_events_names_the_reason() -> None:
     assert build_events(Article(text=since), found) == []
     assert '"October 7"' in why_no_events(Article(text=since), found)
     assert why_no_events(Article(text="Peace."), []) == "no dates or times found in the text"
+
+
+# --- never raises -----------------------------------------------------------------------
+
+_PIECES = [
+    "the", "Putin", "met", "on", "Monday", ",", ".", ";", "who", "since", "October 7, 2023",
+    "attack", "was", "freed", "during", "according to", "said", "(", ")", "\n", "U.S.", "Mr.",
+    "1,200", "his father", "'s", "-led", "“", "”", "from", "to", "and", "but", "Hamas",
+]  # fmt: skip
+
+
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), max_size=30),
+    marks=st.lists(st.tuples(st.integers(0, 200), st.integers(1, 12)), max_size=4),
+)
+@settings(max_examples=60, deadline=None)
+def test_any_text_and_dates_give_events_that_point_back_into_the_text(pieces, marks) -> None:
+    text = " ".join(pieces)
+    found, last = [], 0
+    for start, length in sorted(marks):
+        end = min(len(text), start + length)
+        if start < last or start >= end:
+            continue
+        last = end
+        found.append(
+            Timex(start, end, text[start:end], "DATE", "2023-10-07", "day", *bounds("2023-10-07"))
+        )
+    for event in merge_events(build_events(Article(text=text, source="a"), found)):
+        for mention in event.mentions:
+            assert text[mention.char_start : mention.char_end] == (mention.date_text or mention.via)
