@@ -55,7 +55,7 @@ def test_txt_front_matter(tmp_path) -> None:
     )
     (article,), _ = load(write(tmp_path / "a.txt", text))
     assert article.published == date(2025, 3, 6)
-    assert article.source == "Reuters"
+    assert article.source == str(tmp_path / "a.txt") and article.outlet == "Reuters"
     assert article.url == "https://ex.com/a"
     assert (article.title, article.text) == ("Title here", "Body on Wednesday.")
 
@@ -219,7 +219,7 @@ def test_json_object_and_list(tmp_path) -> None:
     articles, report = load([tmp_path / "one.json", tmp_path / "many.json"])
     assert [(a.title, a.text, a.url) for a in articles[:1]] == [("H", "B.", "http://a")]
     assert articles[1].published == date(2025, 1, 1)
-    assert articles[2].source == "AP"
+    assert articles[2].outlet == "AP" and articles[2].id == f"{tmp_path / 'many.json'}#2"
     assert not report.skipped
 
 

@@ -327,8 +327,8 @@ def test_json_list_records_keep_their_lines_and_load_up_to_a_syntax_error(tmp_pa
     path.write_text('[\n {"text": "a"},\n {"text": 5},\n {"text": "c"},\n {oops}, {"text": "d"}]')
     articles, report = load(path)
     assert [(a.text, a.line, a.id) for a in articles] == [
-        ("a", 2, f"{path}:2"),
-        ("c", 4, f"{path}:4"),
+        ("a", 2, f"{path}#1"),  # the record's number names it; its line is kept too
+        ("c", 4, f"{path}#3"),
     ]
     assert [(s.line, s.reason) for s in report.skipped] == [
         (3, "record 2: field 'text' is a number, expected text"),

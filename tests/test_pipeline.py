@@ -3,6 +3,7 @@ accounted for."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
@@ -94,3 +95,15 @@ def test_a_read_articles_stream_hands_its_skips_to_the_frame(tmp_path, recwarn) 
     skipped = events.attrs["report"].skipped
     assert [s.source.rsplit("/", 1)[-1] for s in skipped] == ["binary.txt"]
     assert not [w for w in recwarn if issubclass(w.category, timeline.InputWarning)]
+
+
+def test_each_json_lines_record_is_its_own_source_and_outlets_are_kept(tmp_path) -> None:
+    record = {"text": "The summit opened in Geneva on March 3, 2024.", "source": "Wire"}
+    lines = [json.dumps(record), json.dumps({**record, "source": "Daily"})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    events = timeline.extract(tmp_path / "feed.jsonl")
+    assert len(events) == 1
+    row = events.iloc[0]
+    assert row["n_sources"] == 2
+    assert row["sources"].split("; ") == [f"{tmp_path / 'feed.jsonl'}:{n}" for n in (1, 2)]
+    assert row["outlets"] == "Wire; Daily"

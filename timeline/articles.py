@@ -425,7 +425,8 @@ def _meta_from_mapping(
             sink.warn(source, f"url {url[:60]!r} ignored: only http(s) URLs are kept", line)
     origin = _first_str(fields, ("source",), source, line, sink)
     if origin is not None and origin.strip():
-        meta["source"] = _clean(" ".join(origin.split()))
+        # the outlet's name; Article.source stays the file, so reports name the input
+        meta["outlet"] = _clean(" ".join(origin.split()))
     return meta
 
 
@@ -1138,7 +1139,7 @@ def _article_from_record(
     fields = {k.lower(): v for k, v in record.items() if isinstance(k, str)}
     text = _record_text(fields, where, line)
     meta = _meta_from_mapping(fields, source, line, sink)
-    article = Article(text=text, source=source, line=line)
+    article = Article(text=text, source=source, line=line, record=index)
     _apply_meta(article, meta)
     return article
 

@@ -174,7 +174,8 @@ def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
 
 def _mention(article: Article, sentence: Sentence, timex: Timex, anchor: Anchor) -> Mention:
     return Mention(
-        source=article.source,
+        source=article.id,
+        outlet=article.outlet,
         sentence=sentence.text,
         sentence_start=sentence.start,
         date_text=timex.text,
@@ -267,7 +268,8 @@ def _attach_dateless(
         label = actors.resolve_pronoun(dateless_label(sentence.text), sentence.start)
         label = actors.expand_subject(label)
         mention = Mention(
-            source=article.source,
+            source=article.id,
+            outlet=article.outlet,
             sentence=sentence.text,
             sentence_start=sentence.start,
             date_text="",

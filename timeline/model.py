@@ -34,13 +34,18 @@ class Article:
     text: str
     source: str = "<text>"  # file path (or URL) the article came from
     title: str = ""
+    outlet: str = ""  # who published it ("Reuters"), from metadata ``source:``
     published: date | None = None  # publication date: the anchor of "Wednesday", "last year"
     url: str | None = None
     line: int | None = None  # 1-based line number inside a JSON lines file
+    record: int | None = None  # 1-based record number inside a JSON list of several
 
     @property
     def id(self) -> str:
-        """A name that tells the reader which input this is, e.g. ``feed.jsonl:3``."""
+        """A name that tells the reader which input this is: ``feed.jsonl:3`` (a line),
+        ``list.json#2`` (a record of a JSON list) or the file itself."""
+        if self.record is not None:
+            return f"{self.source}#{self.record}"
         return f"{self.source}:{self.line}" if self.line is not None else self.source
 
 
@@ -87,6 +92,7 @@ class Mention:
     title: str = ""
     url: str | None = None
     published: date | None = None
+    outlet: str = ""  # the publisher named in the article's metadata
     # A mention without date words of its own ("killed in the attack"): date_text and value
     # are "", the offsets are those of these words, which tie it to the event.
     via: str = ""

@@ -13,8 +13,12 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from timeline.articles import parse_date_arg, read_articles
 from timeline.errors import InputError
+from timeline.events import build_events, merge_events, why_no_events
+from timeline.frame import to_frame
 from timeline.model import Article, ArticleStatus, Event, Report, Timex
+from timeline.timex import tag
 
 ArticlesInput = Article | str | os.PathLike | Iterable[Article | str | os.PathLike]
 
@@ -37,11 +41,6 @@ def extract(
     events each article gave, or why none, and every input that could not be read. With
     ``strict=True`` the first unreadable input raises ``InputError`` instead.
     """
-    from timeline.articles import parse_date_arg
-    from timeline.events import build_events, merge_events
-    from timeline.frame import to_frame
-    from timeline.timex import tag
-
     default_published = parse_date_arg(published)
     report = _adopted_report(articles)
     found: list[Event] = []
@@ -75,8 +74,6 @@ def _articles(
                 item.published = published
             yield item
         elif isinstance(item, (str, os.PathLike)):
-            from timeline.articles import read_articles
-
             yield from read_articles(item, published=published, report=report, strict=strict)
         else:
             reason = f"not an article or a path: {type(item).__name__}"
@@ -87,28 +84,16 @@ def _articles(
 
 def _status(article: Article, timexes: list[Timex], events: list[Event]) -> ArticleStatus:
     status = ArticleStatus(
-        source=article.source,
+        source=article.id if article.record is not None else article.source,
         status="ok",
         events=len(events),
-        line=article.line,
+        line=article.line if article.record is None else None,
         title=article.title,
     )
     if not events:
         status.status = "no_events"
-        status.reason = _why_no_events(article, timexes)
+        status.reason = why_no_events(article, timexes)
     return status
-
-
-def _why_no_events(article: Article, timexes: list[Timex]) -> str:
-    if not article.text.strip():
-        return "the article has no text"
-    if not timexes:
-        return "no dates or times found in the text"
-    kinds = sorted({t.type for t in timexes})
-    return (
-        f"{len(timexes)} time expression(s) found ({', '.join(kinds)}) but none dates "
-        "something that happened"
-    )
 
 
 def _with_progress(stream: Iterable[Article], progress: bool) -> Iterable[Article]:
