@@ -34,7 +34,8 @@ _PAST_WORDS = (
     r"|made|took|gave|saw|found|left|won|lost|fell|rose|paid|sold|bought|held|met"
     r"|ran|got|became|built|chose|drew|drove|fought|flew|grew|kept|knew|led|meant"
     r"|sent|shot|spent|spoke|stood|struck|thought|threw|wrote|sank|stole|wore|fled"
-    r"|\w{3,}ed(?!\s+(?:to|for|by)\b)"
+    # a lowercase -ed word: "United", "Ahmed" are names, not past verbs
+    r"|(?-i:[a-z])\w{2,}ed(?!\s+(?:to|for|by)\b)"
 )
 # the tense marker nearest the expression decides: "said Friday that he would ..." is past
 _MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)

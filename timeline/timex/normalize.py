@@ -207,6 +207,9 @@ def _before(ctx: Context, start: int, n: int = 30) -> str:
 # ------------------------------------------------------------ anchoring helpers
 
 
+_DEADLINE = re.compile(r"\b(?:by|effective|until|till)\s+$", re.IGNORECASE)
+
+
 def guess_year(
     ctx: Context, month: int, day: int | None, start: int, end: int
 ) -> tuple[int | None, str | None]:
@@ -220,6 +223,8 @@ def guess_year(
         )
     d = ctx.dct
     t = tense(ctx.text, start, end, strict=True)
+    if _DEADLINE.search(_before(ctx, start, 14)):
+        t = "future"  # "by February", "effective June 1": a deadline ahead of the report
     here = d.year * 12 + d.month - 1 + (d.day - 15) / 30
 
     def cost(y: int) -> float:
@@ -239,7 +244,10 @@ def dct_relative(
     """Resolve with the DCT and the clause tense, or leave ``unknown`` when there is none."""
     if ctx.dct is None:
         return _unresolved(unknown, **kw)
-    c = fn(ctx.dct, tense(ctx.text, start, end) == "future")
+    t = tense(ctx.text, start, end, strict=True)
+    # "until 9 a.m. Tuesday" with no verb to say otherwise: a deadline ahead
+    future = t == "future" or (t == "none" and bool(_DEADLINE.search(_before(ctx, start, 14))))
+    c = fn(ctx.dct, future)
     if c is None:
         return None
     r = out(c, anchor="dct", needs_dct=True)
@@ -1519,10 +1527,12 @@ def _year_end(m, ctx, start, end):
     if ctx.dct is None:
         return _unresolved("XXXX", mod="END")
     y = ctx.dct.year
-    if tense(ctx.text, start, end) == "past" and ctx.dct.month < 4:
-        y -= 1  # early in the year, a past "year-end" is the one just gone
+    since = re.search(r"\bsince\s+$", _before(ctx, start, 10), re.IGNORECASE)
+    if since or tense(ctx.text, start, end) == "past" and ctx.dct.month < 4:
+        y -= 1  # "since year-end", or early in the year: the year-end just gone
     s = start + 7 if m.group(0).lower().startswith("around") else start
-    return out(Cal("year", y), mod="END", anchor="dct", needs_dct=True, start=s)
+    # TimeML values "year-end" as the closing day of the year
+    return out(Cal("day", y, 12, 31), anchor="dct", needs_dct=True, start=s)
 
 
 @rule("vague_ref")
