@@ -13,7 +13,7 @@ give wins and the others are kept in ``alt_values``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -56,21 +56,42 @@ class _Candidate:
     anchor: Anchor
     actors: list[str]
     mention: Mention
+    features: _Features | None = None  # computed once, on first use
+
+    @property
+    def own_features(self) -> _Features:
+        if self.features is None:
+            self.features = _candidate_features(self)
+        return self.features
 
 
 @dataclass(slots=True)
 class _Cluster:
     members: list[_Candidate] = field(default_factory=list)
     dateless: list[tuple[Mention, list[str]]] = field(default_factory=list)
+    _head: _Candidate | None = None  # caches, reset when a member joins
+    _features: _Features | None = None
+
+    def add(self, candidate: _Candidate) -> None:
+        self.members.append(candidate)
+        self._head = self._features = None
 
     @property
     def head(self) -> _Candidate:
         """The mention that gives the event its date and label: the most precise date (a
         time of day counts as its day), a told clause rather than a bare noun, told first."""
-        return min(
-            self.members,
-            key=lambda c: (-_label_rank(c.timex), c.anchor.noun_only, c.timex.start),
-        )
+        if self._head is None:
+            self._head = min(
+                self.members,
+                key=lambda c: (-_label_rank(c.timex), c.anchor.noun_only, c.timex.start),
+            )
+        return self._head
+
+    @property
+    def features(self) -> _Features:
+        if self._features is None:
+            self._features = _cluster_features(self)
+        return self._features
 
 
 # =======================================================================================
@@ -93,13 +114,21 @@ def _candidates(
 ) -> list[_Candidate]:
     range_ends = {t.range_end for t in timexes if t.range_end}
     found = []
+    starts = [s.start for s in sentences]
+    timex_starts = [t.start for t in timexes]
+    in_order = all(a <= b for a, b in zip(timex_starts, timex_starts[1:], strict=False))
     for timex in timexes:
         if not _can_date_an_event(timex) or (timex.tid and timex.tid in range_ends):
             continue
-        sentence = _sentence_of(sentences, timex.start)
+        sentence = _sentence_of(sentences, timex.start, starts)
         if sentence is None:
             continue
-        others = _other_dates(timexes, timex, sentence)
+        if in_order:  # only the timexes that start inside the sentence can lie in it
+            first = bisect_left(timex_starts, sentence.start)
+            last = bisect_right(timex_starts, sentence.end, first)
+            others = _other_dates(timexes[first:last], timex, sentence)
+        else:
+            others = _other_dates(timexes, timex, sentence)
         anchor = anchor_date(
             sentence.text, timex.start - sentence.start, timex.end - sentence.start, others
         )
@@ -125,9 +154,10 @@ def why_no_events(article: Article, timexes: list[Timex]) -> str:
         kinds = ", ".join(f'"{t.text}"' for t in timexes[:3])
         return f"only durations, repetitions or 'now' ({kinds}): no date on the calendar"
     sentences = split_sentences(article.text)
+    starts = [s.start for s in sentences]
     back_references = []
     for timex in datable:
-        sentence = _sentence_of(sentences, timex.start)
+        sentence = _sentence_of(sentences, timex.start, starts)
         if sentence is None:
             continue
         start, end = timex.start - sentence.start, timex.end - sentence.start
@@ -162,11 +192,18 @@ def _can_date_an_event(timex: Timex) -> bool:
     its publication date) can."""
     if timex.type in NOT_EVENTS:
         return False
-    return bool(re.match(r"^(?:\d|X)", timex.value))
+    return bool(_CALENDAR_VALUE.match(timex.value))
 
 
-def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
-    index = bisect_right([s.start for s in sentences], offset) - 1
+_CALENDAR_VALUE = re.compile(r"^(?:\d|X)")
+
+
+def _sentence_of(
+    sentences: list[Sentence], offset: int, starts: list[int] | None = None
+) -> Sentence | None:
+    if starts is None:
+        starts = [s.start for s in sentences]
+    index = bisect_right(starts, offset) - 1
     if index >= 0 and offset < sentences[index].end:
         return sentences[index]
     return None
@@ -199,12 +236,12 @@ def _cluster(candidates: list[_Candidate]) -> list[_Cluster]:
         if match is None:
             clusters.append(_Cluster([candidate]))
         else:
-            match.members.append(candidate)
+            match.add(candidate)
     for candidate in (c for c in ordered if c.anchor.role == "reference"):
         # a back reference ("since the October incident") joins an event or is dropped
         match = _best_cluster(candidate, clusters, references_only=True)
         if match is not None:
-            match.members.append(candidate)
+            match.add(candidate)
     return clusters
 
 
@@ -216,7 +253,7 @@ def _best_cluster(
         head = cluster.head
         if not _same_date_in_article(candidate.timex, head.timex):
             continue
-        score = _similarity(_candidate_features(candidate), _cluster_features(cluster))
+        score = _similarity(candidate.own_features, cluster.features)
         if references_only or _same_happening_in_article(candidate, head):
             if best is None or score > best_score:
                 best, best_score = cluster, score
@@ -234,7 +271,7 @@ def _same_date_in_article(a: Timex, b: Timex) -> bool:
 def _same_happening_in_article(candidate: _Candidate, head: _Candidate) -> bool:
     """The same kind of happening, or two shared words; one shared word and a shared actor
     for a coarser restatement ("Trufanov and family freed in February")."""
-    mine, theirs = _candidate_features(candidate), _candidate_features(head)
+    mine, theirs = candidate.own_features, head.own_features
     if mine.classes & theirs.classes or len(mine.stems & theirs.stems) >= 2:
         return True
     if mine.classes and theirs.classes:
@@ -364,6 +401,7 @@ class _ArticleActors:
                     alone[cleaned] = alone.get(cleaned, 0) + 1
                 if cleaned and initial:
                     openers.append((sentence.start, cleaned))
+        self._in_text: dict[str, list[str]] = {}  # in_text per text: labels repeat
         self.known = set(trusted)
         self.names = list(dict.fromkeys(trusted))
         self.standalone = {name for name, count in alone.items() if count >= 2}
@@ -394,6 +432,12 @@ class _ArticleActors:
         return " ".join(words)
 
     def in_text(self, text: str) -> list[str]:
+        known = self._in_text.get(text)
+        if known is None:
+            known = self._in_text[text] = self._find_in_text(text)
+        return list(known)
+
+    def _find_in_text(self, text: str) -> list[str]:
         found = []
         for name in find_names(text):
             cleaned = self._clean(name.text, sentence_initial(name, text))
