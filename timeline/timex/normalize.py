@@ -122,6 +122,8 @@ def duration(n: float | None, unit_word: str) -> str:
     letter, unit = unit_of(unit_word)
     t = "T" if unit in ("hour", "minute", "second") else ""
     if n is None:
+        # TimeML units: vague decades count in years ("decades-long" PXY), centuries in C
+        letter = {"DE": "Y", "CE": "C"}.get(letter, letter)
         return f"P{t}X{letter}"
     if unit == "fortnight":
         n, letter = n * 2, "W"
@@ -367,8 +369,9 @@ def _month_year(m, ctx, start, end):
     mw, pre = m.group("month"), m.group("pre")
     month = month_of(mw)
     mod = mod_of(pre)
-    if m.group("year"):
-        return out(Cal("month", int(m.group("year")), month), mod=mod)
+    if m.group("year") or m.group("syear"):
+        y = _year_of(m)
+        return None if y is None else out(Cal("month", y, month), mod=mod)
     if not _capitalized(mw) or (_key(mw) in ("may", "march") and not pre and _verbish(ctx, end)):
         return None
     if _key(mw) in ("jan", "mar", "jun", "jul", "dec", "oct", "sept", "sep") and not pre:
@@ -659,7 +662,7 @@ def _rel_unit(
     """last/next/this/that + week, month, year, Friday, April, summer, night."""
     k = _key(unit)
     rel = rel.replace("the ", "")
-    rel = {"this coming": "coming", "this past": "last"}.get(rel, rel)
+    rel = {"this coming": "coming", "this past": "last", "that same": "same"}.get(rel, rel)
     if k in WEEKDAYS:
         wd = weekday_of(unit)
         podc = POD_WORDS.get(_key(pod)) if pod else None
@@ -728,7 +731,10 @@ def _rel_unit(
         g = unit_name if unit_name in cal_.RANK else "day"
         base = _trunc(ref, g) if g != "week" else from_date(cal_.start_date(ref), "week")
         off = {"previous": -1, "prior": -1, "preceding": -1, "following": 1}.get(rel, 0)
-        return out(shift(base, off, unit_name), anchor=tid, needs_dct=tid == "dct", mod=mod)
+        r = out(shift(base, off, unit_name), anchor=tid, needs_dct=tid == "dct", mod=mod)
+        if g == "day" and base.gran == "month" and off == 0:
+            r.value += "-XX"  # "that day" after "October 1998": a day of that month
+        return r
     off = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0, "current": 0}.get(rel)
     if off is None:
         return None
@@ -787,7 +793,16 @@ def _week_of(m, ctx, start, end):
 
 @rule("year_period")
 def _year_period(m, ctx, start, end):
-    return out(Cal("year", int(m.group("year"))))
+    year = int(m.group("year"))
+    if m.group(0).lower().endswith("period") and not _MONTHS_SPAN.search(_before(ctx, start, 200)):
+        # "the 1988 period" in a quarterly report: the quarter discussed, in that year
+        q = _compared_quarter(ctx, start)
+        if q is not None and q[0].gran == "quarter":
+            return out(Cal("quarter", year, n=q[0].n))
+    return out(Cal("year", year))
+
+
+_MONTHS_SPAN = re.compile(r"\b(?:nine|six|three|\d+)\s+months\b", re.IGNORECASE)
 
 
 @rule("rel_dur")
@@ -1262,7 +1277,9 @@ def _century(m, ctx, start, end):
 
 @rule("year_mod")
 def _year_mod(m, ctx, start, end):
-    y = int(m.group("year"))
+    y = _year_of(m)
+    if y is None:
+        return None
     if m.group("season"):
         return out(Cal("season", y, n=SEASON_WORDS[_key(m.group("season"))]))
     if m.group("fy"):
@@ -1547,16 +1564,28 @@ def _vague_ref(m, ctx, start, end):
 _WORD_NUM = {**{k: v for k, v in NUMBERS.items() if " " not in k and isinstance(v, int)}, "oh": 0}
 
 
+def _year_of(m: re.Match) -> int | None:
+    """The year group of a match: digits, or spelled ("nineteen ninety-four")."""
+    if m.group("year"):
+        return int(m.group("year"))
+    c, _, rest = _key(m.group("syear")).replace("-", " ").partition(" ")
+    return spelled_year(c, rest)
+
+
+def spelled_year(c: str, y: str) -> int | None:
+    """ "nineteen", "ninety-four" -> 1994."""
+    century = 18 if _key(c) == "eighteen" else 19
+    words = _key(y).replace("-", " ").split()
+    if words == ["hundred"]:
+        return century * 100
+    tail = sum(_WORD_NUM.get(w, 0) for w in words)
+    return century * 100 + tail if 0 <= tail <= 99 else None
+
+
 @rule("spelled_year")
 def _spelled_year(m, ctx, start, end):
-    century = 18 if _key(m.group("c")) == "eighteen" else 19
-    words = _key(m.group("y")).replace("-", " ").split()
-    if words == ["hundred"]:
-        return out(Cal("year", century * 100))
-    tail = sum(_WORD_NUM.get(w, 0) for w in words)
-    if not 0 <= tail <= 99:
-        return None
-    return out(Cal("year", century * 100 + tail))
+    y = spelled_year(m.group("c"), m.group("y"))
+    return None if y is None else out(Cal("year", y))
 
 
 @rule("year_named")

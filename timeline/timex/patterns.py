@@ -263,6 +263,8 @@ VOCAB = {
         r"|martin\s+luther\s+king\s+(?:jr\.\s+)?day|presidents'?\s+day"
         r"|columbus\s+day|bastille\s+day|may\s+day)"
     ),
+    # a spelled year after a month or season: "January nineteen ninety-seven"
+    "SYEAR": r"(?:eighteen|nineteen)[\s-]+(?:<<TENS>>(?:[\s-]+<<UNITS>>)?|<<TEENS>>)",
     "TENS": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
     "UNITS": r"(?:one|two|three|four|five|six|seven|eight|nine)",
     "TEENS": (
@@ -320,8 +322,8 @@ RULES: list[tuple[str, str]] = [
     # early June 2024 / mid-February / the end of November
     (
         "month_year",
-        r"(?P<pre><<PRE>>)?(?P<month><<MONTH>>)(?:<<SEP>>(?:of\s+)?(?P<year><<YEAR>>)"
-        r"|(?P<rel>\s+(?:last|next|this)\s+year))?",
+        r"(?P<pre><<PRE>>)?(?P<month><<MONTH>>)(?:<<SEP>>(?:of\s+)?(?:(?P<year><<YEAR>>)"
+        r"|(?P<syear><<SYEAR>>))|(?P<rel>\s+(?:last|next|this)\s+year))?",
     ),
     # the third quarter of 1989 / third-quarter / Q1 2024 / the first half
     (
@@ -364,7 +366,7 @@ RULES: list[tuple[str, str]] = [
     # last year / next month / this week / last Friday / this spring / last night
     (
         "rel",
-        r"(?:the\s+)?(?P<rel><<REL>>|that)\s+(?:fiscal\s+)?"
+        r"(?:the\s+)?(?P<rel><<REL>>|that(?:\s+same)?)\s+(?:fiscal\s+)?"
         r"(?P<unit><<UNIT1>>|<<WEEKDAY>>|<<SEASON>>"
         r"|<<MONTH>>|<<POD>>)(?:\s+(?P<pod><<POD>>))?(?P<orso>\s+or\s+so)?",
     ),
@@ -434,7 +436,7 @@ RULES: list[tuple[str, str]] = [
         "year_mod",
         r"(?P<pre><<PRE>>|(?P<fy>fiscal(?:\s+year)?\s+|FY\s*)"
         r"|(?:the\s+)?(?P<season><<SEASON>>)"
-        r"<<SEP>>(?:of\s+)?)(?P<year><<YEAR>>)",
+        r"<<SEP>>(?:of\s+)?)(?:(?P<year><<YEAR>>)|(?P<syear><<SYEAR>>))",
     ),
     ("season", r"(?P<pre><<PRE>>|the\s+)?(?P<season><<SEASON>>)"),
     # the week of March 6
