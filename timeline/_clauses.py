@@ -128,6 +128,8 @@ def _class_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _CLASS_PATTERNS = {kind: _class_pattern(stems) for kind, stems in EVENT_CLASSES.items()}
+# Any kind's word: where the first one starts (each kind's pattern then says which match there)
+_ANY_CLASS = re.compile("|".join(p.pattern for p in _CLASS_PATTERNS.values()))
 
 
 def event_classes(text: str) -> set[str]:
@@ -140,8 +142,12 @@ def trigger_class(text: str) -> set[str]:
     """The kind of the first happening word: "police arrested two men over the robbery" is
     an arrest, not a robbery."""
     lower = text.lower()
-    found = [(m.start(), kind) for kind, p in _CLASS_PATTERNS.items() if (m := p.search(lower))]
-    return {min(found)[1]} if found else set()
+    first = _ANY_CLASS.search(lower)
+    if first is None:
+        return set()
+    # the kinds whose first word starts there; ties go to the first kind by name
+    position = first.start()
+    return {min(kind for kind, p in _CLASS_PATTERNS.items() if p.match(lower, position))}
 
 
 def is_event_noun(noun: str) -> bool:
@@ -452,8 +458,8 @@ def anchor_date(
     ``others`` are the other dates of the sentence (the end of a "from ... to ..." range
     among them): their words stay out of the label too.
     """
-    info = _analyse(sentence)
-    place = _place_date(sentence, start, end)
+    info, places = _sentence_memo(sentence)
+    place = _memo_place(places, sentence, start, end)
     relative = _inside(info.relatives, place.date_start, place.date_end)
     clause = _inside(info.clauses, place.date_start, place.date_end) or (0, len(sentence))
     backgrounded = place.governor in BOUNDARY_PREPOSITIONS or (
@@ -470,7 +476,7 @@ def anchor_date(
         if not is_event_noun(place.noun):
             role = "reference"  # "the 2011 version of the suite" tells no happening
         return Anchor(role, label, phrase, place.noun, event_classes(place.noun), True)
-    cuts = [place.cut, *(_place_date(sentence, s, e).cut for s, e in others)]
+    cuts = [place.cut, *(_memo_place(places, sentence, s, e).cut for s, e in others)]
     subordinate = None if relative else _inside(_subordinate_clauses(info), *place.cut)
     if relative:
         text = _relative_label(info, relative, cuts)
@@ -479,6 +485,30 @@ def anchor_date(
     else:
         text = _clause_label(info, clause, cuts)
     return Anchor(role, text, text, place.noun, event_classes(text))
+
+
+# The analysis of the latest sentence anchored: its dates are anchored one after the other,
+# each needing the sentence's clauses and the places of its other dates.
+_LAST: tuple[str, _Sentence, dict[tuple[int, int], _DatePlace]] | None = None
+
+
+def _sentence_memo(sentence: str) -> tuple[_Sentence, dict[tuple[int, int], _DatePlace]]:
+    global _LAST
+    last = _LAST
+    if last is not None and last[0] == sentence:
+        return last[1], last[2]
+    info, places = _analyse(sentence), {}
+    _LAST = (sentence, info, places)
+    return info, places
+
+
+def _memo_place(
+    places: dict[tuple[int, int], _DatePlace], sentence: str, start: int, end: int
+) -> _DatePlace:
+    place = places.get((start, end))
+    if place is None:
+        place = places[(start, end)] = _place_date(sentence, start, end)
+    return place
 
 
 def _subordinate_clauses(info: _Sentence) -> list[tuple[int, int]]:
