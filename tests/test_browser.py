@@ -126,3 +126,30 @@ def test_dense_page_renders_webgl_and_pans(page: Any, tmp_path: Path) -> None:
     after = page.evaluate("document.getElementById('timeline-plot')._fullLayout.xaxis.range")
     assert after != before
     assert page.errors == []
+
+
+def test_dense_page_labels_events_once_zoomed_in(page: Any, tmp_path: Path) -> None:
+    path = to_html(make_frame(5_000), tmp_path / "dense.html")
+    open_page(page, path)
+    labels = """() => { const g = document.getElementById('timeline-plot');
+        const t = g.data.find(t => t.name === 'labels (zoomed in)'); return t ? t.text : []; }"""
+    assert page.evaluate(labels) == []  # 5,000 events in view: counts and marks only
+    page.evaluate(
+        """() => Plotly.relayout('timeline-plot',
+            {'xaxis.range': ['2019-03-01', '2019-03-20']})"""
+    )
+    page.wait_for_function(
+        "() => document.getElementById('timeline-plot').data"
+        ".some(t => t.name === 'labels (zoomed in)')",
+        timeout=20_000,
+    )
+    shown = page.evaluate(labels)
+    assert 0 < len(shown) <= 200
+    assert all(s.strip().startswith("Event number") for s in shown)
+    page.evaluate("() => Plotly.relayout('timeline-plot', {'xaxis.autorange': true})")
+    page.wait_for_function(
+        "() => !document.getElementById('timeline-plot').data"
+        ".some(t => t.name === 'labels (zoomed in)')",
+        timeout=20_000,
+    )
+    assert page.errors == []

@@ -77,7 +77,7 @@ def plot(
     dated = frame[frame["start"].notna()]
     dense = len(dated) > dense_threshold
     show_labels = (not dense) if labels is None else labels
-    rows = _layout_rows(dated, group_by, color_by, show_labels)
+    rows = _layout_rows(dated, group_by, color_by, show_labels, dense)
     fig = go.Figure()
     _add_event_traces(fig, rows, color_by, dense, show_labels)
     if dense:
@@ -148,7 +148,11 @@ class _Rows:
 
 
 def _layout_rows(
-    dated: pd.DataFrame, group_by: str | None, color_by: str | None, show_labels: bool
+    dated: pd.DataFrame,
+    group_by: str | None,
+    color_by: str | None,
+    show_labels: bool,
+    dense: bool = False,
 ) -> _Rows:
     data = dated.copy()
     data["_shape"] = _shapes(data)
@@ -173,11 +177,21 @@ def _layout_rows(
     lane_y: list[float] = []
     top = 0.0
     lane_codes = data["_lane"].map({lane: i for i, lane in enumerate(lanes)}).to_numpy()
+    # When dense, marks crowd every row: points get rows of their own above the bands,
+    # so long bands (a year) never bury the exact dates beneath them.
+    split = dense and data["_shape"].eq("point").any() and data["_shape"].ne("point").any()
+    groups = [data["_shape"].eq("point").to_numpy(), data["_shape"].ne("point").to_numpy()]
     for i, _lane in enumerate(lanes):
+        n_levels = 0
+        for part in groups if split else [np.ones(len(data), dtype=bool)]:
+            idx = np.flatnonzero((lane_codes == i) & part)
+            if not len(idx):
+                continue
+            lv, sh = _pack(data.iloc[idx], span, show_labels)
+            levels[idx], shown[idx] = lv + n_levels, sh
+            n_levels += int(lv.max()) + 1
+        n_levels = max(n_levels, 1)
         idx = np.flatnonzero(lane_codes == i)
-        lv, sh = _pack(data.iloc[idx], span, show_labels)
-        levels[idx], shown[idx] = lv, sh
-        n_levels = int(lv.max()) + 1 if len(lv) else 1
         lane_span.append((top - 0.5, top + n_levels - 0.5))
         lane_y.append(top + (n_levels - 1) / 2)
         levels[idx] += top
@@ -406,6 +420,9 @@ def _label_trace(sub: pd.DataFrame, group: str) -> go.Scatter:
         name=f"{esc(group)} labels",
         cliponaxis=True,
     )
+
+
+ZOOM_LABELS = "labels (zoomed in)"  # the trace the exported page adds on zoom (export.py)
 
 
 def _add_count_panel(fig: go.Figure, dated: pd.DataFrame) -> None:
