@@ -230,12 +230,12 @@ def guess_year(
     here = d.year * 12 + d.month - 1 + (d.day - 15) / 30
 
     def cost(y: int) -> float:
-        # months away from the DCT; a past/future verb makes the other side very unlikely
+        # months away from the DCT; a past/future verb makes the other side unlikely
         delta = y * 12 + month - 1 + ((day or 15) - 15) / 30 - here
         against = (t == "past" and delta > 0.5) or (t == "future" and delta < -0.5)
         if t == "none" and delta > 0.5:
-            return abs(delta) * 2.5  # news mostly looks back
-        return abs(delta) * (4 if against else 1)
+            return abs(delta) * 2  # news mostly looks back
+        return abs(delta) * (3 if against else 1)
 
     return min((d.year - 1, d.year, d.year + 1), key=cost), "dct"
 

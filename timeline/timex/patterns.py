@@ -368,7 +368,7 @@ RULES: list[tuple[str, str]] = [
         "rel",
         r"(?:the\s+)?(?P<rel><<REL>>|that(?:\s+same)?)\s+(?:fiscal\s+)?"
         r"(?P<unit><<UNIT1>>|<<WEEKDAY>>|<<SEASON>>"
-        r"|<<MONTH>>|<<POD>>)(?:\s+(?P<pod><<POD>>))?(?P<orso>\s+or\s+so)?",
+        r"|<<MONTH>>(?!\s*\d)|<<POD>>)(?:\s+(?P<pod><<POD>>))?(?P<orso>\s+or\s+so)?",
     ),
     # 53 days later / two years ago / a year earlier / three weeks from now
     (
