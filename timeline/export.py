@@ -371,7 +371,8 @@ _ZOOM_LABELS_JS = """
     }
     return n > MAX ? [] : shown.filter(function (s) { return s.text; });
   }
-  // Plotly.restyle of a text trace hangs this mixed SVG/WebGL figure; add/delete doesn't
+  // Plotly.restyle of a text trace hangs this mixed SVG/WebGL figure; add/delete does not.
+  // The labels go on the twin axis x2 (follows x) so the range slider stays clean.
   function update() {
     if (busy) { again = true; return; }
     var shown = labelsInView();
@@ -385,6 +386,7 @@ _ZOOM_LABELS_JS = """
       if (!shown.length) { return null; }
       return Plotly.addTraces(gd, {
         type: 'scatter', mode: 'text', name: NAME, showlegend: false, hoverinfo: 'skip',
+        xaxis: 'x2',
         x: shown.map(function (s) { return s.x; }), y: shown.map(function (s) { return s.y; }),
         text: shown.map(function (s) { return s.text; }), textposition: 'middle right',
         textfont: {size: 11, color: '#222'}
