@@ -1099,6 +1099,9 @@ def _clock_parts(s: str) -> tuple[int, int] | None:
         return 24, 0
     if k.endswith("o'clock"):
         return int(k.split()[0]), 0
+    if " in the " in k:  # "4 in the morning", "7 in the evening"
+        h = int(k.split()[0])
+        return (h % 12, 0) if k.endswith("morning") else (h % 12 + 12, 0)
     mm = re.match(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", k)
     if not mm:
         return None
@@ -1350,6 +1353,8 @@ def _duration(m, ctx, start, end):
         return None
     if re.match(r"[\s-]+old\b", ctx.text[end : end + 6]):
         return None
+    if numw == "one" and unitw == "day" and _MODAL.search(_before(ctx, start, 12)):
+        return Result("DATE", "FUTURE_REF")  # "will one day be": some day to come
     # "three-quarters of its food", "a quarter of the market": fractions
     if unitw.startswith("quarter") and ("-" in m.group(0) or _FRACTION_OF.match(ctx.text, end)):
         return None
@@ -1359,6 +1364,7 @@ def _duration(m, ctx, start, end):
     return Result("DURATION", duration(n, unitw), mod=mod, start=s)
 
 
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|can)\s+$", re.IGNORECASE)
 _FRACTION_OF = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|all|a|an|this|that|these)\b", re.IGNORECASE
 )
@@ -1548,8 +1554,7 @@ def _year_end(m, ctx, start, end):
     if since or tense(ctx.text, start, end) == "past" and ctx.dct.month < 4:
         y -= 1  # "since year-end", or early in the year: the year-end just gone
     s = start + 7 if m.group(0).lower().startswith("around") else start
-    # TimeML values "year-end" as the closing day of the year
-    return out(Cal("day", y, 12, 31), anchor="dct", needs_dct=True, start=s)
+    return out(Cal("year", y), mod="END", anchor="dct", needs_dct=True, start=s)
 
 
 @rule("vague_ref")

@@ -243,7 +243,8 @@ VOCAB = {
     ),
     "CLOCK": (
         r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)"
-        r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight|midday)"
+        r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight|midday"
+        r"|(?:1[0-2]|0?[1-9])\s+in\s+the\s+(?:morning|afternoon|evening))"
     ),
     "PRE": (
         r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle)(?:-|\s+)"
