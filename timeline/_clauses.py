@@ -308,7 +308,7 @@ def _date_core(sentence: str, start: int, end: int) -> tuple[int, int, int, int]
     Taggers may include "the" and a noun ("the October incident"): the date words are only
     "October"; "incident" is the noun the date qualifies.
     """
-    words = list(re.finditer(r"[ap]\.m\.?|\d[\d:.]*\d|[\w'’-]+", sentence[start:end]))
+    words = list(_DATE_TOKEN.finditer(sentence[start:end]))
     first, last = 0, len(words)
     det_start = start
     while first < last and words[first].group().lower() in DETERMINERS:
@@ -329,11 +329,16 @@ def _is_date_word(word: str) -> bool:
     lower = word.lower().rstrip(".")
     if lower in ("'s", "’s"):  # "the late 1980's", "Monday's"
         return True
-    return lower in DATE_WORDS or bool(re.fullmatch(r"\d[\d,.:/-]*(?:st|nd|rd|th|['’]?s)?", lower))
+    return lower in DATE_WORDS or bool(_NUMERIC_DATE_WORD.fullmatch(lower))
+
+
+_DATE_TOKEN = re.compile(r"[ap]\.m\.?|\d[\d:.]*\d|[\w'’-]+")
+_NUMERIC_DATE_WORD = re.compile(r"\d[\d,.:/-]*(?:st|nd|rd|th|['’]?s)?")
+_LAST_WORD = re.compile(r"([\w'’-]+)\s*$")
 
 
 def _word_before(text: str, position: int) -> tuple[str, int]:
-    match = re.search(r"([\w'’-]+)\s*$", text[:position])
+    match = _LAST_WORD.search(text[:position])
     return (match.group(1), match.start(1)) if match else ("", position)
 
 
@@ -393,8 +398,16 @@ def _analyse(text: str) -> _Sentence:
 
 def _mask_inner_commas(text: str) -> str:
     """Hide the commas of "February 15, 2025" and "1,200" from clause splitting (same length)."""
-    text = re.sub(r"(?<=\d),(?=\d)", "\u201a", text)
-    return re.sub(r"(?<=\b\d),(?= \d{4}\b)|(?<=\d\d),(?= \d{4}\b)", "\u201a", text)
+    text = _DIGIT_COMMA.sub("\u201a", text)
+    return _YEAR_COMMA.sub("\u201a", text)
+
+
+_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_YEAR_COMMA = re.compile(r"(?<=\b\d),(?= \d{4}\b)|(?<=\d\d),(?= \d{4}\b)")
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_OWNS = re.compile(r"\D['’]s$")
 
 
 @dataclass(slots=True)
@@ -417,8 +430,8 @@ def _place_date(sentence: str, start: int, end: int) -> _DatePlace:
     det_start, date_start, date_end, noun_end = _date_core(sentence, start, end)
     before, before_start = _word_before(sentence, det_start)
     has_own_det = det_start < date_start
-    possessive = re.match(r"['’]s\b", sentence[date_end:])  # "Monday's announcement"
-    owns = bool(possessive) or bool(re.search(r"\D['’]s$", sentence[date_start:date_end]))
+    possessive = _POSSESSIVE.match(sentence[date_end:])  # "Monday's announcement"
+    owns = bool(possessive) or bool(_OWNS.search(sentence[date_start:date_end]))
     premodifies = has_own_det or before.lower() in DETERMINERS or owns
     noun, np_end = "", date_end
     if noun_end > date_end:
@@ -541,10 +554,13 @@ def _short_clause_before(
 
 def _after_closing_comma(sentence: str, start: int, date_end: int) -> int:
     """ "on February 15, 2025, as part of": the comma after the year closes the date."""
-    closing = re.match(r"\s*,", sentence[date_end:])
+    closing = _COMMA_AHEAD.match(sentence, date_end)
     if closing and "," in sentence[start:date_end]:
-        return date_end + closing.end()
+        return closing.end()  # matched from date_end on: an offset in the sentence
     return date_end
+
+
+_COMMA_AHEAD = re.compile(r"\s*,")
 
 
 def _starts_clause(
@@ -685,16 +701,24 @@ _NAMED_SUBJECT = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.!?])")
+_REPEATED_MARKS = re.compile(r"([,;:])(?:\s*[,;:])+")
+_OPENING_CONJUNCTION = re.compile(r"^(?:and|but|or|so|then|also|as|while)\s+", flags=re.I)
+_OPENING_COPULA = re.compile(r"^(?:was|is|were|are|will be|has been)\s+")
+_LOOSE_POSSESSIVE = re.compile(r"(?:^|(?<=\s))['’]s\s+")
+
+
 def finish_label(text: str) -> str:
     """Tidy a clause into a label: no stray commas, headline style, at most ~12 words."""
     text = _NAMED_SUBJECT.sub(r"\1 ", text)  # "His father, Vitaly Trufanov, was" -> the name
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,;:.!?])", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    text = _REPEATED_MARKS.sub(r"\1", text)
     text = text.strip(" ,;:.!?-—–\"'“”‘’")
-    text = re.sub(r"^(?:and|but|or|so|then|also|as|while)\s+", "", text, flags=re.I)
-    text = re.sub(r"^(?:was|is|were|are|will be|has been)\s+", "", text)  # "2007 was the year"
-    text = re.sub(r"(?:^|(?<=\s))['’]s\s+", "", text)  # a cut date's "'s"
+    text = _OPENING_CONJUNCTION.sub("", text)
+    text = _OPENING_COPULA.sub("", text)  # "2007 was the year"
+    text = _LOOSE_POSSESSIVE.sub("", text)  # a cut date's "'s"
     text = _headline_style(text)
     text = shorten(text)
     text = _without_loose_end(text)

@@ -111,8 +111,8 @@ def words(text: str) -> list[Word]:
 
 
 def _is_abbreviation(token: str) -> bool:
-    bare = token.rstrip(".").lower()
-    return bare in ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]", token.rstrip(".")))
+    bare = token.rstrip(".")
+    return bare.lower() in ABBREVIATIONS or (len(bare) == 1 and "A" <= bare <= "Z")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -217,16 +217,15 @@ def _starts_name(tokens: list[Word], i: int) -> bool:
     token = tokens[i]
     if not _CAPITALIZED.fullmatch(token.text):
         return False
-    if token.lower in MONTHS or token.lower in WEEKDAYS:
-        return False
-    return token.lower not in FUNCTION_WORDS
+    lower = token.text.lower()
+    return lower not in MONTHS and lower not in WEEKDAYS and lower not in FUNCTION_WORDS
 
 
 def _continues_name(tokens: list[Word], j: int) -> bool:
     token = tokens[j]
     if token.start != tokens[j - 1].end + 1:  # names are one-space separated words
         return False
-    if re.search(r"['’]s$", tokens[j - 1].text):  # "Russia's Jewish community"
+    if tokens[j - 1].text.endswith(("'s", "’s")):  # "Russia's Jewish community"
         return False
     if token.lower in ("of", "de", "al", "bin"):
         return j + 1 < len(tokens) and bool(_CAPITALIZED.fullmatch(tokens[j + 1].text))
@@ -268,9 +267,13 @@ def sentence_initial(name: Word, sentence: str) -> bool:
 
 def clean_actor(name: str) -> str:
     """ "Hamas-led" -> "Hamas", "Russia's" -> "Russia"."""
-    name = re.sub(r"['’]s?$", "", name)
-    name = re.sub(r"-(led|backed|based|run|linked|born|controlled|owned)$", "", name)
+    name = _POSSESSIVE_END.sub("", name)
+    name = _HYPHENATED_END.sub("", name)
     return name.strip()
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_HYPHENATED_END = re.compile(r"-(led|backed|based|run|linked|born|controlled|owned)$")
 
 
 def full_name(name: str, names: list[str], standalone: Collection[str] = ()) -> str:

@@ -375,6 +375,9 @@ def _set_range(event: Event, timexes: list[Timex]) -> None:
 # Actors
 
 
+_COMMON_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]+")
+
+
 class _ArticleActors:
     """People, organisations and places of one article, short forms mapped to full names.
 
@@ -385,9 +388,7 @@ class _ArticleActors:
     def __init__(self, sentences: list[Sentence]) -> None:
         trusted: list[str] = []
         openers: list[tuple[int, str]] = []  # sentences that open with a name: their subject
-        self.common = {
-            w for s in sentences for w in re.findall(r"(?<![\w'’-])[a-z][a-z-]+", s.text)
-        }
+        self.common = {w for s in sentences for w in _COMMON_WORD.findall(s.text)}
         alone: dict[str, int] = {}  # one-word names used on their own mid-sentence
         for sentence in sentences:
             if is_title_case(sentence.text):
@@ -484,9 +485,12 @@ class _Features:
 def _content_words(text: str) -> list[str]:
     return [
         w
-        for w in re.findall(r"[a-z][a-z'’-]+", text.lower())
+        for w in _LOWER_WORD.findall(text.lower())
         if w not in FUNCTION_WORDS and w not in AUXILIARIES and w not in DATE_WORDS and len(w) > 2
     ]
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
 def _features(labels: Iterable[str], actors: Iterable[str], nouns: Iterable[str] = ()) -> _Features:
