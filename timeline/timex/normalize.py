@@ -619,8 +619,8 @@ def _q_code(m, ctx, start, end):
 
 @rule("year_ago_adj")
 def _year_ago_adj(m, ctx, start, end):
-    noun = _key(m.group("noun"))
-    if noun and noun not in ("quarter", "period", "month"):
+    noun = _key(m.group("noun") or m.group("noun2") or m.group("noun3"))
+    if m.group("noun") and noun not in ("quarter", "period", "month"):
         # "year-earlier results": the timex is just the adjective
         end = start + len(m.group(0)) - len(m.group("noun"))
         noun = ""
@@ -798,7 +798,7 @@ def _year_period(m, ctx, start, end):
         # "the 1988 period" in a quarterly report: the quarter discussed, in that year
         q = _compared_quarter(ctx, start)
         if q is not None and q[0].gran == "quarter":
-            return out(Cal("quarter", year, n=q[0].n))
+            return out(Cal("quarter", year, n=q[0].n), derived=True)
     return out(Cal("year", year))
 
 

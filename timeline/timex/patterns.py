@@ -341,8 +341,12 @@ RULES: list[tuple[str, str]] = [
     # the year-earlier quarter / year-ago
     (
         "year_ago_adj",
-        r"(?:the\s+)?year-(?:earlier|ago)(?P<noun>\s+(?:quarter|period|month|level"
-        r"|results?|figures?))?",
+        r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year-(?:earlier|ago)"
+        r"(?P<noun>\s+(?:quarter|period|month|level|results?|figures?))?"
+        # the corresponding period last year / the quarter a year ago / last year's quarter
+        r"|(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<noun2>quarter|period)"
+        r"\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+previous\s+year)"
+        r"|last\s+year's\s+(?P<noun3>quarter|period)",
     ),
     # earlier this year / later this month / early next year / the end of this week
     (
@@ -568,7 +572,7 @@ PREFIX_WORDS = (
         "several few many some dozen dozens couple number handful hundreds thousands numerous "
         "and single half q1 q2 q3 q4 h1 h2 fy in over within after took remaining initial "
         "for take takes lasted full more additional extra further straight consecutive near "
-        "immediate foreseeable short long around".split()
+        "immediate foreseeable short long around corresponding".split()
     )
     | frozenset(w for w in NUMBERS if " " not in w)
     | frozenset(ORDINALS)
