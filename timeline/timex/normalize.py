@@ -1055,8 +1055,11 @@ def _weekday(m, ctx, start, end):
             with_pod(apposed.cal, pod), anchor=apposed.anchor, mod=mod, needs_dct=apposed.needs_dct
         )
 
+    # "Wednesday's ruling": a possessive weekday names something that already happened
+    possessive = ctx.text[end : end + 2] in ("'s", "\u2019s")
+
     def fn(d: date, future: bool) -> Cal:
-        return with_pod(from_date(weekday_date(d, wd, future)), pod)
+        return with_pod(from_date(weekday_date(d, wd, future and not possessive)), pod)
 
     r = dct_relative(ctx, start, end, fn, _unknown("day", wd=wd, pod=pod))
     if r is not None and pod and r.type != "TIME":
