@@ -153,8 +153,9 @@ def _ends_sentence(line: str, stop: int, after: int) -> bool:
         return False  # "e.g. the", "Aug. 5" read on
     if line[stop] != ".":
         return True
-    before = re.search(r"(\S+)$", line[:stop])
-    token = before.group(1).lower() if before else ""
+    # the word the mark ends (re.search(r"(\S+)$", line[:stop]) without rescanning the line)
+    token = "" if stop == 0 or line[stop - 1].isspace() else line[:stop].rsplit(None, 1)[-1]
+    token = token.lower()
     token = token.lstrip("\"'“‘([")
     if token in SENTENCE_FINAL_ACRONYMS:
         next_word = re.match(r"\w+", following)
