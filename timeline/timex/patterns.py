@@ -396,7 +396,7 @@ RULES: list[tuple[str, str]] = [
         r"(?P<pre>mid-|(?:mid|late|early|later|earlier)\s+)?(?P<w>the\s+day\s+before\s+"
         r"yesterday|the\s+day\s+after\s+tomorrow|today|tonight|overnight|yesterday"
         r"|tomorrow|nowadays|now|currently|recently|lately"
-        r"|the\s+future|the\s+past|the\s+present|at\s+present|presently"
+        r"|the\s+future|the\s+past(?!\s+(?:<<NUM>>|several|few|many)\s)|the\s+present|at\s+present|presently"
         r"|(?:in\s+)?(?:recent|coming)\s+(?:years|months|weeks|days|decades|times)"
         r"|these\s+days|current|recent)(?:\s+(?P<pod><<POD>>))?"
         r"(?!\s+(?:account|affairs|events|slot|rate|law|system|yield|price)\b)",
