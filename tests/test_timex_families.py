@@ -300,3 +300,64 @@ def test_bare_month_reuses_a_named_year():
     ts = tag("Floods hit in March 2019. In March, rescuers arrived.", DCT)
     assert [t.value for t in ts] == ["2019-03", "2019-03"]
     assert ts[1].anchor == ts[0].tid and not ts[1].needs_dct
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        # a name ending in -ed is not a past verb: the coming Friday
+        ("She would be flying to the United States Friday.", "Friday", "2025-03-07"),
+        # a deadline with no verb against it lies ahead
+        ("The loan must be repaid by February.", "February", "2026-02"),
+        ("The new rules take effect, effective January 1.", "January 1", "2026-01-01"),
+        # a possessive weekday names what already happened
+        ("Critics would appeal Tuesday's verdict.", "Tuesday", "2025-03-04"),
+        ("The launch is set for 7 in the evening.", "7 in the evening", "2025-03-06T19:00"),
+        ("People will one day live on the Moon.", "one day", "FUTURE_REF"),
+        ("The walls stood for centuries.", "centuries", "PXC"),
+        ("It ended the decades-long feud.", "decades-long", "PXY"),
+    ],
+)
+def test_tense_deadlines_and_units(sentence, span, value):
+    t = one(sentence)
+    assert (t.text, t.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "The bridge was finished in May 2001. It was opened that same day.",
+            "that same day",
+            "2001-05-XX",
+        ),
+        (
+            "The mine flooded in the winter of nineteen eighty-two.",
+            "the winter of nineteen eighty-two",
+            "1982-WI",
+        ),
+        ("A storm struck in March nineteen ninety-one.", "March nineteen ninety-one", "1991-03"),
+        ("The bank was robbed last Nov. 4 at noon.", "Nov. 4", "2024-11-04"),
+    ],
+)
+def test_anaphora_spelled_years_and_days(text, span, value):
+    found = {t.text: t.value for t in tag(text, DCT)}
+    assert found.get(span) == value, found
+
+
+def test_financial_comparisons_keep_the_quarter():
+    text = (
+        "Profit rose in the fourth quarter. It had earned $5 million in the corresponding "
+        "period last year, and sales for last year's quarter were flat. In the 2023 period, "
+        "costs were lower than in the quarter a year ago."
+    )
+    found = {t.text: t.value for t in tag(text, date(2025, 2, 10))}
+    assert found["the fourth quarter"] == "2024-Q4"
+    assert found["the corresponding period last year"] == "2023-Q4"
+    assert found["last year's quarter"] == "2023-Q4"
+    assert found["the 2023 period"] == "2023-Q4"
+    assert found["the quarter a year ago"] == "2023-Q4"
+
+
+def test_the_past_before_a_count_is_not_past_ref():
+    assert [t.text for t in tag("Riots broke out in the past three summers.", DCT)] == []

@@ -225,13 +225,15 @@ def guess_year(
         )
     d = ctx.dct
     t = tense(ctx.text, start, end, strict=True)
-    if _DEADLINE.search(_before(ctx, start, 14)):
-        t = "future"  # "by February", "effective June 1": a deadline ahead of the report
+    # "by February", "effective June 1": a deadline lies ahead of the report
+    deadline = bool(_DEADLINE.search(_before(ctx, start, 14)))
     here = d.year * 12 + d.month - 1 + (d.day - 15) / 30
 
     def cost(y: int) -> float:
         # months away from the DCT; a past/future verb makes the other side unlikely
         delta = y * 12 + month - 1 + ((day or 15) - 15) / 30 - here
+        if deadline:
+            return abs(delta) if delta > -0.5 else 100 + abs(delta)
         against = (t == "past" and delta > 0.5) or (t == "future" and delta < -0.5)
         if t == "none" and delta > 0.5:
             return abs(delta) * 2  # news mostly looks back
