@@ -1536,8 +1536,8 @@ def _holiday(m, ctx, start, end):
         this_year = holiday_date(name, d0.year)
         if this_year is None:
             return None
-        if rel == "this":
-            y = d0.year
+        if rel == "this" or abs((this_year - d0).days) <= 7:
+            y = d0.year  # "as Easter week began": a holiday this close is this year's
         elif future:
             y = d0.year if this_year >= d0 else d0.year + 1
         else:
