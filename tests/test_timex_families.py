@@ -361,3 +361,9 @@ def test_financial_comparisons_keep_the_quarter():
 
 def test_the_past_before_a_count_is_not_past_ref():
     assert [t.text for t in tag("Riots broke out in the past three summers.", DCT)] == []
+
+
+def test_a_holiday_this_close_is_this_years():
+    # past tense, but the holiday week has just begun
+    t = one("Crowds gathered as Easter week began.", date(2000, 4, 17))
+    assert (t.text, t.value) == ("Easter week", "2000-W16")
