@@ -367,3 +367,9 @@ def test_a_holiday_this_close_is_this_years():
     # past tense, but the holiday week has just begun
     t = one("Crowds gathered as Easter week began.", date(2000, 4, 17))
     assert (t.text, t.value) == ("Easter week", "2000-W16")
+
+
+def test_weekday_with_its_date_is_one_timex():
+    text = "The paper said in an editorial on Monday, March 3: enough."
+    found = [(t.text, t.value) for t in tag(text, DCT)]
+    assert found == [("Monday, March 3", "2025-03-03")]
