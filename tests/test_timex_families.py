@@ -373,3 +373,11 @@ def test_weekday_with_its_date_is_one_timex():
     text = "The paper said in an editorial on Monday, March 3: enough."
     found = [(t.text, t.value) for t in tag(text, DCT)]
     assert found == [("Monday, March 3", "2025-03-03")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Thousands joined the annual March for Life.", "Police watched this march closely."],
+)
+def test_a_protest_march_is_not_a_month(sentence):
+    assert tag(sentence, DCT) == []

@@ -376,6 +376,9 @@ def _month_year(m, ctx, start, end):
         return None if y is None else out(Cal("month", y, month), mod=mod)
     if not _capitalized(mw) or (_key(mw) in ("may", "march") and not pre and _verbish(ctx, end)):
         return None
+    if _key(mw) == "march" and not pre and _MARCH_NOUN.search(_before(ctx, start, 16)):
+        if re.match(r"\s+(?:for|of|on|against|to)\b", ctx.text[end : end + 10]):
+            return None  # "the annual March for Life": a protest march
     if _key(mw) in ("jan", "mar", "jun", "jul", "dec", "oct", "sept", "sep") and not pre:
         return None
     if m.group("rel"):
@@ -385,6 +388,9 @@ def _month_year(m, ctx, start, end):
         y = ctx.dct.year + {"last year": -1, "next year": 1}.get(rel, 0)
         return out(Cal("month", y, month), mod=mod, anchor="dct", needs_dct=True)
     return bare_month(ctx, month, mod, start, end)
+
+
+_MARCH_NOUN = re.compile(r"\b(?:the|a|an|annual|this|that|their|his|her|our)\W{0,3}$", re.I)
 
 
 def _verbish(ctx: Context, end: int) -> bool:
@@ -761,6 +767,8 @@ def _rel_unit(
 @rule("rel")
 def _rel(m, ctx, start, end):
     rel, unit = _key(m.group("rel")), _key(m.group("unit"))
+    if unit in ("may", "march") and not _capitalized(m.group("unit")):
+        return None  # "arrested at this march": the noun
     mod = "APPROX" if m.group("orso") else None
     if rel == "past" and unit in ("decade", "century"):
         return Result("DURATION", duration(1, unit), mod=mod)  # "the past decade"
