@@ -381,3 +381,9 @@ def test_weekday_with_its_date_is_one_timex():
 )
 def test_a_protest_march_is_not_a_month(sentence):
     assert tag(sentence, DCT) == []
+
+
+def test_generic_today_is_present_ref():
+    t = one("Such ideals matter to today's youth.")
+    assert (t.text, t.value, t.earliest) == ("today", "PRESENT_REF", None)
+    assert one("Today's vote was close.").value == "2025-03-06"

@@ -987,6 +987,13 @@ def _anaph_day(ctx: Context, start: int, rel: str, unit: str) -> Result | None:
     )
 
 
+_GENERIC_TODAY = re.compile(
+    r"(?:'|\u2019)s\s+(?:world|youth|young|society|generation|children|kids|teenagers"
+    r"|families|women|men|workers|students|culture|economy|technology|personal|standards)\b",
+    re.IGNORECASE,
+)
+
+
 @rule("deictic")
 def _deictic(m, ctx, start, end):
     w = _key(m.group("w"))
@@ -1034,6 +1041,8 @@ def _deictic(m, ctx, start, end):
     off = offs.get(w)
     if off is None:
         return None
+    if w == "today" and not pre and _GENERIC_TODAY.match(ctx.text, end):
+        return Result("DATE", "PRESENT_REF")  # "today's youth": nowadays, not the DCT
     if w in ("tonight", "overnight"):
         pod = "NI"
     mod = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID"}.get(pre)
