@@ -387,3 +387,8 @@ def test_generic_today_is_present_ref():
     t = one("Such ideals matter to today's youth.")
     assert (t.text, t.value, t.earliest) == ("today", "PRESENT_REF", None)
     assert one("Today's vote was close.").value == "2025-03-06"
+
+
+def test_weekday_picks_the_year_of_a_yearless_date():
+    found = [(t.text, t.value) for t in tag("Shares fell Friday Oct. 13 alone.", date(1990, 2, 1))]
+    assert found == [("Friday Oct. 13", "1989-10-13")]

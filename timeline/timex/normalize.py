@@ -1113,8 +1113,17 @@ def _apposed_date(ctx: Context, end: int, wd: int) -> Result | None:
         day_of(m.group("day")),
         m.group("year"),
     )
-    if r is None or r.cal is None or cal_.start_date(r.cal).isoweekday() != wd:
+    if r is None or r.cal is None:
         return None
+    if cal_.start_date(r.cal).isoweekday() != wd:
+        # "Friday, Oct. 13" with no year: the weekday picks the year next to the guess
+        c = r.cal
+        for y in () if m.group("year") else (c.year - 1, c.year + 1):
+            if _valid_day(y, c.month, c.day) and date(y, c.month, c.day).isoweekday() == wd:
+                r = out(Cal("day", y, c.month, c.day), anchor=r.anchor, needs_dct=r.needs_dct)
+                break
+        else:
+            return None
     r.end = m.end()
     return r
 
