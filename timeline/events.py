@@ -102,15 +102,20 @@ def build_events(article: Article, timexes: list[Timex]) -> list[Event]:
     """The events one article reports, each with every mention of it in the article."""
     sentences = split_sentences(article.text)
     actors = _ArticleActors(sentences)
-    candidates = _candidates(article, timexes, sentences, actors)
+    source = article.id  # one string for all the article's mentions
+    candidates = _candidates(article, timexes, sentences, actors, source)
     clusters = _cluster(candidates)
-    _attach_dateless(article, sentences, candidates, clusters, actors)
+    _attach_dateless(article, sentences, candidates, clusters, actors, source)
     events = [_event_from_cluster(cluster, timexes) for cluster in clusters]
     return _numbered(events)
 
 
 def _candidates(
-    article: Article, timexes: list[Timex], sentences: list[Sentence], actors: _ArticleActors
+    article: Article,
+    timexes: list[Timex],
+    sentences: list[Sentence],
+    actors: _ArticleActors,
+    source: str,
 ) -> list[_Candidate]:
     range_ends = {t.range_end for t in timexes if t.range_end}
     found = []
@@ -138,7 +143,9 @@ def _candidates(
         anchor.label = actors.expand_subject(label)
         names = list(dict.fromkeys(actors.in_text(anchor.label) + actors.in_text(anchor.clause)))
         found.append(
-            _Candidate(timex, sentence, anchor, names, _mention(article, sentence, timex, anchor))
+            _Candidate(
+                timex, sentence, anchor, names, _mention(article, sentence, timex, anchor, source)
+            )
         )
     return found
 
@@ -209,9 +216,11 @@ def _sentence_of(
     return None
 
 
-def _mention(article: Article, sentence: Sentence, timex: Timex, anchor: Anchor) -> Mention:
+def _mention(
+    article: Article, sentence: Sentence, timex: Timex, anchor: Anchor, source: str
+) -> Mention:
     return Mention(
-        source=article.id,
+        source=source,
         outlet=article.outlet,
         sentence=sentence.text,
         sentence_start=sentence.start,
@@ -288,6 +297,7 @@ def _attach_dateless(
     candidates: list[_Candidate],
     clusters: list[_Cluster],
     actors: _ArticleActors,
+    source: str,
 ) -> None:
     """ "His father was killed in the attack": a sentence placed by a definite event noun
     joins the latest event of that kind told before it."""
@@ -305,7 +315,7 @@ def _attach_dateless(
         label = actors.resolve_pronoun(dateless_label(sentence.text), sentence.start)
         label = actors.expand_subject(label)
         mention = Mention(
-            source=article.id,
+            source=source,
             outlet=article.outlet,
             sentence=sentence.text,
             sentence_start=sentence.start,
