@@ -60,6 +60,7 @@ def to_frame(events: Iterable[Event], report: Report | None = None) -> pd.DataFr
     """
     rows = [_event_row(event) for event in events]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    del rows  # the frame holds the values now
     frame = _sorted(frame)
     frame["event_id"] = [f"e{i}" for i in range(1, len(frame) + 1)]
     frame = frame.astype(COLUMNS).reset_index(drop=True)

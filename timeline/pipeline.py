@@ -53,7 +53,9 @@ def extract(
     if strict and report.skipped:  # defensive: strict loaders raise before we get here
         first = report.skipped[0]
         raise InputError(first.source, first.reason, first.line)
-    return to_frame(merge_events(found), report)
+    merged = merge_events(found)
+    found.clear()  # the per-article events merged away are garbage before the frame is built
+    return to_frame(merged, report)
 
 
 def _adopted_report(articles: ArticlesInput) -> Report:
