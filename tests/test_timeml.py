@@ -334,8 +334,11 @@ def test_real_tagger_on_the_fixtures(tmp_path: Path) -> None:
     assert result["value"]["f1"] >= FIXTURE_FLOOR["value"]
 
 
-FIXTURE_FLOOR = {"relaxed": 0.0, "value": 0.0}
-CORPUS_FLOOR = {"relaxed": 0.0, "value": 0.0, "strict": 0.0}
+# Real run of 2026-11-26 19:07 UTC: fixtures relaxed 1.00, value 1.00 (15 timexes: one
+# error costs ~0.07); TBAQ (256 documents, 1822 timexes) relaxed 0.9459, strict 0.8921,
+# value 0.8205. The floors leave room for noise, not for a regression.
+FIXTURE_FLOOR = {"relaxed": 0.9, "value": 0.85}
+CORPUS_FLOOR = {"relaxed": 0.93, "strict": 0.87, "value": 0.80}
 
 
 @pytest.mark.corpus
