@@ -458,3 +458,10 @@ def test_loose_time_of_day_is_a_band_with_a_marker_when_too_thin_to_see():
     assert "Wednesday night → 2025-03-05TNI (time)" in band[0].customdata[0][0]
     exact = event("2025-03-05T18:30", "2025-03-05 18:30", "2025-03-05 18:31", "time", "x")
     assert traces(plot(to_events_frame([exact])), "exact date")
+
+
+def test_a_frame_without_any_url_plots_with_no_links():
+    # all-missing Arrow string columns used to break the link column
+    frame = story_frame().assign(url=pd.Series([None] * len(story_frame()), dtype="string"))
+    fig = plot(frame)
+    assert not any("href" in text for text in hovers(fig))

@@ -74,8 +74,24 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--title", help="chart and page title")
     render.add_argument("--group-by", help="column whose values become lanes (e.g. source)")
     render.add_argument("--color-by", help="column that colours the markers")
+    render.add_argument(
+        "--dense-threshold",
+        type=int,
+        default=2000,
+        metavar="N",
+        help="above N events draw WebGL traces and counts per period (default 2000)",
+    )
+    render.add_argument(
+        "--max-listed",
+        type=int,
+        default=500,
+        metavar="N",
+        help="list at most N events under the chart (default 500)",
+    )
     render.add_argument("--timelinejs", type=Path, help="also write TimelineJS3 JSON here")
-    render.add_argument("--image", type=Path, help="also write a static PNG or SVG here")
+    render.add_argument(
+        "--image", type=Path, help="also write a static image here (.png .svg .pdf .jpeg .webp)"
+    )
     render.set_defaults(run=_run_render)
 
     tag = commands.add_parser(
@@ -176,10 +192,16 @@ def _run_render(args: argparse.Namespace) -> int:
     from timeline.plot import plot
 
     frame, report = _extract(args)
-    figure = plot(frame, group_by=args.group_by, color_by=args.color_by, title=args.title)
-    path = to_html(figure, args.output, title=args.title)
+    figure = plot(
+        frame,
+        group_by=args.group_by,
+        color_by=args.color_by,
+        title=args.title,
+        dense_threshold=args.dense_threshold,
+    )
+    path = to_html(figure, args.output, title=args.title, max_listed=args.max_listed)
     if args.timelinejs:
-        story = to_timelinejs(frame)
+        story = to_timelinejs(frame, title=args.title, group_by=args.group_by or "source")
         args.timelinejs.write_text(json.dumps(story, indent=1, ensure_ascii=False), "utf-8")
     if args.image:
         to_image(figure, args.image)

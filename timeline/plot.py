@@ -289,8 +289,9 @@ def _add_event_traces(
 ) -> None:
     data = rows.data
     hover = _hover_texts(data, short=dense)
-    links = data["url"].map(safe_url).fillna("")
-    data = data.assign(_hover=hover.to_numpy(), _link=links.to_numpy())
+    # a plain list: Series.map on an all-missing Arrow string column gives a null dtype
+    links = [safe_url(url) or "" for url in data["url"].tolist()]
+    data = data.assign(_hover=hover.to_numpy(), _link=links)
     for n, value in enumerate(rows.colors):
         color = PALETTE[n % len(PALETTE)]
         if color_by is None:
