@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from timeline._clauses import (
     AUXILIARIES,
@@ -504,16 +505,31 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
 def _features(labels: Iterable[str], actors: Iterable[str], nouns: Iterable[str] = ()) -> _Features:
-    texts = [*labels, *nouns]
-    stems = frozenset(w[:5] for t in texts for w in _content_words(_without_names(t)))
-    actor_words = frozenset(
-        w.lower()
-        for a in actors
-        for w in a.split()
-        if len(w) > 2 and w.lower() not in FUNCTION_WORDS
+    kinds: set[str] = set()
+    stems: set[str] = set()
+    for text in (*labels, *nouns):
+        text_kinds, text_stems = _text_features(text)
+        kinds.update(text_kinds)
+        stems.update(text_stems)
+    actor_words: set[str] = set()
+    for actor in actors:
+        actor_words.update(_actor_words(actor))
+    return _Features(frozenset(kinds), frozenset(stems), frozenset(actor_words))
+
+
+@lru_cache(maxsize=2048)
+def _text_features(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The kind of happening and the word stems of one label or noun (labels recur: in a
+    cluster's, an event's and a merged group's features)."""
+    stems = frozenset(w[:5] for w in _content_words(_without_names(text)))
+    return frozenset(trigger_class(text)), stems
+
+
+@lru_cache(maxsize=2048)
+def _actor_words(actor: str) -> frozenset[str]:
+    return frozenset(
+        w.lower() for w in actor.split() if len(w) > 2 and w.lower() not in FUNCTION_WORDS
     )
-    kinds = frozenset(k for t in texts for k in trigger_class(t))
-    return _Features(kinds, stems, actor_words)
 
 
 def _without_names(label: str) -> str:
