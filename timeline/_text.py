@@ -96,17 +96,21 @@ class Word:
 
 def words(text: str) -> list[Word]:
     """Words and punctuation marks with their offsets; "U.S." and "Hamas-led" stay whole."""
+    return [Word(start, end, token) for start, end, token in _tokens(text)]
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """``words`` as plain (start, end, text) tuples: cheaper to make for every word."""
     found = []
     for match in _WORD.finditer(text):
         token = match.group()
-        end = match.end()
         # a trailing period belongs to the word only for abbreviations ("Mr.", "U.S.")
-        if token.endswith(".") and len(token) > 1 and not _is_abbreviation(token):
-            token, end = token[:-1], end - 1
-            found.append(Word(match.start(), end, token))
-            found.append(Word(end, end + 1, "."))
+        if token[-1] == "." and len(token) > 1 and not _is_abbreviation(token):
+            end = match.end() - 1
+            found.append((match.start(), end, token[:-1]))
+            found.append((end, end + 1, "."))
             continue
-        found.append(Word(match.start(), end, token))
+        found.append((match.start(), match.end(), token))
     return found
 
 
@@ -176,18 +180,18 @@ def is_title_case(text: str) -> bool:
 def find_names(text: str) -> list[Word]:
     """Capitalized word sequences that look like names, with offsets in ``text``."""
     names = []
-    tokens = words(text)
+    tokens = _tokens(text)
     i = 0
     while i < len(tokens):
-        if not _starts_name(tokens, i):
+        if not _opens_name(tokens[i][2]):
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and _continues_name(tokens, j):
+        while j < len(tokens) and _carries_name_on(tokens, j):
             j += 1
-        while j > i + 1 and tokens[j - 1].lower in ("of", "de", "al", "bin"):
+        while j > i + 1 and tokens[j - 1][2].lower() in ("of", "de", "al", "bin"):
             j -= 1
-        for part in _split_name(tokens[i:j]):
+        for part in _split_name([Word(*token) for token in tokens[i:j]]):
             name = _trim_name(part)
             if name:
                 start, end = name[0].start, name[-1].end
@@ -214,23 +218,24 @@ def _split_name(tokens: list[Word]) -> list[list[Word]]:
     return [p for p in parts if p]
 
 
-def _starts_name(tokens: list[Word], i: int) -> bool:
-    token = tokens[i]
-    if not _CAPITALIZED.fullmatch(token.text):
+def _opens_name(token: str) -> bool:
+    """A capitalized word that is no month, weekday or function word."""
+    if not _CAPITALIZED.fullmatch(token):
         return False
-    lower = token.text.lower()
+    lower = token.lower()
     return lower not in MONTHS and lower not in WEEKDAYS and lower not in FUNCTION_WORDS
 
 
-def _continues_name(tokens: list[Word], j: int) -> bool:
-    token = tokens[j]
-    if token.start != tokens[j - 1].end + 1:  # names are one-space separated words
+def _carries_name_on(tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether token ``j`` goes on with the name before it."""
+    start, _, token = tokens[j]
+    if start != tokens[j - 1][1] + 1:  # names are one-space separated words
         return False
-    if tokens[j - 1].text.endswith(("'s", "’s")):  # "Russia's Jewish community"
+    if tokens[j - 1][2].endswith(("'s", "’s")):  # "Russia's Jewish community"
         return False
-    if token.lower in ("of", "de", "al", "bin"):
-        return j + 1 < len(tokens) and bool(_CAPITALIZED.fullmatch(tokens[j + 1].text))
-    return _starts_name(tokens, j)
+    if token.lower() in ("of", "de", "al", "bin"):
+        return j + 1 < len(tokens) and bool(_CAPITALIZED.fullmatch(tokens[j + 1][2]))
+    return _opens_name(token)
 
 
 def _trim_name(tokens: list[Word]) -> list[Word]:
