@@ -135,7 +135,11 @@ _ANY_CLASS = re.compile("|".join(p.pattern for p in _CLASS_PATTERNS.values()))
 def event_classes(text: str) -> set[str]:
     """The kinds of happening words in ``text`` ("attack", "release", ...)."""
     lower = text.lower()
-    return {kind for kind, pattern in _CLASS_PATTERNS.items() if pattern.search(lower)}
+    first = _ANY_CLASS.search(lower)
+    if first is None:  # most texts: no event word at all
+        return set()
+    position = first.start()  # no kind's word starts before it
+    return {kind for kind, pattern in _CLASS_PATTERNS.items() if pattern.search(lower, position)}
 
 
 def trigger_class(text: str) -> set[str]:
