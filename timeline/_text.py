@@ -220,7 +220,7 @@ def _split_name(tokens: list[Word]) -> list[list[Word]]:
 
 def _opens_name(token: str) -> bool:
     """A capitalized word that is no month, weekday or function word."""
-    if not _CAPITALIZED.fullmatch(token):
+    if not ("A" <= token[0] <= "Z" and _CAPITALIZED.fullmatch(token)):  # most words: not
         return False
     lower = token.lower()
     return lower not in MONTHS and lower not in WEEKDAYS and lower not in FUNCTION_WORDS
