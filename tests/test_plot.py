@@ -10,37 +10,11 @@ import plotly.graph_objects as go
 import pytest
 
 from timeline.errors import FrameError
+from timeline.frame import COLUMNS
 from timeline.plot import DENSE_THRESHOLD, frame_of, plot
 
 # the events frame contract (docs/ARCHITECTURE.md): column -> dtype
-DTYPES = {
-    "event_id": "string",
-    "value": "string",
-    "type": "string",
-    "precision": "string",
-    "mod": "string",
-    "start": "datetime64[us]",
-    "end": "datetime64[us]",
-    "kind": "string",
-    "label": "string",
-    "actors": "string",
-    "date_text": "string",
-    "sentence": "string",
-    "source": "string",
-    "title": "string",
-    "url": "string",
-    "published": "datetime64[us]",
-    "char_start": "Int64",
-    "char_end": "Int64",
-    "sources": "string",
-    "n_sources": "Int64",
-    "n_mentions": "Int64",
-    "mentions": "object",
-    "date_conflict": "bool",
-    "alt_values": "string",
-    "anchor": "string",
-    "needs_dct": "bool",
-}
+DTYPES = COLUMNS
 
 XSS_LABEL = "<script>window.__xss = 1</script> hostages freed"
 XSS_SENTENCE = 'Freed on <img src=x onerror="window.__xss=2"> February 15, 2025, at last.'
@@ -232,6 +206,7 @@ def make_frame(n: int, seed: int = 0, n_sources: int = 8) -> pd.DataFrame:
             "char_start": 103,
             "char_end": 103 + date_text.str.len(),
             "sources": src,
+            "outlets": None,
             "n_sources": 1,
             "n_mentions": 1,
             "mentions": None,

@@ -9,28 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from timeline.model import PRECISIONS
+
 # part of day -> (start hour, end hour) of the half-open interval it allows
 POD_HOURS = {"MO": (0, 12), "AF": (12, 18), "EV": (17, 24), "NI": (18, 30), "DT": (6, 18)}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASONS = ("SP", "SU", "FA", "WI")
-RANK = {
-    p: i
-    for i, p in enumerate(
-        (
-            "millennium",
-            "century",
-            "decade",
-            "year",
-            "half",
-            "quarter",
-            "season",
-            "month",
-            "week",
-            "day",
-            "time",
-        )
-    )
-}
+RANK = {p: i for i, p in enumerate(PRECISIONS)}  # coarsest first
 
 
 @dataclass(frozen=True, slots=True)
