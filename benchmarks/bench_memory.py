@@ -6,7 +6,7 @@ peak resident set size (``ru_maxrss``) and the time of:
 
 - ``read_articles`` over the whole file (the loader alone: should stay flat, it streams);
 - ``timeline.extract`` over the first ``--extract-mb`` megabytes (default 0.5; the pipeline
-  ran at 10-25 kB/s here and slows down as events accumulate, so 200 MB takes hours: pass
+  runs at about 50-130 kB/s on this input, so 200 MB takes more than an hour: pass
   ``--extract-mb 200`` to measure it anyway). Two sizes are run so that growth shows;
 - ``read_articles`` on a single ``--mb`` MB .txt file (sparse), which is over the
   one-article limit and must be reported, not read.
