@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from html import escape
 from pathlib import Path
@@ -308,23 +308,8 @@ def _to_original(offset: int, inserted: list[int]) -> int:
 
 
 def _with_span(timex: Timex, start: int, end: int, text: str) -> Timex:
-    return Timex(
-        start=start,
-        end=end,
-        text=text,
-        type=timex.type,
-        value=timex.value,
-        precision=timex.precision,
-        earliest=timex.earliest,
-        latest=timex.latest,
-        mod=timex.mod,
-        anchor=timex.anchor,
-        needs_dct=timex.needs_dct,
-        tid=timex.tid,
-        quant=timex.quant,
-        freq=timex.freq,
-        range_end=timex.range_end,
-    )
+    # every other field carries over, including any the Timex gains later
+    return replace(timex, start=start, end=end, text=text)
 
 
 def _non_overlapping(timexes: list[Timex]) -> list[Timex]:
