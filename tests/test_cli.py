@@ -58,3 +58,29 @@ def test_help(command: str, capsys) -> None:
         main([command, "--help"])
     assert exit_info.value.code == 0
     assert "usage: timeline" in capsys.readouterr().out
+
+
+def test_max_mentions_caps_the_mentions_kept_per_event(tmp_path, capsys) -> None:
+    record = {"text": "The summit opened in Geneva on March 3, 2024."}
+    (tmp_path / "feed.jsonl").write_text("\n".join([json.dumps(record)] * 5) + "\n")
+    target = tmp_path / "events.json"
+    assert (
+        main(
+            [
+                "extract",
+                str(tmp_path / "feed.jsonl"),
+                "-o",
+                str(target),
+                "--max-mentions",
+                "2",
+                "-q",
+            ]
+        )
+        == EXIT_OK
+    )
+    (event,) = json.loads(target.read_text())
+    assert len(event["mentions"]) == 2 and event["n_mentions"] == 5 and event["n_sources"] == 5
+    with pytest.raises(SystemExit) as exited:
+        main(["extract", str(tmp_path / "feed.jsonl"), "--max-mentions", "some"])
+    assert exited.value.code == EXIT_USAGE
+    assert "--max-mentions: not a whole number" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline._text import find_names, split_sentences
-from timeline.events import build_events, merge_events
+from timeline.events import EventMerger, build_events, merge_events
 from timeline.model import Article, Event, Timex
 
 SEED_PUBLISHED = date(2025, 3, 6)
@@ -567,3 +567,73 @@ def test_any_text_and_dates_give_events_that_point_back_into_the_text(pieces, ma
     for event in merge_events(build_events(Article(text=text, source="a"), found)):
         for mention in event.mentions:
             assert text[mention.char_start : mention.char_end] == (mention.date_text or mention.via)
+
+
+# --- merging a stream, with a bounded number of mentions kept (issue #6) ----------------
+
+
+def freed_reports(n: int) -> list[list[Event]]:
+    """``n`` articles, each reporting the same release in its own words and sentence."""
+    reports = []
+    for i in range(n):
+        text = f"Hamas freed Sapir Cohen on November 29, 2023, report {i} said."
+        found = [timex(text, "November 29, 2023", "2023-11-29", "day")]
+        reports.append(build_events(article(f"site{i}", None, text), found))
+    return reports
+
+
+def test_an_event_keeps_a_bounded_number_of_mentions_and_counts_the_rest() -> None:
+    events = merge_events([e for report in freed_reports(40) for e in report], max_mentions=5)
+    assert len(events) == 1
+    freed = events[0]
+    assert len(freed.mentions) == 5
+    assert freed.n_mentions == 40 and freed.extra_mentions == 35
+    assert freed.sources == [f"site{i}" for i in range(40)]  # every source still listed
+    everything = merge_events([e for r in freed_reports(40) for e in r], max_mentions=None)
+    assert len(everything[0].mentions) == 40
+
+
+def test_merging_a_stream_in_batches_gives_the_same_events(story: list[Event]) -> None:
+    seed = seed_article()
+    merger = EventMerger(batch=1)  # every article placed on its own
+    for made in ((seed, seed_timexes(seed.text)), wire(), daily(), undated()):
+        merger.add(build_events(*made))
+    streamed = merger.events()
+    assert [(e.timex.value, e.label, set(e.sources)) for e in streamed] == [
+        (e.timex.value, e.label, set(e.sources)) for e in story
+    ]
+    assert by_value(streamed)["2023-11-29"].alt_values == ["2023-11-30"]
+
+
+def test_a_precise_date_arriving_later_leads_the_event() -> None:
+    coarse = "Hamas freed Sapir Cohen in November 2023."
+    precise = "Hamas freed Sapir Cohen on November 29, 2023."
+    merger = EventMerger(batch=1)
+    merger.add(
+        build_events(
+            article("a", None, coarse), [timex(coarse, "November 2023", "2023-11", "month")]
+        )
+    )
+    merger.add(
+        build_events(
+            article("b", None, precise), [timex(precise, "November 29, 2023", "2023-11-29", "day")]
+        )
+    )
+    (event,) = merger.events()
+    assert event.timex.value == "2023-11-29" and set(event.sources) == {"a", "b"}
+    assert not event.date_conflict  # the month allows the day
+
+
+def test_a_capped_event_still_keeps_every_date_the_sources_gave() -> None:
+    """Past the cap, a mention with a date no kept mention has is still kept, so the vote
+    between dates is the same as without the cap."""
+    reports = freed_reports(12)
+    text = "Hamas freed Sapir Cohen on November 30, 2023, another report said."
+    reports.append(
+        build_events(
+            article("late", None, text), [timex(text, "November 30, 2023", "2023-11-30", "day")]
+        )
+    )
+    (event,) = merge_events([e for r in reports for e in r], max_mentions=3)
+    assert event.timex.value == "2023-11-29" and event.alt_values == ["2023-11-30"]
+    assert "late" in event.sources and event.n_mentions == 13

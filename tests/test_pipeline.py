@@ -107,3 +107,25 @@ def test_each_json_lines_record_is_its_own_source_and_outlets_are_kept(tmp_path)
     assert row["n_sources"] == 2
     assert row["sources"].split("; ") == [f"{tmp_path / 'feed.jsonl'}:{n}" for n in (1, 2)]
     assert row["outlets"] == "Wire; Daily"
+
+
+def test_a_happening_reported_many_times_keeps_bounded_mentions_and_counts_all(tmp_path) -> None:
+    """A dump that repeats one story: the frame keeps ``max_mentions`` mentions per event in
+    full, yet counts every mention and lists every source and outlet."""
+    lines = [
+        json.dumps(
+            {"text": f"The summit opened in Geneva on March 3, 2024, said {n}.", "source": f"S{n}"}
+        )
+        for n in range(30)
+    ]
+    (tmp_path / "dump.jsonl").write_text("\n".join(lines) + "\n")
+    events = timeline.extract(tmp_path / "dump.jsonl", max_mentions=4)
+    assert len(events) == 1
+    row = events.iloc[0]
+    assert len(row["mentions"]) == 4
+    assert row["n_mentions"] == 30 and row["n_sources"] == 30
+    assert len(row["sources"].split("; ")) == 30
+    assert row["outlets"].split("; ") == [f"S{n}" for n in range(30)]
+    assert (
+        len(timeline.extract(tmp_path / "dump.jsonl", max_mentions=None).iloc[0]["mentions"]) == 30
+    )

@@ -129,7 +129,23 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--strict", action="store_true", help="stop at the first input that cannot be read"
     )
+    command.add_argument(
+        "--max-mentions",
+        type=_mention_cap,
+        default=100,
+        help="mentions kept in full per event; the rest are counted (0: keep all; default 100)",
+    )
     command.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+
+def _mention_cap(text: str) -> int | None:
+    try:
+        cap = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if cap < 0:
+        raise argparse.ArgumentTypeError("must be 0 (keep all) or more")
+    return cap or None
 
 
 def _extract(args: argparse.Namespace):  # -> (DataFrame, Report)
@@ -138,7 +154,13 @@ def _extract(args: argparse.Namespace):  # -> (DataFrame, Report)
 
     published = parse_date_arg(args.published)
     progress = sys.stderr.isatty() and not args.quiet
-    frame = extract(args.paths, published, strict=args.strict, progress=progress)
+    frame = extract(
+        args.paths,
+        published,
+        strict=args.strict,
+        progress=progress,
+        max_mentions=args.max_mentions,
+    )
     report = frame.attrs["report"]
     for status in report.skipped:
         _say(f"{status.id}: {status.reason}")

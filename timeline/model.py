@@ -110,10 +110,24 @@ class Event:
     alt_values: list[str] = field(default_factory=list)  # dates other sources gave
     kind: str = "point"  # "point" or "range" (a "from X to Y" span)
     range_latest: datetime | None = None  # for ranges: the exclusive end of the range
+    # Mentions beyond what a merged event keeps in full (``merge_events(max_mentions=)``):
+    # counted, and their sources and outlets listed, so every report stays accounted for.
+    extra_mentions: int = 0
+    extra_sources: list[str] = field(default_factory=list)
+    extra_outlets: list[str] = field(default_factory=list)
 
     @property
     def sources(self) -> list[str]:
-        return list(dict.fromkeys(m.source for m in self.mentions))
+        return list(dict.fromkeys([*(m.source for m in self.mentions), *self.extra_sources]))
+
+    @property
+    def outlets(self) -> list[str]:
+        kept = (m.outlet for m in self.mentions if m.outlet)
+        return list(dict.fromkeys([*kept, *self.extra_outlets]))
+
+    @property
+    def n_mentions(self) -> int:
+        return len(self.mentions) + self.extra_mentions
 
     @property
     def date_conflict(self) -> bool:

@@ -1,7 +1,8 @@
 """``extract``: articles in, the events DataFrame out.
 
 Glue only: load (when given paths) -> tag -> build events -> merge -> frame. One article
-is in memory at a time; what is kept is its events, so large inputs stream.
+is in memory at a time, and its events are merged as they come: what is kept is the merged
+events (each with at most ``max_mentions`` mentions in full), so large inputs stream.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pandas as pd
 
 from timeline.articles import parse_date_arg, read_articles
 from timeline.errors import InputError
-from timeline.events import build_events, merge_events, why_no_events
+from timeline.events import MAX_MENTIONS, EventMerger, build_events, why_no_events
 from timeline.frame import to_frame
 from timeline.model import Article, ArticleStatus, Event, Report, Timex
 from timeline.timex import tag
@@ -29,6 +30,7 @@ def extract(
     *,
     strict: bool = False,
     progress: bool = False,
+    max_mentions: int | None = MAX_MENTIONS,
 ) -> pd.DataFrame:
     """Find the dated events of ``articles`` and return them as a DataFrame.
 
@@ -40,22 +42,24 @@ def extract(
     Every input is accounted for in ``df.attrs["report"]`` (a ``timeline.Report``): how many
     events each article gave, or why none, and every input that could not be read. With
     ``strict=True`` the first unreadable input raises ``InputError`` instead.
+
+    Each event keeps its first ``max_mentions`` mentions in full (``None``: all of them);
+    ``n_mentions``, ``sources`` and ``n_sources`` always count every mention, so memory
+    stays bounded on big dumps that report one happening thousands of times.
     """
     default_published = parse_date_arg(published)
     report = _adopted_report(articles)
-    found: list[Event] = []
+    merger = EventMerger(max_mentions)
     stream = _articles(articles, default_published, report, strict)
     for article in _with_progress(stream, progress):
         timexes = tag(article.text, dct=article.published)
         events = build_events(article, timexes)
         report.add(_status(article, timexes, events))
-        found.extend(events)
+        merger.add(events)
     if strict and report.skipped:  # defensive: strict loaders raise before we get here
         first = report.skipped[0]
         raise InputError(first.source, first.reason, first.line)
-    merged = merge_events(found)
-    found.clear()  # the per-article events merged away are garbage before the frame is built
-    return to_frame(merged, report)
+    return to_frame(merger.events(), report)
 
 
 def _adopted_report(articles: ArticlesInput) -> Report:
