@@ -203,6 +203,112 @@ def test_writer_round_trip_keeps_any_text_and_spans(text: str, spans: list) -> N
     ET.fromstring(out)
 
 
+# ----------------------------------------------------------------------------- TimeML conventions
+
+
+def _tiny_doc(text: str) -> str:
+    dct = '<DCT><TIMEX3 tid="t0" functionInDocument="CREATION_TIME" value="2024-03-14">'
+    return f"<TimeML>{dct}March 14, 2024</TIMEX3></DCT><TEXT>{text}</TEXT></TimeML>"
+
+
+def _written(text: str, *items: tuple[str, str, str]) -> list[tuple[str, str, str]]:
+    out = timeml.tag_document(_tiny_doc(text), finder(*items))
+    ET.fromstring(out)
+    return [(t.text, t.type, t.value) for t in timeml.parse_timeml(out).timexes]
+
+
+def test_writer_writes_a_weekday_with_a_part_of_day_as_a_date() -> None:
+    text = (
+        "The ferry ran aground on Saturday night. Divers came on Monday morning, "
+        "the owners on Sunday evening, and the press this morning."
+    )
+    written = _written(
+        text,
+        ("Saturday night", "TIME", "2024-03-09TNI"),
+        ("Monday morning", "TIME", "2024-03-11TMO"),
+        ("Sunday evening", "TIME", "2024-03-10TEV"),
+        ("this morning", "TIME", "2024-03-14TMO"),
+    )
+    assert written == [
+        ("Saturday night", "DATE", "2024-03-09"),
+        ("Monday morning", "DATE", "2024-03-11"),
+        ("Sunday evening", "DATE", "2024-03-10TEV"),
+        ("this morning", "TIME", "2024-03-14TMO"),  # no weekday: stays a TIME
+    ]
+
+
+def test_writer_writes_an_offset_in_days_or_weeks_as_the_duration() -> None:
+    text = (
+        "The pier shut on May 2. Four days later it reopened; several weeks later it "
+        "shut again, a day after the storm. Profit fell from a year earlier."
+    )
+
+    def tagger(text: str, dct=None) -> list[Timex]:
+        found = finder(
+            ("May 2", "DATE", "2024-05-02"),
+            ("Four days later", "DATE", "2024-05-06"),
+            ("several weeks later", "DATE", "2024-06"),
+            ("a day after", "DATE", "2024-05-07"),
+            ("a year earlier", "DATE", "2023"),
+        )(text, dct)
+        found[0].tid = "t5"
+        for later in found[1:3]:
+            later.anchor = "t5"
+        return found
+
+    out = timeml.tag_document(_tiny_doc(text), tagger)
+    written = [(t.text, t.type, t.value, t.anchor) for t in timeml.parse_timeml(out).timexes]
+    assert written == [
+        ("May 2", "DATE", "2024-05-02", None),
+        ("Four days", "DURATION", "P4D", None),  # "later" is a signal, outside
+        ("several weeks", "DURATION", "PXW", None),
+        ("a day", "DURATION", "P1D", None),
+        ("a year earlier", "DATE", "2023", None),  # the compared year stays a DATE
+    ]
+
+
+def test_writer_leaves_day_anaphora_and_plain_dates_alone() -> None:
+    text = "It shut the day before the vote and reopened the next day, Friday."
+    items = (
+        ("the day before", "DATE", "2024-03-07"),
+        ("the next day", "DATE", "2024-03-09"),
+        ("Friday", "DATE", "2024-03-08"),
+    )
+    assert _written(text, *items) == list(items)
+
+
+def test_conventions_copy_the_timexes_and_leave_the_tagger_output_alone() -> None:
+    night = Timex(0, 12, "Friday night", "TIME", "2024-03-08TNI", precision="time")
+    later = Timex(20, 36, "three days later", "DATE", "2024-03-11", anchor="t1")
+    mapped = timeml.timeml_conventions([night, later])
+    assert [(t.type, t.value, t.text, t.end) for t in mapped] == [
+        ("DATE", "2024-03-08", "Friday night", 12),
+        ("DURATION", "P3D", "three days", 30),
+    ]
+    assert (night.type, night.value) == ("TIME", "2024-03-08TNI")
+    assert (later.type, later.value, later.end, later.anchor) == ("DATE", "2024-03-11", 36, "t1")
+
+
+def test_real_tagger_keeps_pipeline_values_while_the_writer_maps_them() -> None:
+    tag = _real_tagger()
+    text = "The dam broke on Friday night. Three days later the river fell."
+    timexes = tag(text, date(2024, 3, 14))
+    assert [(t.text, t.type, t.value) for t in timexes] == [
+        ("Friday night", "TIME", "2024-03-08TNI"),
+        ("Three days later", "DATE", "2024-03-11"),
+    ]
+    written = _written_by(text, tag)
+    assert written == [
+        ("Friday night", "DATE", "2024-03-08"),
+        ("Three days", "DURATION", "P3D"),
+    ]
+
+
+def _written_by(text: str, tagger) -> list[tuple[str, str, str]]:
+    out = timeml.tag_document(_tiny_doc(text), tagger)
+    return [(t.text, t.type, t.value) for t in timeml.parse_timeml(out).timexes]
+
+
 # ----------------------------------------------------------------------------- scoring
 
 

@@ -231,7 +231,7 @@ def tag_document(tml_text: str, tagger: Tagger | None = None, name: str = "<tml>
     the removed tags are dropped. The DCT and the plain text are unchanged.
     """
     doc = parse_timeml(tml_text, name=name)
-    timexes = system_timexes(doc, tagger)
+    timexes = timeml_conventions(system_timexes(doc, tagger))
     kept = [e for e in doc.elements if e.name not in _ANNOTATION_TAGS]
     timexes = [t for t in timexes if not _crosses(t, kept)]
     body = _serialize(doc.text, kept, _timex_tags(timexes, doc.dct_tid))
@@ -249,6 +249,81 @@ def system_timexes(doc: TimeMLDocument, tagger: Tagger | None = None) -> list[Ti
         if 0 <= start < end <= len(doc.text):
             result.append(_with_span(timex, start, end, doc.text[start:end]))
     return _non_overlapping(result)
+
+
+# --------------------------------------------------------------------------- conventions
+#
+# The tagger's Timexes serve the event pipeline: they resolve to calendar dates so that
+# events can be placed on a chart. TimeML annotates a few shapes differently; the writer maps
+# them here, on copies, so the pipeline never sees the change. Each rule follows the
+# majority convention of the TempEval-3 corpus (TimeBank + AQUAINT) across many documents;
+# the counts are in docs/TAGGER.md.
+
+_WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+# "Friday night", "early Tuesday morning"; the value the tagger gives it: 2000-01-07TNI
+_WEEKDAY_POD = re.compile(rf"\b{_WEEKDAY_WORD}\s+(?:morning|afternoon|evening|night)\b", re.I)
+_DAY_POD_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)$")
+# parts of day TimeML values as the plain day after a weekday ("Friday night": 2000-01-07)
+_POD_AS_DAY = frozenset({"MO", "NI"})
+# "three days later", "a few weeks after": the stretch of time is the TIMEX3, the direction
+# word a signal. Years are left alone: "a year earlier" names the compared period (a DATE).
+_OFFSET = re.compile(
+    r"^(?P<dur>(?P<num>[\w-]+(?:\s+[\w-]+){0,2}?)\s+"
+    r"(?P<unit>minute|hour|day|week|fortnight|month)s?)\s+"
+    r"(?:later|earlier|afterwards?|after|before)$",
+    re.I,
+)
+
+
+def timeml_conventions(timexes: list[Timex]) -> list[Timex]:
+    """The tagger's timexes as TimeML annotates them (new objects; the input is unchanged).
+
+    - a weekday with a part of day ("Friday night") is a DATE; after a weekday, night and
+      morning are valued as the day itself (``2000-01-07``), evening and afternoon keep
+      the part of day (``2000-01-07TEV``);
+    - an offset in units below a year ("three days later") is the DURATION ``P3D`` written
+      over "three days", without the direction word.
+    """
+    return [_timeml_convention(t) for t in timexes]
+
+
+def _timeml_convention(timex: Timex) -> Timex:
+    pod_value = _DAY_POD_VALUE.match(timex.value)
+    if pod_value and _WEEKDAY_POD.search(timex.text):
+        day, pod = pod_value.groups()
+        value = day if pod in _POD_AS_DAY else timex.value
+        return replace(timex, type="DATE", value=value)
+    offset = _OFFSET.match(timex.text)
+    if offset and timex.type in ("DATE", "TIME"):
+        value = _offset_duration(offset.group("num"), offset.group("unit"))
+        if value is not None:
+            dur = offset.group("dur")
+            return replace(
+                timex,
+                end=timex.start + len(dur),
+                text=dur,
+                type="DURATION",
+                value=value,
+                precision=None,
+                earliest=None,
+                latest=None,
+                anchor=None,
+                needs_dct=False,
+                range_end=None,
+            )
+    return timex
+
+
+def _offset_duration(num: str, unit: str) -> str | None:
+    """``P3D`` for ("three", "day"), ``PXW`` for ("a few", "week"); None when ``num`` is
+    not a count ("the day after")."""
+    from timeline.timex.normalize import duration, number  # late: scoring stays light
+    from timeline.timex.patterns import VAGUE_NUMBERS
+
+    n = number(num)
+    if n is None and " ".join(num.lower().split()) not in VAGUE_NUMBERS:
+        return None
+    return duration(n, unit)
 
 
 def tag_directory(in_dir: str | Path, out_dir: str | Path, tagger: Tagger | None = None) -> int:
