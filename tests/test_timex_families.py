@@ -392,3 +392,28 @@ def test_generic_today_is_present_ref():
 def test_weekday_picks_the_year_of_a_yearless_date():
     found = [(t.text, t.value) for t in tag("Shares fell Friday Oct. 13 alone.", date(1990, 2, 1))]
     assert found == [("Friday Oct. 13", "1989-10-13")]
+
+
+def test_fiscal_quarter_keeps_its_number():
+    # a fiscal first quarter that closed in September: "the quarter" is still Q1
+    text = (
+        "The retailer earned $3 million in the fiscal first quarter. Sales for the quarter "
+        "ended Sept. 28 rose 10% from a year earlier. In the 2024 period, it lost money. "
+        "Last year's results included a charge. The latest period also had a gain."
+    )
+    found = {t.text: t.value for t in tag(text, date(2025, 10, 20))}
+    assert found["the fiscal first quarter"] == "2025-Q1"
+    assert found["the quarter"] == "2025-Q1"
+    assert found["a year earlier"] == "2024-Q1"
+    assert found["the 2024 period"] == "2024-Q1"
+    assert found["Last year"] == "2024-Q1"
+    assert found["The latest period"] == "2025-Q1"
+
+
+def test_latest_quarter_passes_over_a_forecast_quarter():
+    text = (
+        "Net income rose in the third quarter. The storm will cause a fourth-quarter charge. "
+        "Margins fell in the latest quarter."
+    )
+    found = {t.text: t.value for t in tag(text, date(2025, 10, 20))}
+    assert found["the latest quarter"] == "2025-Q3"

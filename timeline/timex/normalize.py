@@ -466,25 +466,35 @@ _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+")
 
 
 def _quarter_ref(
-    ctx: Context, start: int, gran: str, end: int | None = None
+    ctx: Context, start: int, gran: str, end: int | None = None, closed: bool = False
 ) -> tuple[Cal | None, str | None]:
     """The quarter (or half) the document is talking about.
 
-    "the quarter ended Sept. 30" names it by its last day; a quarter mentioned in the
-    last 200 characters is the one meant; otherwise financial news reports on the last
-    quarter closed before the DCT."""
+    A quarter named in the last 400 characters is the one meant, so a fiscal quarter
+    keeps its number ("the fiscal first quarter ... the quarter ended Sept. 29" is Q1);
+    else "the quarter ended Sept. 30" is named by its last day; otherwise financial news
+    reports on the last quarter closed before the DCT. ``closed`` ("the latest quarter")
+    passes over quarters not yet closed at the DCT unless reported in the past tense."""
+    now = from_date(ctx.dct, gran) if ctx.dct else None
+    for r in reversed(ctx.history):
+        if r.end <= start and r.cal is not None and r.cal.gran == gran and not r.derived:
+            if (
+                closed
+                and now is not None
+                and (r.cal.year, r.cal.n or 0) >= (now.year, now.n)
+                and tense(ctx.text, r.start, r.end, strict=True) != "past"
+            ):
+                continue
+            if start - r.end < 400 or ctx.dct is None:
+                return r.cal, r.tid
+            break
     if end is not None:
         closing = _closing_day(ctx, end)
         if closing is not None:
             return from_date(closing - timedelta(days=45), gran), "dct"
-    for r in reversed(ctx.history):
-        if r.end <= start and r.cal is not None and r.cal.gran == gran and not r.derived:
-            if start - r.end < 200 or ctx.dct is None:
-                return r.cal, r.tid
-            break
-    if ctx.dct is None:
+    if now is None:
         return None, None
-    return shift(from_date(ctx.dct, gran), -1, gran), "dct"
+    return shift(now, -1, gran), "dct"
 
 
 def _closing_day(ctx: Context, end: int) -> date | None:
@@ -588,12 +598,8 @@ def _quarter_value(m, ctx, start, end, ordw, unit, year_s) -> Result | None:
         return out(shift(from_date(ctx.dct, gran), -1, gran), anchor="dct", needs_dct=True)
     if ordw == "current":
         return out(from_date(ctx.dct, gran), anchor="dct", needs_dct=True)
-    if ordw == "latest" and ctx.dct:
-        closing = _closing_day(ctx, end)
-        if closing is not None:
-            return out(from_date(closing - timedelta(days=45), gran), anchor="dct", needs_dct=True)
-        return out(shift(from_date(ctx.dct, gran), -1, gran), anchor="dct", needs_dct=True)
-    ref, tid = _quarter_ref(ctx, start, gran, end)
+    closed = ordw in ("latest", "recent", "year-earlier", "year-ago")
+    ref, tid = _quarter_ref(ctx, start, gran, end, closed=closed)
     if ref is None:
         return _unresolved("XXXX-QX")
     derived = ordw in ("year-earlier", "year-ago")
@@ -746,9 +752,16 @@ def _rel_unit(
     off = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0, "current": 0}.get(rel)
     if off is None:
         return None
-    if unit_name == "year" and off == -1 and _COMPARED.search(_before(ctx, start, 60)):
+    # "compared with $3 million last year", "Last year's results": in a quarterly
+    # report, the same quarter a year before
+    possessive = ctx.text[end : end + 2] in ("'s", "\u2019s")
+    if (
+        unit_name == "year"
+        and off == -1
+        and (possessive or _COMPARED.search(_before(ctx, start, 60)))
+    ):
         q = _compared_quarter(ctx, start)
-        if q is not None:  # "compared with $3 million last year": the same quarter
+        if q is not None:
             return out(shift(q[0], -1, "year"), anchor=q[1], derived=True)
     if ctx.dct is None:
         return _unresolved(_unknown(unit_name if unit_name != "weekend" else "week"), mod=mod)
