@@ -277,6 +277,12 @@ def test_writer_leaves_day_anaphora_and_plain_dates_alone() -> None:
     assert _written(text, *items) == list(items)
 
 
+def test_writer_leaves_a_generic_today_unannotated() -> None:
+    text = "Music shapes today's teenagers, the mayor said today."
+    written = _written(text, ("today", "DATE", "PRESENT_REF"), ("said today", "DATE", "2024-03-14"))
+    assert written == [("said today", "DATE", "2024-03-14")]
+
+
 def test_conventions_copy_the_timexes_and_leave_the_tagger_output_alone() -> None:
     night = Timex(0, 12, "Friday night", "TIME", "2024-03-08TNI", precision="time")
     later = Timex(20, 36, "three days later", "DATE", "2024-03-11", anchor="t1")

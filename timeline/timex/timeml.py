@@ -282,9 +282,15 @@ def timeml_conventions(timexes: list[Timex]) -> list[Timex]:
       morning are valued as the day itself (``2000-01-07``), evening and afternoon keep
       the part of day (``2000-01-07TEV``);
     - an offset in units below a year ("three days later") is the DURATION ``P3D`` written
-      over "three days", without the direction word.
+      over "three days", without the direction word;
+    - a generic "today" ("today's youth", valued ``PRESENT_REF`` by the tagger) is not
+      annotated.
     """
-    return [_timeml_convention(t) for t in timexes]
+    return [_timeml_convention(t) for t in timexes if not _generic_today(t)]
+
+
+def _generic_today(timex: Timex) -> bool:
+    return timex.value == "PRESENT_REF" and timex.text.lower() == "today"
 
 
 def _timeml_convention(timex: Timex) -> Timex:
