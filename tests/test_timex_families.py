@@ -417,3 +417,23 @@ def test_latest_quarter_passes_over_a_forecast_quarter():
     )
     found = {t.text: t.value for t in tag(text, date(2025, 10, 20))}
     assert found["the latest quarter"] == "2025-Q3"
+
+
+def test_fronted_adverbial_takes_the_main_clause_tense():
+    # the comma ends "Until Friday", but the verb after it says past
+    t = one("Until Friday, the police had not named a suspect.")
+    assert t.value == "2025-02-28"
+    t = one("In December, the company will hire a new chief.", date(2025, 6, 20))
+    assert t.value == "2025-12"
+
+
+def test_hyphenated_fiscal_quarter_and_nine_month_comparisons():
+    text = (
+        "The mill earned $4 million in the fiscal-first quarter ended Sept. 30, against a loss "
+        "a year ago. For the nine months, it earned $9 million, up from $7 million a year "
+        "earlier."
+    )
+    found = [(t.text, t.value) for t in tag(text, date(2025, 10, 20))]
+    assert ("the fiscal-first quarter", "2025-Q1") in found
+    assert ("a year ago", "2024-Q1") in found
+    assert ("a year earlier", "2024") in found  # the nine months, not the quarter

@@ -97,12 +97,22 @@ def tense(text: str, start: int, end: int, strict: bool = False) -> str:
     left = left[cut[-1] :] if cut else left
     right = text[end : end + 50]
     m = _CLAUSE_END.search(right)
-    right = right[: m.start()] if m else right
     best, dist = None, 1 << 30
     for mk in _MARKER.finditer(left):
         d = len(left) - mk.end()
         if d <= dist:
             best, dist = mk, d
+    if (
+        best is None
+        and m is not None
+        and not right[: m.start()].strip()
+        and right[m.start()] == ","
+    ):
+        # "In January, the company brought in ...": a fronted adverbial takes the tense
+        # of the main clause after the comma
+        right = text[end + m.end() : end + m.end() + 60]
+        m = _CLAUSE_END.search(right)
+    right = right[: m.start()] if m else right
     for mk in _MARKER.finditer(right):
         if mk.start() < dist:
             best, dist = mk, mk.start()

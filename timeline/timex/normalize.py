@@ -906,12 +906,19 @@ def _context_gran(
 
 
 def _compared_quarter(ctx: Context, start: int) -> tuple[Cal, str] | None:
-    """The quarter (or half) discussed in the last 600 characters, for a year-on-year
-    comparison ("profit of $2 million, up from $1 million a year earlier")."""
+    """The quarter (or half) discussed in the last 900 characters, for a year-on-year
+    comparison ("profit of $2 million, up from $1 million a year earlier"). A year or a
+    span of months named since ("For the nine months, ...") ends the quarter's topic."""
     for r in reversed(ctx.history):
-        if start - r.end > 600:
+        if start - r.end > 900:
             break
-        if r.end <= start and r.cal is not None and not r.derived:
+        if r.end > start:
+            continue
+        if r.cal is None:
+            if _MONTHS_SPAN.search(ctx.text[r.start : r.end]):
+                break
+            continue
+        if not r.derived:
             if r.cal.gran in ("quarter", "half"):
                 return r.cal, r.tid
             if r.cal.gran in ("year", "decade", "century"):

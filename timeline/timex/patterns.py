@@ -331,7 +331,7 @@ RULES: list[tuple[str, str]] = [
         "quarter",
         r"(?:the\s+)?(?:(?P<ypre><<YEAR>>|(?:this|last|next)\s+year's)\s+)?"
         r"(?:(?P<ago>(?:comparable\s+)?year-(?:ago|earlier))\s+)?"
-        r"(?:(?P<fisc>fiscal|calendar)\s+)?(?P<ord><<ORD>>|final|last|latest"
+        r"(?:(?P<fisc>fiscal|calendar)[\s-]+)?(?P<ord><<ORD>>|final|last|latest"
         r"|current|same|year-earlier|year-ago|comparable|previous|prior|preceding|recent)"
         r"(?:[\s-]+(?:fiscal|calendar))?[\s-]+(?P<unit>quarter|half|period)"
         r"(?:\s+of\s+(?:fiscal\s+|the\s+)?(?:(?P<year><<YEAR>>)|(?P<rel>last|this|next)"
