@@ -437,3 +437,14 @@ def test_hyphenated_fiscal_quarter_and_nine_month_comparisons():
     assert ("the fiscal-first quarter", "2025-Q1") in found
     assert ("a year ago", "2024-Q1") in found
     assert ("a year earlier", "2024") in found  # the nine months, not the quarter
+
+
+def test_apposed_day_before_names_the_date_itself():
+    text = "Shares fell on Jan. 9, the day before the merger vote."
+    found = [(t.text, t.value) for t in tag(text, DCT)]
+    assert found == [("Jan. 9", "2025-01-09"), ("the day", "2025-01-09")]
+
+
+def test_half_of_a_decade_is_not_a_half_year():
+    found = [(t.text, t.value) for t in tag("Sales were flat in the first half of the '90s.", DCT)]
+    assert found == [("the first half of the '90s", "199")]

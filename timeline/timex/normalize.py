@@ -948,6 +948,21 @@ def _anaph(m, ctx, start, end):
         ref, tid = ctx.reference(start)
         if ref is None:
             return None
+        last = ctx.history[-1] if ctx.history else None
+        if (
+            last is not None
+            and last.cal is not None
+            and last.cal.gran in ("day", "time")
+            and re.fullmatch(r",\s*", ctx.text[last.end : start])
+            and not re.match(r"\s*(?:yesterday|today|tomorrow)\b", ctx.text[end:], re.I)
+        ):
+            # "Oct. 12, the day before the plunge": an apposition naming that same day
+            day = (
+                _trunc(last.cal, "day")
+                if last.cal.gran == "day"
+                else from_date(cal_.start_date(last.cal))
+            )
+            return out(day, anchor=last.tid, end=start + m.start("rel2") - m.start() + 3)
         cut = start + m.end("rel2") - m.start()
         if ref.gran not in ("day", "time"):
             ref = ctx.refine_to_day(ref) or ref

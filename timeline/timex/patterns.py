@@ -335,7 +335,9 @@ RULES: list[tuple[str, str]] = [
         r"|current|same|year-earlier|year-ago|comparable|previous|prior|preceding|recent)"
         r"(?:[\s-]+(?:fiscal|calendar))?[\s-]+(?P<unit>quarter|half|period)"
         r"(?:\s+of\s+(?:fiscal\s+|the\s+)?(?:(?P<year><<YEAR>>)|(?P<rel>last|this|next)"
-        r"\s+year|year)|<<SEP>>(?P<year2><<YEAR>>))?(?!\s+(?:of\s+the\s+)?centur)",
+        r"\s+year|year)|<<SEP>>(?P<year2><<YEAR>>))?"
+        # "the last half of the century", "the first half of the '80s": not a year's half
+        r"(?!\s+(?:of\s+the\s+)?centur|\s+of\s+the\s+(?:'\d0s|\d{3}0s|\w+ties)\b)",
     ),
     ("q_code", r"(?P<q>Q[1-4]|H[12])(?:(?:\s+|-|\s*')(?P<year><<YEAR>>|\d\d))?"),
     # the year-earlier quarter / year-ago
