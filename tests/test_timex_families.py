@@ -448,3 +448,23 @@ def test_apposed_day_before_names_the_date_itself():
 def test_half_of_a_decade_is_not_a_half_year():
     found = [(t.text, t.value) for t in tag("Sales were flat in the first half of the '90s.", DCT)]
     assert found == [("the first half of the '90s", "199")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # the main clause after the comma carries the tense, conjunctions and all
+        ("On Monday, the Farmers and Growers Union plans to hold a rally.", "2025-03-10"),
+        # postponed, delayed, extended: moved later, whatever the tense
+        ("The court postponed until Tuesday any ruling on the case.", "2025-03-11"),
+    ],
+)
+def test_weekday_tense_cues(sentence, value):
+    assert tag(sentence, DCT)[0].value == value
+
+
+def test_irregular_past_verbs_mark_the_past():
+    from timeline.timex.anchor import tense
+
+    text = "The levee broke on Friday."
+    assert tense(text, text.index("Friday"), text.index("Friday") + 6, strict=True) == "past"

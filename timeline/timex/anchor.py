@@ -34,6 +34,10 @@ _PAST_WORDS = (
     r"|made|took|gave|saw|found|left|won|lost|fell|rose|paid|sold|bought|held|met"
     r"|ran|got|became|built|chose|drew|drove|fought|flew|grew|kept|knew|led|meant"
     r"|sent|shot|spent|spoke|stood|struck|thought|threw|wrote|sank|stole|wore|fled"
+    r"|broke|caught|dealt|drank|ate|felt|forgot|froze|heard|hid|hung|laid|lent|rode|rang"
+    r"|sang|sat|slept|sought|stuck|swore|swept|taught|tore|understood|woke|blew|bled"
+    r"|clung|shook|slid|spun|swung|wept|withdrew|arose|awoke|forgave|overcame|overtook"
+    r"|undertook|upheld"
     # a lowercase -ed word: "United", "Ahmed" are names, not past verbs
     r"|(?-i:[a-z])\w{2,}ed(?!\s+(?:to|for|by)\b)"
 )
@@ -41,6 +45,8 @@ _PAST_WORDS = (
 _MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)
 # clause boundaries: tense is read from the clause the expression sits in
 _CLAUSE_END = re.compile(r"[.;:!?,\n\"`']|''|\s(?:but|and|while|after|before|when)\s")
+
+_PUNCT_END = re.compile(r"[.;:!?,\n\"`']|''")
 
 # event nouns: a date written right before one names that event ("the October 2023 assault")
 EVENT_CLASSES = {
@@ -110,8 +116,8 @@ def tense(text: str, start: int, end: int, strict: bool = False) -> str:
     ):
         # "In January, the company brought in ...": a fronted adverbial takes the tense
         # of the main clause after the comma
-        right = text[end + m.end() : end + m.end() + 60]
-        m = _CLAUSE_END.search(right)
+        right = text[end + m.end() : end + m.end() + 90]
+        m = _PUNCT_END.search(right)  # "the Abortion and Rights League plans to"
     right = right[: m.start()] if m else right
     for mk in _MARKER.finditer(right):
         if mk.start() < dist:

@@ -210,6 +210,12 @@ def _before(ctx: Context, start: int, n: int = 30) -> str:
 
 
 _DEADLINE = re.compile(r"\b(?:by|effective|until|till)\s+$", re.IGNORECASE)
+# "postponed until Tuesday", "extended its deadline to Friday": moved later, whatever tense
+_POSTPONED = re.compile(
+    r"\b(?:postponed|postpone|delayed|delay|deferred|defer|extended|extend|adjourned|adjourn"
+    r"|put\s+off|pushed\s+back|rescheduled)\b[^.;:]{0,40}?\b(?:until|till|to)\s+$",
+    re.IGNORECASE,
+)
 
 
 def guess_year(
@@ -227,6 +233,7 @@ def guess_year(
     t = tense(ctx.text, start, end, strict=True)
     # "by February", "effective June 1": a deadline lies ahead of the report
     deadline = bool(_DEADLINE.search(_before(ctx, start, 14)))
+    deadline = deadline or bool(_POSTPONED.search(_before(ctx, start, 60)))
     here = d.year * 12 + d.month - 1 + (d.day - 15) / 30
 
     def cost(y: int) -> float:
@@ -251,6 +258,8 @@ def dct_relative(
     t = tense(ctx.text, start, end, strict=True)
     # "until 9 a.m. Tuesday" with no verb to say otherwise: a deadline ahead
     future = t == "future" or (t == "none" and bool(_DEADLINE.search(_before(ctx, start, 14))))
+    if _POSTPONED.search(_before(ctx, start, 60)):
+        future = True
     c = fn(ctx.dct, future)
     if c is None:
         return None
