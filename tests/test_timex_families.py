@@ -468,3 +468,18 @@ def test_irregular_past_verbs_mark_the_past():
 
     text = "The levee broke on Friday."
     assert tense(text, text.index("Friday"), text.index("Friday") + 6, strict=True) == "past"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "The fair runs on June 14 and 15 in Leeds.",
+            [("June 14", "2025-06-14"), ("15", "2025-06-15")],
+        ),
+        ("On June 14 and 15,000 people marched.", [("June 14", "2025-06-14")]),
+        ("Losses will shrink in future quarters.", [("future quarters", "FUTURE_REF")]),
+    ],
+)
+def test_second_day_after_and_and_future_units(sentence, found):
+    assert [(t.text, t.value) for t in tag(sentence, DCT)] == found

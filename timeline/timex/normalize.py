@@ -1058,6 +1058,8 @@ def _deictic(m, ctx, start, end):
         "the past": "PAST_REF",
         "the future": "FUTURE_REF",
     }
+    if w.startswith("future "):
+        return Result("DATE", "FUTURE_REF")  # "in future quarters": some time to come
     if "recent " in w or "coming " in w:
         # "in recent years": the timex starts at "recent", a vague stretch of time;
         # "in coming months" points at the future

@@ -223,6 +223,8 @@ VOCAB = {
     "MONTH": rf"(?:{_alt(_MONTH_FULL)}|{_alt(_MONTH_ABBR)}\.|{_alt(_MONTH_ABBR)}(?=\s+\d))",
     "WEEKDAY": rf"(?:{_alt(_WD_FULL)}|{_alt(_WD_ABBR)}\.)",
     "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+    # a second day after "and" ("April 24 and 25"), not a count ("March 3 and 4,000 people")
+    "DAY2": r"(?:[12]\d|3[01]|0?[1-9])(?!\d|[,.]\d|\s*(?:%|percent|people|million|billion|of\b))",
     "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![\d,]\d)",
     "SEASON": _alt(SEASON_WORDS),
     "POD": r"(?:morning|afternoon|evening|night)",
@@ -295,13 +297,14 @@ RULES: list[tuple[str, str]] = [
     (
         "mdy",
         r"(?P<month><<MONTH>>)\s+(?P<day><<DAY>>)"
-        r"(?:<<SEP>>(?P<year><<YEAR>>))?(?!\s*(?:-|to)\s*\d)",
+        r"(?:<<SEP>>(?P<year><<YEAR>>))?(?!\s*(?:-|to)\s*\d|\s+and\s+<<DAY2>>)",
     ),
     # March 3-9, 2024 / 3-9 March 2024 (two timexes, linked as a range)
     (
         "day_range",
-        r"(?:(?P<month><<MONTH>>)\s+(?P<d1><<DAY>>)\s*(?:-|–|to|through|until)\s*"
-        r"(?P<d2><<DAY>>)|(?P<d1x><<DAY>>)\s*(?:-|–|to|through|until)\s*"
+        r"(?:(?P<month><<MONTH>>)\s+(?P<d1><<DAY>>)\s*(?:-|–|to|through|until|and)\s*"
+        r"(?P<d2><<DAY>>)(?![,.]\d|\s*(?:%|percent|people|million|billion|of\b))"
+        r"|(?P<d1x><<DAY>>)\s*(?:-|–|to|through|until|and)\s*"
         r"(?P<d2x><<DAY>>)\s+(?P<monthx><<MONTH>>))(?:<<SEP>>(?P<year><<YEAR>>))?",
     ),
     (
@@ -400,6 +403,7 @@ RULES: list[tuple[str, str]] = [
         r"|tomorrow|nowadays|now|currently|recently|lately"
         r"|the\s+future|the\s+past(?!\s+(?:<<NUM>>|several|few|many)\s)|the\s+present|at\s+present|presently"
         r"|(?:in\s+)?(?:recent|coming)\s+(?:years|months|weeks|days|decades|times)"
+        r"|future\s+(?:years|months|weeks|quarters|decades|generations)"
         r"|these\s+days|current|recent)(?:\s+(?P<pod><<POD>>))?"
         r"(?!\s+(?:account|affairs|events|slot|rate|law|system|yield|price)\b)",
     ),
