@@ -483,3 +483,8 @@ def test_irregular_past_verbs_mark_the_past():
 )
 def test_second_day_after_and_and_future_units(sentence, found):
     assert [(t.text, t.value) for t in tag(sentence, DCT)] == found
+
+
+def test_year_earlier_months_span_is_a_duration():
+    t = one("Sales for the year-earlier six months included a gain.")
+    assert (t.text, t.type, t.value) == ("the year-earlier six months", "DURATION", "P6M")

@@ -643,6 +643,9 @@ def _q_code(m, ctx, start, end):
 @rule("year_ago_adj")
 def _year_ago_adj(m, ctx, start, end):
     noun = _key(m.group("noun") or m.group("noun2") or m.group("noun3"))
+    if noun.endswith(" months"):
+        # "the year-earlier nine months": the span of months, as "the first nine months"
+        return Result("DURATION", duration(number(noun.split()[0]), "months"))
     if m.group("noun") and noun not in ("quarter", "period", "month"):
         # "year-earlier results": the timex is just the adjective
         end = start + len(m.group(0)) - len(m.group("noun"))

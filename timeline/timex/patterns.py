@@ -347,7 +347,8 @@ RULES: list[tuple[str, str]] = [
     (
         "year_ago_adj",
         r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year-(?:earlier|ago)"
-        r"(?P<noun>\s+(?:quarter|period|month|level|results?|figures?))?"
+        r"(?P<noun>\s+(?:quarter|period|month|level|results?|figures?"
+        r"|(?:three|six|nine|twelve|\d{1,2})\s+months))?"
         # the corresponding period last year / the quarter a year ago / last year's quarter
         r"|(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<noun2>quarter|period)"
         r"\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+previous\s+year)"
