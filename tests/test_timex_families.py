@@ -488,3 +488,24 @@ def test_second_day_after_and_and_future_units(sentence, found):
 def test_year_earlier_months_span_is_a_duration():
     t = one("Sales for the year-earlier six months included a gain.")
     assert (t.text, t.type, t.value) == ("the year-earlier six months", "DURATION", "P6M")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "Losses will last through the first two quarters of 2026.",
+            [("the first two quarters of 2026", "2026-H1")],
+        ),
+        (
+            "Output fell in the last three months of 2024.",
+            [("the last three months of 2024", "2024-Q4")],
+        ),
+        (
+            "Sales rose in the first nine months of 2024.",
+            [("the first nine months", "P9M"), ("2024", "2024")],
+        ),
+    ],
+)
+def test_first_months_of_a_year(sentence, found):
+    assert [(t.text, t.value) for t in tag(sentence, DCT)] == found

@@ -843,6 +843,12 @@ _MONTHS_SPAN = re.compile(r"\b(?:nine|six|three|\d+)\s+months\b", re.IGNORECASE)
 @rule("rel_dur")
 def _rel_dur(m, ctx, start, end):
     n = number(m.group("num"))
+    rel = _key(m.group("rel"))
+    if m.group("year") and n in (2, 3, 6):
+        y, first = int(m.group("year")), rel == "first"
+        if n == 3:  # the first three months of 1990
+            return out(Cal("quarter", y, n=1 if first else 4))
+        return out(Cal("half", y, n=1 if first else 2))
     mod = mod_of(m.group("approx")) if m.group("approx") else None
     if m.group("orso"):
         mod = "APPROX"

@@ -366,7 +366,12 @@ RULES: list[tuple[str, str]] = [
         "rel_dur",
         r"(?:(?P<approx><<APPROX>>)\s+)?(?:the\s+|these\s+)?(?P<rel>past|last|next|coming"
         r"|previous|following|first|final|recent|latest|remaining|initial|same)\s+"
-        r"(?P<num><<NUM>>)\s+(?P<unit><<UNIT>>)(?P<orso>\s+or\s+so)?",
+        r"(?P<num><<NUM>>)\s+(?P<unit><<UNIT>>)(?P<orso>\s+or\s+so)?"
+        # "the first two quarters of 1990" is 1990-H1 ("the first nine months of 1997" is
+        # a duration and a year)
+        r"(?:(?:(?<=first two quarters)|(?<=first six months)|(?<=first three months)"
+        r"|(?<=last two quarters)|(?<=last six months)|(?<=last three months))\s+of\s+"
+        r"(?P<year><<YEAR>>))?",
     ),
     # the next day / the following week / the previous year / the day before
     (
