@@ -509,3 +509,10 @@ def test_year_earlier_months_span_is_a_duration():
 )
 def test_first_months_of_a_year(sentence, found):
     assert [(t.text, t.value) for t in tag(sentence, DCT)] == found
+
+
+def test_the_day_before_a_named_day_is_one_timex():
+    found = [(t.text, t.value) for t in tag("Shops opened the day after Christmas.", DCT)]
+    assert found == [("the day after Christmas", "2024-12-26")]
+    found = [(t.text, t.value) for t in tag("The day before last Monday's hearing, he left.", DCT)]
+    assert found == [("The day before last Monday", "2025-03-02")]

@@ -981,6 +981,12 @@ def _anaph(m, ctx, start, end):
                 else from_date(cal_.start_date(last.cal))
             )
             return out(day, anchor=last.tid, end=start + m.start("rel2") - m.start() + 3)
+        inner = _day_named_after(ctx, end)
+        if inner is not None:
+            # "the day before last Tuesday", "the day after Christmas": one timex
+            c, anchor, inner_end = inner
+            day = shift(c, -1 if rel == "day before" else 1, "day")
+            return out(day, anchor=anchor, needs_dct=anchor == "dct", end=inner_end)
         cut = start + m.end("rel2") - m.start()
         if ref.gran not in ("day", "time"):
             ref = ctx.refine_to_day(ref) or ref
@@ -1010,6 +1016,24 @@ def _anaph(m, ctx, start, end):
         base = from_date(cal_.start_date(base), "week")
     off = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(rel, 0)
     return out(shift(base, off, uname), anchor=tid, needs_dct=tid == "dct")
+
+
+def _day_named_after(ctx: Context, end: int) -> tuple[Cal, str | None, int] | None:
+    """The day written right after "the day before": "last Tuesday", "Christmas"."""
+    gap = re.match(r"[ \t]+", ctx.text[end : end + 3])
+    if gap is None:
+        return None
+    pos = end + gap.end()
+    for name in ("rel", "weekday", "holiday", "mdy"):
+        m2 = rule_re(name).match(ctx.text, pos)
+        if m2 is None or m2.end() == pos:
+            continue
+        r = normalize(name, m2, ctx, pos, m2.end())
+        if r is None or r.cal is None or r.cal.gran not in ("day", "time"):
+            return None
+        c = r.cal if r.cal.gran == "day" else from_date(cal_.start_date(r.cal))
+        return c, r.anchor, r.end or m2.end()
+    return None
 
 
 def _anaph_day(ctx: Context, start: int, rel: str, unit: str) -> Result | None:
