@@ -516,3 +516,13 @@ def test_the_day_before_a_named_day_is_one_timex():
     assert found == [("the day after Christmas", "2024-12-26")]
     found = [(t.text, t.value) for t in tag("The day before last Monday's hearing, he left.", DCT)]
     assert found == [("The day before last Monday", "2025-03-02")]
+
+
+def test_weekday_with_plural_part_of_day_is_a_set():
+    found = [
+        (t.text, t.type, t.value) for t in tag("Buses run on Friday and Saturday nights.", DCT)
+    ]
+    assert found == [
+        ("Friday", "SET", "XXXX-WXX-5TNI"),
+        ("Saturday nights", "SET", "XXXX-WXX-6TNI"),
+    ]

@@ -1142,7 +1142,11 @@ def _weekday(m, ctx, start, end):
         return None
     wd = weekday_of(wd_s)
     pod = POD_WORDS.get(_key(m.group("pod"))) if m.group("pod") else None
-    if m.group("plural"):
+    shared = None if pod else _SHARED_POD.match(ctx.text, end)
+    if shared is not None:  # "Monday and Tuesday nights": both are sets of nights
+        pod = POD_WORDS[_key(shared.group(1))]
+    if m.group("plural") or m.group("podplural") or shared is not None:
+        # "on Tuesdays", "Tuesday nights"
         return Result("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
     mod = {"early": "START", "late": "END"}.get(_key(m.group("pre")))
 
@@ -1173,6 +1177,11 @@ def _weekday(m, ctx, start, end):
 
 
 _APPOSED = re.compile(r"\s*,?\s+(?=\S)")
+_SHARED_POD = re.compile(
+    r"\s*(?:,|and|or|,\s*and)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\s+(morning|afternoon|evening|night)s\b",
+    re.IGNORECASE,
+)
 
 
 def _apposed_date(ctx: Context, end: int, wd: int) -> Result | None:

@@ -417,7 +417,7 @@ RULES: list[tuple[str, str]] = [
     (
         "weekday",
         r"(?P<pre>(?:early|late)\s+)?(?P<wd><<WEEKDAY>>)(?P<plural>s)?"
-        r"(?:\s+(?P<pod><<POD>>))?",
+        r"(?:\s+(?P<pod><<POD>>)(?P<podplural>s\b)?)?",
     ),
     (
         "clock",
