@@ -478,6 +478,7 @@ def test_irregular_past_verbs_mark_the_past():
             [("June 14", "2025-06-14"), ("15", "2025-06-15")],
         ),
         ("On June 14 and 15,000 people marched.", [("June 14", "2025-06-14")]),
+        ("On June 14 and 15 others were hurt.", [("June 14", "2025-06-14")]),
         ("Losses will shrink in future quarters.", [("future quarters", "FUTURE_REF")]),
     ],
 )

@@ -224,7 +224,9 @@ VOCAB = {
     "WEEKDAY": rf"(?:{_alt(_WD_FULL)}|{_alt(_WD_ABBR)}\.)",
     "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
     # a second day after "and" ("April 24 and 25"), not a count ("March 3 and 4,000 people")
-    "DAY2": r"(?:[12]\d|3[01]|0?[1-9])(?!\d|[,.]\d|\s*(?:%|percent|people|million|billion|of\b))",
+    "DAY2": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|[,.]\d|\s*(?:%|percent)"
+    r"|\s+(?!(?:in|at|on|for|with|when|to|the|as|before|after|and|or|this|next|last|from"
+    r"|respectively|will|would|is|are|was|were)\b)[a-z])",
     "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![\d,]\d)",
     "SEASON": _alt(SEASON_WORDS),
     "POD": r"(?:morning|afternoon|evening|night)",
@@ -302,8 +304,8 @@ RULES: list[tuple[str, str]] = [
     # March 3-9, 2024 / 3-9 March 2024 (two timexes, linked as a range)
     (
         "day_range",
-        r"(?:(?P<month><<MONTH>>)\s+(?P<d1><<DAY>>)\s*(?:-|–|to|through|until|and)\s*"
-        r"(?P<d2><<DAY>>)(?![,.]\d|\s*(?:%|percent|people|million|billion|of\b))"
+        r"(?:(?P<month><<MONTH>>)\s+(?P<d1><<DAY>>)"
+        r"(?:\s*(?:-|–|to|through|until)\s*|\s+and\s+(?=<<DAY2>>))(?P<d2><<DAY>>)"
         r"|(?P<d1x><<DAY>>)\s*(?:-|–|to|through|until|and)\s*"
         r"(?P<d2x><<DAY>>)\s+(?P<monthx><<MONTH>>))(?:<<SEP>>(?P<year><<YEAR>>))?",
     ),
