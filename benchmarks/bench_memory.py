@@ -11,7 +11,7 @@ peak resident set size (``ru_maxrss``) and the time of:
 - ``read_articles`` on a single ``--mb`` MB .txt file (sparse), which is over the
   one-article limit and must be reported, not read.
 
-    python benchmarks/bench_memory.py [--mb 200] [--extract-mb 0.5] [--json]
+    python benchmarks/bench_memory.py [--mb 200] [--extract-mb 0.5] [--single] [--json]
 
 ``--json`` also writes benchmarks/results/bench_memory.json (gitignored).
 """
@@ -108,6 +108,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=200, help="size of the dump (MB)")
     parser.add_argument("--extract-mb", type=float, default=0.5, help="part run through extract")
+    parser.add_argument(
+        "--single", action="store_true", help="run extract on --extract-mb only, not also half"
+    )
     parser.add_argument("--json", action="store_true", help=f"also write {RESULTS.name}")
     args = parser.parse_args()
     results: dict[str, dict] = {}
@@ -118,7 +121,8 @@ def main() -> int:
         print(f"generated {dump.stat().st_size / 2**20:.0f} MB, {records} records "
               f"in {time.perf_counter() - started:.0f} s")  # fmt: skip
         results[f"read_articles {args.mb:g} MB jsonl"] = measure("read", dump)
-        for mb in (args.extract_mb / 2, args.extract_mb):
+        sizes = (args.extract_mb,) if args.single else (args.extract_mb / 2, args.extract_mb)
+        for mb in sizes:
             part = Path(tmp) / f"part_{mb:g}.jsonl"
             head(dump, part, mb)
             results[f"extract {mb:g} MB jsonl"] = measure("extract", part)
