@@ -527,3 +527,16 @@ def test_weekday_with_plural_part_of_day_is_a_set():
         ("Friday", "SET", "XXXX-WXX-5TNI"),
         ("Saturday nights", "SET", "XXXX-WXX-6TNI"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("The regional summit will be held in October.", "2025-10"),
+        ("The new bridge is to be opened in September.", "2025-09"),
+        ("The museum will be reopened on Tuesday.", "2025-03-11"),
+    ],
+)
+def test_participle_after_be_is_not_past(sentence, value):
+    # "held", "opened" after "be" are passive participles: the "will"/"to" before decides
+    assert [t.value for t in tag(sentence, DCT)] == [value]

@@ -42,7 +42,11 @@ _PAST_WORDS = (
     r"|(?-i:[a-z])\w{2,}ed(?!\s+(?:to|for|by)\b)"
 )
 # the tense marker nearest the expression decides: "said Friday that he would ..." is past
-_MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)
+# a participle after "be" is passive, not past: "will be held in April", "to be named"
+_MARKER = re.compile(
+    rf"\b(?:(?P<future>{_FUTURE})|(?<!\bbe\s)(?<!\bbeing\s)(?P<past>{_PAST_WORDS}))\b",
+    re.IGNORECASE,
+)
 # clause boundaries: tense is read from the clause the expression sits in
 _CLAUSE_END = re.compile(r"[.;:!?,\n\"`']|''|\s(?:but|and|while|after|before|when)\s")
 
