@@ -540,3 +540,19 @@ def test_weekday_with_plural_part_of_day_is_a_set():
 def test_participle_after_be_is_not_past(sentence, value):
     # "held", "opened" after "be" are passive participles: the "will"/"to" before decides
     assert [t.value for t in tag(sentence, DCT)] == [value]
+
+
+def test_ed_adjective_after_a_determiner_is_not_past():
+    # "planned" describes the summit; the "will" before it gives the tense
+    found = [t.value for t in tag("Leaders will attend the planned summit in October.", DCT)]
+    assert found == ["2025-10"]
+    found = [t.value for t in tag("Payment comes on a still unspecified date in May.", DCT)]
+    assert found == ["2025-05"]
+
+
+def test_past_verb_outweighs_a_closer_future_month():
+    # January lies nine months back and three ahead; the past verb picks the past one
+    found = [
+        t.value for t in tag("In January, the firm brought in a new chief.", date(2025, 10, 27))
+    ]
+    assert found == ["2025-01"]

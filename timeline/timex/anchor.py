@@ -16,6 +16,7 @@ than from whatever date was mentioned last.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -96,6 +97,23 @@ _EVENT_NOUN = re.compile(
 _ATTACHED = re.compile(r"^[ \t]?,?[ \t]*([\w-]+)(?:[ \t]+([\w-]+))?")
 
 
+# an -ed word after a determiner is an adjective, not a past verb: "the planned summit",
+# "a still unspecified date" ("that" is left out: "the bill that passed")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|your|my|this|these|those|some|any|no|each|every)"
+    r"\s+(?:\w+ly\s+|still\s+|yet\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _markers(s: str) -> Iterator[re.Match]:
+    for mk in _MARKER.finditer(s):
+        past = mk.group("past")
+        if past and past[-2:].lower() == "ed" and _DETERMINER_BEFORE.search(s, 0, mk.start()):
+            continue
+        yield mk
+
+
 def tense(text: str, start: int, end: int, strict: bool = False) -> str:
     """'future' or 'past': the nearest tense marker in the clause around [start, end).
 
@@ -108,7 +126,7 @@ def tense(text: str, start: int, end: int, strict: bool = False) -> str:
     right = text[end : end + 50]
     m = _CLAUSE_END.search(right)
     best, dist = None, 1 << 30
-    for mk in _MARKER.finditer(left):
+    for mk in _markers(left):
         d = len(left) - mk.end()
         if d <= dist:
             best, dist = mk, d
@@ -123,7 +141,7 @@ def tense(text: str, start: int, end: int, strict: bool = False) -> str:
         right = text[end + m.end() : end + m.end() + 90]
         m = _PUNCT_END.search(right)  # "the Abortion and Rights League plans to"
     right = right[: m.start()] if m else right
-    for mk in _MARKER.finditer(right):
+    for mk in _markers(right):
         if mk.start() < dist:
             best, dist = mk, mk.start()
         break
