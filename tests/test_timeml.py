@@ -295,6 +295,19 @@ def test_conventions_copy_the_timexes_and_leave_the_tagger_output_alone() -> Non
     assert (later.type, later.value, later.end, later.anchor) == ("DATE", "2024-03-11", 36, "t1")
 
 
+def test_writer_writes_a_hyphenated_year_end_as_december_31() -> None:
+    hyphen = Timex(30, 38, "year-end", "DATE", "2024", precision="year", mod="END")
+    spaced = Timex(50, 58, "year end", "DATE", "2024", precision="year", mod="END")
+    fiscal = Timex(70, 90, "fiscal year-end", "DATE", "2024", precision="year", mod="END")
+    mapped = timeml.timeml_conventions([hyphen, spaced, fiscal])
+    assert [(t.value, t.mod) for t in mapped] == [
+        ("2024-12-31", None),
+        ("2024", "END"),
+        ("2024", "END"),
+    ]
+    assert (hyphen.value, hyphen.mod) == ("2024", "END")
+
+
 def test_real_tagger_keeps_pipeline_values_while_the_writer_maps_them() -> None:
     tag = _real_tagger()
     text = "The dam broke on Friday night. Three days later the river fell."

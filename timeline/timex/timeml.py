@@ -278,6 +278,13 @@ _OFFSET = re.compile(
 )
 
 
+# "by year-end", "since year-end": the hyphenated noun is the closing day of the books, a
+# day in the gold (2 of 2: 1989-12-31, 1988-12-31), while "year end", "the end of the year"
+# stay the year with mod END; a fiscal year-end is not December 31 and is left alone.
+_YEAR_END = re.compile(r"^year-end$", re.I)
+_YEAR = re.compile(r"^\d{4}$")
+
+
 def timeml_conventions(timexes: list[Timex]) -> list[Timex]:
     """The tagger's timexes as TimeML annotates them (new objects; the input is unchanged).
 
@@ -287,7 +294,8 @@ def timeml_conventions(timexes: list[Timex]) -> list[Timex]:
     - an offset in units below a year ("three days later") is the DURATION ``P3D`` written
       over "three days", without the direction word;
     - a generic "today" ("today's youth", valued ``PRESENT_REF`` by the tagger) is not
-      annotated.
+      annotated;
+    - a hyphenated "year-end" is December 31 of its year (``1989-12-31``).
     """
     return [_timeml_convention(t) for t in timexes if not _generic_today(t)]
 
@@ -303,6 +311,8 @@ def _timeml_convention(timex: Timex) -> Timex:
         day, pod = pod_value.groups()
         value = day if pod in _POD_AS_DAY else timex.value
         return replace(timex, type="DATE", value=value)
+    if _YEAR_END.match(timex.text) and _YEAR.match(timex.value):
+        return replace(timex, value=f"{timex.value}-12-31", mod=None, precision="day")
     offset = _OFFSET.match(timex.text)
     if offset and timex.type in ("DATE", "TIME"):
         value = _offset_duration(offset.group("num"), offset.group("unit"))
