@@ -732,14 +732,13 @@ class _Group:
         if self._keeps(event):
             self.kept.append(event)
             self.n_kept += len(event.mentions)
-        else:
-            self.extra_mentions += len(event.mentions) + event.extra_mentions
-            self.extra_sources.update(dict.fromkeys(sources))
-            self.extra_outlets.update(dict.fromkeys(event.outlets))
-            return
-        self.extra_mentions += event.extra_mentions
-        self.extra_sources.update(dict.fromkeys(event.extra_sources))
-        self.extra_outlets.update(dict.fromkeys(event.extra_outlets))
+            counted = event.extra_mentions, event.extra_sources, event.extra_outlets
+        else:  # only its tallies are kept
+            counted = event.n_mentions, sources, event.outlets
+        n_mentions, counted_sources, counted_outlets = counted
+        self.extra_mentions += n_mentions
+        self.extra_sources.update(dict.fromkeys(counted_sources))
+        self.extra_outlets.update(dict.fromkeys(counted_outlets))
 
     def _keeps(self, event: Event) -> bool:
         if self.max_mentions is None or self.n_kept < self.max_mentions:
