@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.articles import InputWarning, parse_date, read_articles
+from timeline.articles import InputWarning, read_articles
+from timeline.dates import parse_date
 from timeline.errors import DateError, InputError
 from timeline.model import Article, Report
 

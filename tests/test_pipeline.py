@@ -11,7 +11,7 @@ import pytest
 from conftest import SEED
 
 import timeline
-from timeline.articles import parse_date_arg
+from timeline.dates import parse_date_arg
 from timeline.errors import DateError, InputError
 from timeline.model import Article
 

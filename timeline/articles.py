@@ -18,12 +18,12 @@ import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
 
-from timeline.errors import DateError, InputError
+from timeline.dates import parse_date, parse_date_arg
+from timeline.errors import InputError
 from timeline.model import Article, Report
 
 # Largest single article file (and single JSON lines record) read into memory. Bigger
@@ -175,23 +175,6 @@ def read_articles(
     report = Report() if report is None else report
     sink = _Sink(report, strict)
     return ArticleStream(_read_all(paths, default, sink), report, owned)
-
-
-def parse_date_arg(value: date | datetime | str | None) -> date | None:
-    """The user's ``published=`` value as a date; ``DateError`` saying what to give."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        parsed = parse_date(value)
-        if parsed is not None:
-            return parsed
-    raise DateError(
-        f"publication date {value!r} is not a date: give it as YYYY-MM-DD, e.g. 2025-03-06"
-    )
 
 
 # --- walking paths -----------------------------------------------------------------------
@@ -466,63 +449,6 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     if not raw:  # a Markdown rule, not front matter
         return {}, text
     return raw, text[match.end() :]
-
-
-# --- dates --------------------------------------------------------------------------------
-
-_DATE_FORMATS = (
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%B %d %Y",
-    "%b %d %Y",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%d %B, %Y",
-    "%Y/%m/%d",
-    "%Y.%m.%d",
-    "%Y%m%d",
-)
-_WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
-_ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b", re.IGNORECASE)
-
-
-def parse_date(value: str) -> date | None:
-    """A publication date as written in metadata (ISO, RFC 2822, "March 6, 2025"), or None.
-
-    Impossible dates ("February 30, 2025") and years past 9999 give None, never a guess.
-    """
-    text = " ".join(value.split())
-    if not text or len(text) > 80:
-        return None
-    iso = _parse_iso(text)
-    if iso is not None:
-        return iso
-    try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError, OverflowError):
-        pass
-    text = _ORDINAL.sub(r"\1", _WEEKDAY.sub("", text)).replace(".", "", 1 if "," in text else 0)
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def _parse_iso(text: str) -> date | None:
-    if not re.match(r"\d{4}-\d{2}-\d{2}", text):
-        return None
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    if len(text) > 10 and text[10] not in "T ":  # "2025-03-06garbage" is not a date
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 # --- decoding -----------------------------------------------------------------------------

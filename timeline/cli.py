@@ -149,7 +149,7 @@ def _mention_cap(text: str) -> int | None:
 
 
 def _extract(args: argparse.Namespace):  # -> (DataFrame, Report)
-    from timeline.articles import parse_date_arg
+    from timeline.dates import parse_date_arg
     from timeline.pipeline import extract
 
     published = parse_date_arg(args.published)

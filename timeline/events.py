@@ -41,11 +41,10 @@ from timeline._text import (
     sentence_initial,
     split_sentences,
 )
-from timeline.model import PRECISIONS, Article, Event, Mention, Timex
+from timeline.model import PRECISION_RANK, Article, Event, Mention, Timex
 
 NOT_EVENTS = frozenset({"DURATION", "SET"})
 CONFLICT_WINDOW = timedelta(days=62)  # further apart, same words are another happening
-_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
 
 
 @dataclass(slots=True)
@@ -568,13 +567,13 @@ def _precision_rank(timex: Timex) -> int:
     """Finer is higher; a date still waiting for its publication date ranks lowest."""
     if timex.earliest is None:
         return -1
-    return _RANK.get(timex.precision or "", -1)
+    return PRECISION_RANK.get(timex.precision or "", -1)
 
 
 def _label_rank(timex: Timex) -> int:
     """Precision for choosing the telling mention: "Saturday night" is no better told than
     "Saturday"."""
-    return min(_precision_rank(timex), _RANK["day"])
+    return min(_precision_rank(timex), PRECISION_RANK["day"])
 
 
 def _dates_compatible(a: Timex, b: Timex) -> bool:
@@ -615,7 +614,13 @@ def _sort_key(event: Event) -> tuple[int, datetime, int, str, str]:
     timex = event.timex
     if timex.earliest is None:
         return (1, datetime.max, 0, timex.value, event.label)
-    return (0, timex.earliest, _RANK.get(timex.precision or "", 0), timex.value, event.label)
+    return (
+        0,
+        timex.earliest,
+        PRECISION_RANK.get(timex.precision or "", 0),
+        timex.value,
+        event.label,
+    )
 
 
 def _numbered(events: list[Event]) -> list[Event]:

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.errors import TimelineError
+from timeline.model import SEPARATOR
 from timeline.plot import ZOOM_LABELS, check_frame, frame_of, highlight_sentence, plot, safe_url
 
 MAX_LISTED = 500  # the event list under the chart stays short; the chart has them all
@@ -170,7 +171,7 @@ def n_articles(frame: pd.DataFrame) -> int:
     column = "sources" if "sources" in frame.columns else "source"
     if column not in frame.columns:
         return 0
-    names = {s for v in frame[column].dropna() for s in str(v).split("; ") if s}
+    names = {s for v in frame[column].dropna() for s in str(v).split(SEPARATOR) if s}
     return len(names)
 
 
@@ -253,7 +254,7 @@ def _tl_event(r: dict[str, Any], group_by: str | None) -> dict[str, Any]:
     if spans and last is not None and last > start:
         event["end_date"] = _tl_date(last, "day" if precision == "time" else precision)
     if group_by and _text(r.get(group_by)):
-        event["group"] = html.escape(_text(r.get(group_by)).split("; ")[0])
+        event["group"] = html.escape(_text(r.get(group_by)).split(SEPARATOR)[0])
     return {k: v for k, v in event.items() if v is not None}
 
 
@@ -288,7 +289,7 @@ def _tl_text(r: dict[str, Any]) -> str:
     if sentence:
         quote = highlight_sentence(sentence, r.get("date_text"), r.get("mentions"), 1000)
         parts.append("<p>" + quote.replace("<br>", " ") + "</p>")
-    sources = [html.escape(s) for s in _text(r.get("sources")).split("; ") if s]
+    sources = [html.escape(s) for s in _text(r.get("sources")).split(SEPARATOR) if s]
     url = safe_url(r.get("url"))
     if sources and url:
         sources[0] = f'<a href="{html.escape(url, quote=True)}">{sources[0]}</a>'

@@ -14,7 +14,7 @@ from operator import attrgetter
 
 import pandas as pd
 
-from timeline.model import PRECISIONS, Event, Mention, Report
+from timeline.model import PRECISION_RANK, PRECISIONS, SEPARATOR, Event, Mention, Report
 
 # column -> pandas dtype; the order is the frame's column order
 COLUMNS: dict[str, str] = {
@@ -46,10 +46,6 @@ COLUMNS: dict[str, str] = {
     "anchor": "string",
     "needs_dct": "bool",
 }
-
-JOIN = "; "  # separator of the multi-valued string columns (actors, sources, alt_values)
-
-_PRECISION_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
 
 
 def to_frame(events: Iterable[Event], report: Report | None = None) -> pd.DataFrame:
@@ -87,7 +83,7 @@ def _event_row(event: Event) -> dict[str, object]:
         "end": _timestamp(end),
         "kind": event.kind,
         "label": event.label,
-        "actors": JOIN.join(event.actors),
+        "actors": SEPARATOR.join(event.actors),
         "date_text": first.date_text if first else timex.text,
         "sentence": first.sentence if first else "",
         "source": first.source if first else "",
@@ -96,13 +92,13 @@ def _event_row(event: Event) -> dict[str, object]:
         "published": _timestamp(first.published) if first else None,
         "char_start": first.char_start if first else timex.start,
         "char_end": first.char_end if first else timex.end,
-        "sources": JOIN.join(event.sources),
-        "outlets": JOIN.join(event.outlets),
+        "sources": SEPARATOR.join(event.sources),
+        "outlets": SEPARATOR.join(event.outlets),
         "n_sources": len(event.sources),
         "n_mentions": event.n_mentions,
         "mentions": [_mention_dict(m) for m in event.mentions],
         "date_conflict": event.date_conflict,
-        "alt_values": JOIN.join(event.alt_values),
+        "alt_values": SEPARATOR.join(event.alt_values),
         "anchor": timex.anchor,
         "needs_dct": timex.needs_dct,
     }
@@ -134,7 +130,7 @@ def _timestamp(value: date | datetime | None) -> pd.Timestamp | None:
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.empty:
         return frame
-    rank = frame["precision"].map(lambda p: _PRECISION_RANK.get(p, len(PRECISIONS)))
+    rank = frame["precision"].map(lambda p: PRECISION_RANK.get(p, len(PRECISIONS)))
     order = pd.DataFrame(
         {
             "undated": frame["start"].isna(),

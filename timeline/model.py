@@ -25,6 +25,11 @@ PRECISIONS = (
     "day",
     "time",
 )
+PRECISION_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}  # coarsest is 0
+
+# Separator of the multi-valued string columns of the frame (actors, sources, alt_values):
+# the frame joins with it, the charts and the exports split on it.
+SEPARATOR = "; "
 
 
 @dataclass(slots=True)

@@ -14,7 +14,8 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from timeline.articles import parse_date_arg, read_articles
+from timeline.articles import read_articles
+from timeline.dates import parse_date_arg
 from timeline.errors import InputError
 from timeline.events import MAX_MENTIONS, EventMerger, build_events, why_no_events
 from timeline.frame import to_frame

@@ -31,6 +31,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 
 from timeline.errors import FrameError
+from timeline.model import SEPARATOR
 
 # Above this many dated events: WebGL traces, no inline labels, a count-per-period panel.
 # 2,000 SVG markers with text still pan smoothly; beyond that SVG gets sluggish.
@@ -46,7 +47,6 @@ HOVER_WIDTH = 80  # characters per line in the hover box
 PLOT_PX = 900  # assumed plot width, to turn label widths into time at the initial zoom
 CHAR_PX = 6.5  # average glyph width of the 11px label font
 MULTI_VALUED = {"actors", "sources", "alt_values"}  # "; "-joined columns: one lane per value
-JOIN = "; "
 PALETTE = qualitative.Plotly + qualitative.D3
 SHAPES = {
     "point": "exact date",
@@ -704,7 +704,7 @@ def frame_of(fig: go.Figure) -> pd.DataFrame | None:
 def _split(value: Any) -> list[str]:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return []
-    return [part for part in str(value).split(JOIN) if part]
+    return [part for part in str(value).split(SEPARATOR) if part]
 
 
 def _short(text: Any, limit: int) -> str:

@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
+from timeline.dates import as_date
 from timeline.model import Timex
 from timeline.timex import calendar as cal_
-from timeline.timex.anchor import Context, Resolved, dct_datetime
+from timeline.timex.anchor import Context, Resolved
 from timeline.timex.normalize import Result, normalize
 from timeline.timex.patterns import (
     PREFIX_WORDS,
@@ -33,16 +34,17 @@ _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _DASH_MID = re.compile(r"\s*[-–—]\s*$")
 
 
-def tag(text: str, dct: date | datetime | None = None) -> list[Timex]:
+def tag(text: str, dct: date | datetime | str | None = None) -> list[Timex]:
     """Find and normalize the time expressions in ``text``.
 
-    ``dct`` is the publication date: the anchor of "Wednesday" or "last year". Without it
+    ``dct`` is the publication date: the anchor of "Wednesday" or "last year", a date or a
+    string ``timeline.dates.parse_date`` reads (unreadable counts as absent). Without it
     such values stay underspecified (``XXXX-WXX-3``) with ``needs_dct=True``. The result is
     sorted by start, never overlapping, and ``text[t.start:t.end] == t.text``.
     """
     if not isinstance(text, str) or not text:
         return []
-    ctx = Context(text=text, dct=dct_datetime(dct))
+    ctx = Context(text=text, dct=as_date(dct))
     cands = list(candidates(text))
     try:
         _prepass(ctx, cands)

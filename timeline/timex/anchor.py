@@ -269,18 +269,3 @@ def last_with_month(ctx: Context, month: int, pos: int) -> Resolved | None:
         ):
             return r
     return None
-
-
-def dct_datetime(dct: date | datetime | str | None) -> date | None:
-    """Normalize the DCT to a date (a datetime's time is not needed for dates); an ISO
-    string ("2025-03-06", "2025-03-06T10:00") is read too, anything else is no DCT."""
-    if isinstance(dct, datetime):
-        return dct.date()
-    if isinstance(dct, date):
-        return dct
-    if isinstance(dct, str):
-        try:
-            return date.fromisoformat(dct.strip()[:10])
-        except ValueError:
-            return None
-    return None

@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from timeline.model import PRECISIONS
+from timeline.model import PRECISION_RANK
 
 # part of day -> (start hour, end hour) of the half-open interval it allows
 POD_HOURS = {"MO": (0, 12), "AF": (12, 18), "EV": (17, 24), "NI": (18, 30), "DT": (6, 18)}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASONS = ("SP", "SU", "FA", "WI")
-RANK = {p: i for i, p in enumerate(PRECISIONS)}  # coarsest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,4 +206,4 @@ def shift(c: Cal, k: int, unit: str) -> Cal:
 
 def coarser(a: str, b: str) -> bool:
     """True when granularity ``a`` is coarser than ``b``."""
-    return RANK.get(a, 0) < RANK.get(b, 0)
+    return PRECISION_RANK.get(a, 0) < PRECISION_RANK.get(b, 0)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from timeline.model import PRECISION_RANK
 from timeline.timex import calendar as cal_
 from timeline.timex.anchor import Context, Resolved, last_with_month, tense
 from timeline.timex.calendar import Cal, from_date, shift
@@ -681,7 +682,7 @@ def _unit_cal(d: date, unit: str) -> Cal:
     if unit == "weekend":
         c = from_date(d, "week")
         return replace(c, pod="WE")
-    return from_date(d, unit if unit in cal_.RANK else "day")
+    return from_date(d, unit if unit in PRECISION_RANK else "day")
 
 
 def _rel_unit(
@@ -756,7 +757,7 @@ def _rel_unit(
         ref, tid = ctx.reference(start)
         if ref is None:
             return None
-        g = unit_name if unit_name in cal_.RANK else "day"
+        g = unit_name if unit_name in PRECISION_RANK else "day"
         base = _trunc(ref, g) if g != "week" else from_date(cal_.start_date(ref), "week")
         off = {"previous": -1, "prior": -1, "preceding": -1, "following": 1}.get(rel, 0)
         r = out(shift(base, off, unit_name), anchor=tid, needs_dct=tid == "dct", mod=mod)
@@ -895,12 +896,12 @@ def _offset(m, ctx, start, end):
     k = int(n) if n == int(n) else n
     if direction in ("ago", "hence", "from now", "back"):
         if ctx.dct is None:
-            return _unresolved(_unknown(unit if unit in cal_.RANK else "day"), mod=mod)
+            return _unresolved(_unknown(unit if unit in PRECISION_RANK else "day"), mod=mod)
         base, tid = _context_gran(ctx, start, unit, from_date(ctx.dct), "dct")
     else:
         ref, tid = ctx.event_reference(start, unit, topical=back)
         if ref is None:
-            return _unresolved(_unknown(unit if unit in cal_.RANK else "day"), mod=mod)
+            return _unresolved(_unknown(unit if unit in PRECISION_RANK else "day"), mod=mod)
         base, tid = _context_gran(ctx, start, unit, ref, tid)
     if k != int(k):
         return Result("DATE", "PAST_REF" if back else "FUTURE_REF", mod=mod)
@@ -917,7 +918,7 @@ def _context_gran(
         q = _compared_quarter(ctx, start)
         if q is not None:
             return q
-    g = unit if unit in cal_.RANK else "day"
+    g = unit if unit in PRECISION_RANK else "day"
     if g in ("decade", "century", "millennium"):
         g = "year"  # "a decade ago" in 1999 is 1989, not the 1980s
     if cal_.coarser(base.gran, g):
@@ -1007,10 +1008,10 @@ def _anaph(m, ctx, start, end):
     _, uname = unit_of(unit)
     ref, tid = ctx.reference(start)
     if ref is None:
-        return _unresolved(_unknown(uname if uname in cal_.RANK else "day"))
+        return _unresolved(_unknown(uname if uname in PRECISION_RANK else "day"))
     if uname == "day" and ref.gran not in ("day", "time"):
         ref = ctx.refine_to_day(ref) or ref
-    g = uname if uname in cal_.RANK else "day"
+    g = uname if uname in PRECISION_RANK else "day"
     if cal_.coarser(ref.gran, g):
         return _unresolved(_unknown(g)) if rel != "same" else out(ref, anchor=tid)
     base = _trunc(ref if ref.gran != "time" else from_date(cal_.start_date(ref)), g)

@@ -20,10 +20,11 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from html import escape
 from pathlib import Path
 
+from timeline.dates import as_date
 from timeline.errors import InputError
 from timeline.model import Timex
 
@@ -77,9 +78,9 @@ class TimeMLDocument:
     tail: str = ""  # raw markup from </TEXT> on
 
     @property
-    def dct_date(self) -> date | datetime | None:
+    def dct_date(self) -> date | None:
         """The DCT as the tagger's ``dct`` argument (None when absent or unparseable)."""
-        return _parse_dct(self.dct)
+        return as_date(self.dct)
 
 
 # --------------------------------------------------------------------------- reading
@@ -197,17 +198,6 @@ def _entity(match: re.Match[str]) -> str:
 def _dct_attributes(tml: str) -> dict[str, str]:
     match = _DCT_TAG.search(tml)
     return _attributes(match.group()[len("<TIMEX3") : -1]) if match else {}
-
-
-def _parse_dct(value: str | None) -> date | datetime | None:
-    if not value:
-        return None
-    try:
-        if "T" in value and len(value) > 10:
-            return datetime.fromisoformat(value[:19])
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def iter_timeml(directory: str | Path) -> Iterator[tuple[str, Path]]:
