@@ -1,0 +1,159 @@
+"""The marks: a marker per exact date, a bar per range, a faded band per coarse date, the
+inline labels, and the count panel of dense charts. Every event mark carries the customdata
+of ``_hover.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.charts._constants import LABEL_FONT, PALETTE, SHAPE_COLORS, SHAPES
+from timeline.charts._core import Rows, count_bin, ms, point_x
+from timeline.charts._hover import HOVERTEMPLATE, customdata, with_hover
+from timeline.charts._text import esc
+
+
+def add_event_traces(
+    fig: go.Figure, rows: Rows, color_by: str | None, dense: bool, show_labels: bool
+) -> None:
+    """One legend entry per colour: its bands, ranges and points, then its labels."""
+    data = with_hover(rows.data, brief=dense)
+    for n, value in enumerate(rows.colors):
+        color = PALETTE[n % len(PALETTE)]
+        if color_by is None:
+            color = SHAPE_COLORS[next(k for k, v in SHAPES.items() if v == value)]
+        part = data[data["_color"] == value]
+        first = True
+        for shape in ("band", "range", "point"):
+            sub = part[part["_shape"] == shape]
+            if sub.empty:
+                continue
+            for trace in shape_traces(sub, shape, color, dense):
+                trace.update(name=esc(str(value)), legendgroup=str(value), showlegend=first)
+                fig.add_trace(trace)
+                first = False
+        labelled = part[part["_show"]]
+        if show_labels and not labelled.empty:
+            fig.add_trace(label_trace(labelled, str(value)))
+
+
+def shape_traces(sub: pd.DataFrame, shape: str, color: str, dense: bool) -> list[Any]:
+    """The traces of one shape in one colour (SVG, or WebGL when dense)."""
+    custom = customdata(sub)
+    if shape == "point":
+        scatter = go.Scattergl if dense else go.Scatter
+        return [
+            scatter(
+                x=ms(point_x(sub)) if dense else point_x(sub),
+                y=sub["_y"],
+                mode="markers",
+                marker={"size": 9 if not dense else 6, "color": color, "line": {"width": 0}},
+                customdata=custom,
+                hovertemplate=HOVERTEMPLATE,
+            )
+        ]
+    opacity = 0.9 if shape == "range" else 0.3
+    if dense:
+        return _segments(sub, color, opacity, custom)
+    width_ms = (sub["end"] - sub["start"]) / pd.Timedelta(milliseconds=1)
+    traces = [_narrow_markers(sub, color, custom)] if sub["_narrow"].any() else []
+    return traces + [
+        go.Bar(
+            base=sub["start"],
+            x=width_ms,
+            y=sub["_y"],
+            orientation="h",
+            width=0.55 if shape == "range" else 0.8,
+            marker={
+                "color": color,
+                "opacity": opacity,
+                "line": {"width": 1 if shape == "band" else 0, "color": color},
+            },
+            customdata=custom,
+            hovertemplate=HOVERTEMPLATE,
+        )
+    ]
+
+
+def _narrow_markers(sub: pd.DataFrame, color: str, custom: Any) -> go.Scatter:
+    """Open markers mid-span for bands too thin to see before zooming in."""
+    narrow = sub["_narrow"].to_numpy(dtype=bool)
+    part = sub[narrow]
+    return go.Scatter(
+        x=part["start"] + (part["end"] - part["start"]) / 2,
+        y=part["_y"],
+        mode="markers",
+        marker={"size": 9, "color": color, "symbol": "diamond-open", "line": {"width": 2}},
+        customdata=custom[narrow],
+        hovertemplate=HOVERTEMPLATE,
+    )
+
+
+def _segments(sub: pd.DataFrame, color: str, opacity: float, custom: Any) -> list[Any]:
+    """Many bands as one WebGL line trace (start, end, gap, ...) without hover, plus
+    invisible markers mid-band that carry the hover text once per event (not three times).
+    """
+    n = len(sub)
+    start = sub["start"].to_numpy("datetime64[ns]")
+    end = sub["end"].to_numpy("datetime64[ns]")
+    xs = np.empty(3 * n, dtype="datetime64[ns]")
+    xs[0::3], xs[1::3], xs[2::3] = start, end, np.datetime64("NaT")
+    ys = np.repeat(sub["_y"].to_numpy(dtype=float), 3)
+    ys[2::3] = np.nan
+    lines = go.Scattergl(
+        x=ms(xs),
+        y=ys,
+        mode="lines",
+        line={"color": color, "width": 8},
+        opacity=opacity,
+        hoverinfo="skip",
+        connectgaps=False,
+    )
+    hover = go.Scattergl(
+        x=ms(start + (end - start) / 2),
+        y=sub["_y"],
+        mode="markers",
+        # invisible unless the band is too thin to see at the initial zoom
+        marker={"size": 8, "color": color, "opacity": np.where(sub["_narrow"], 0.8, 0.0)},
+        customdata=custom,
+        hovertemplate=HOVERTEMPLATE,
+    )
+    return [lines, hover]
+
+
+def label_trace(sub: pd.DataFrame, group: str) -> go.Scatter:
+    """The inline labels of one colour, right of their marks, on the twin axis x2."""
+    x = sub["start"].where(sub["_shape"] != "point", point_x(sub))
+    return go.Scatter(
+        x=x,
+        y=sub["_y"],
+        xaxis="x2",
+        mode="text",
+        text=["\u2002" + esc(s) for s in sub["_label"]],  # clear of the marker
+        textposition="middle right",
+        textfont=LABEL_FONT,
+        hoverinfo="skip",
+        legendgroup=group,
+        showlegend=False,
+        name=f"{esc(group)} labels",
+        cliponaxis=True,
+    )
+
+
+def add_count_panel(fig: go.Figure, dated: pd.DataFrame) -> None:
+    """Counts per period above the lanes: the shape of a dense story at a glance."""
+    size, period = count_bin(dated)
+    fig.add_trace(
+        go.Histogram(
+            x=ms(dated["start"]),
+            xbins={"size": size},
+            yaxis="y2",
+            marker={"color": "#888"},
+            name=f"events per {period}",
+            hovertemplate=f"%{{y}} events (per {period})<extra></extra>",
+        )
+    )
