@@ -15,8 +15,9 @@ from conftest import DATA, SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline._text import find_names, split_sentences
 from timeline.events import EventMerger, build_events, merge_events
+from timeline.events.actors import find_names
+from timeline.events.sentences import split_sentences
 from timeline.model import Article, Event, Timex
 
 SEED_PUBLISHED = date(2025, 3, 6)

@@ -1,0 +1,262 @@
+"""The people, organisations and places of an article: capitalized names, cleaned, and
+short forms mapped to the full names the article introduced."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from timeline.events.labels import shorten
+from timeline.events.sentences import Sentence, Word, is_title_case, word_spans
+from timeline.lang.en.events import MONTHS, WEEKDAYS
+from timeline.lang.en.names import (
+    DEMONYM_SUFFIXES,
+    FUNCTION_WORDS,
+    HYPHENATED_QUALIFIERS,
+    KNOWN_DEMONYMS,
+    NAME_PARTICLES,
+    ORG_SUFFIXES,
+    ORG_WORDS,
+    TITLES,
+)
+
+_CAPITALIZED = re.compile(r"[A-Z][\w'’.&-]*")
+
+
+def find_names(text: str) -> list[Word]:
+    """Capitalized word sequences that look like names, with offsets in ``text``."""
+    names = []
+    tokens = word_spans(text)
+    i = 0
+    while i < len(tokens):
+        if not _opens_name(tokens[i][2]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and _carries_name_on(tokens, j):
+            j += 1
+        while j > i + 1 and tokens[j - 1][2].lower() in NAME_PARTICLES:
+            j -= 1
+        for part in _split_name([Word(*token) for token in tokens[i:j]]):
+            name = _trim_name(part)
+            if name:
+                start, end = name[0].start, name[-1].end
+                names.append(Word(start, end, text[start:end]))
+        i = j
+    return names
+
+
+def _split_name(tokens: list[Word]) -> list[list[Word]]:
+    """ "Apple CEO Steve Jobs" -> "Apple", "Steve Jobs"; "Apple Inc. Steve Jobs" likewise."""
+    parts: list[list[Word]] = [[]]
+    for token in tokens:
+        previous = parts[-1][-1] if parts[-1] else None
+        if (
+            token.lower.rstrip(".") in TITLES
+            and previous is not None
+            and not _is_title(previous)
+            and previous.lower not in NAME_PARTICLES  # "Royal Courts of Justice"
+        ):
+            parts.append([])  # a title inside the sequence starts the next name
+        parts[-1].append(token)
+        if token.lower in ORG_SUFFIXES:
+            parts.append([])
+    return [p for p in parts if p]
+
+
+def _opens_name(token: str) -> bool:
+    """A capitalized word that is no month, weekday or function word."""
+    if not ("A" <= token[0] <= "Z" and _CAPITALIZED.fullmatch(token)):  # most words: not
+        return False
+    lower = token.lower()
+    return lower not in MONTHS and lower not in WEEKDAYS and lower not in FUNCTION_WORDS
+
+
+def _carries_name_on(tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether token ``j`` goes on with the name before it."""
+    start, _, token = tokens[j]
+    if start != tokens[j - 1][1] + 1:  # names are one-space separated words
+        return False
+    if tokens[j - 1][2].endswith(("'s", "’s")):  # "Russia's Jewish community"
+        return False
+    if token.lower() in NAME_PARTICLES:
+        return j + 1 < len(tokens) and bool(_CAPITALIZED.fullmatch(tokens[j + 1][2]))
+    return _opens_name(token)
+
+
+def _trim_name(tokens: list[Word]) -> list[Word]:
+    """Drop titles and demonym adjectives in front of the name itself."""
+    if len(tokens) == 1:
+        lone = tokens[0]
+        return [] if _is_demonym(lone.text) or lone.lower.rstrip(".") in TITLES else tokens
+    while len(tokens) > 1 and (_is_title(tokens[0]) or _is_demonym_before_title(tokens)):
+        tokens = tokens[1:]
+    if len(tokens) > 1 and _is_demonym(tokens[-1].text):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _is_title(token: Word) -> bool:
+    return token.lower.rstrip(".") in TITLES
+
+
+def _is_demonym_before_title(tokens: list[Word]) -> bool:
+    """ "Russian President Vladimir Putin": the demonym qualifies the title, not the name."""
+    return _is_demonym(tokens[0].text) and _is_title(tokens[1])
+
+
+def _is_demonym(token: str) -> bool:
+    lower = token.lower()
+    if lower in KNOWN_DEMONYMS:
+        return True
+    return len(lower) > 5 and lower.endswith(DEMONYM_SUFFIXES)
+
+
+def sentence_initial(name: Word, sentence: str) -> bool:
+    """Whether the name is the sentence's first word, where every word is capitalized."""
+    return not sentence[: name.start].strip(" \"'“‘(")
+
+
+def clean_actor(name: str) -> str:
+    """ "Hamas-led" -> "Hamas", "Russia's" -> "Russia"."""
+    name = _POSSESSIVE_END.sub("", name)
+    name = _HYPHENATED_END.sub("", name)
+    return name.strip()
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+_HYPHENATED_END = re.compile("-(" + "|".join(HYPHENATED_QUALIFIERS) + ")$")
+
+
+def full_name(name: str, names: list[str], standalone: Collection[str] = ()) -> str:
+    """The full name a one-word name abbreviates: "Putin" -> "Vladimir Putin".
+
+    "Trufanov" may stand for several Trufanovs; news introduces its protagonist first, so
+    the full name told first (``names`` in text order) wins. ``standalone``: one-word
+    names the article uses on their own, which abbreviate nothing by their first word.
+    """
+    if len(name.split()) != 1:
+        return name
+    for full in names:
+        parts = full.split()
+        if len(parts) < 2 or _is_organisation(parts):
+            continue
+        if name == parts[-1] or (name == parts[0] and _first_name_of(parts, standalone)):
+            return full
+    return name
+
+
+def _first_name_of(parts: list[str], standalone: Collection[str]) -> bool:
+    """ "Elena" for "Elena Trufanova", but "Apple" (a name on its own) is not "Apple TV"."""
+    return parts[0] not in standalone and not any(
+        p.isupper() or any(c.isdigit() for c in p) for p in parts[1:]
+    )
+
+
+def _is_organisation(parts: list[str]) -> bool:
+    """ "Israel" is not short for "Israel Defense Forces", nor "Apple" for "Apple Corps"."""
+    return any(p.lower().rstrip(".") in ORG_WORDS for p in parts)
+
+
+_COMMON_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]+")
+
+
+class ArticleActors:
+    """People, organisations and places of one article, short forms mapped to full names.
+
+    A capitalized word that only ever opens a sentence or sits in a headline is not trusted
+    as a name unless the article also uses it mid-sentence.
+    """
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        trusted: list[str] = []
+        openers: list[tuple[int, str]] = []  # sentences that open with a name: their subject
+        self.common = {w for s in sentences for w in _COMMON_WORD.findall(s.text)}
+        alone: dict[str, int] = {}  # one-word names used on their own mid-sentence
+        for sentence in sentences:
+            if is_title_case(sentence.text):
+                continue
+            for name in find_names(sentence.text):
+                initial = sentence_initial(name, sentence.text)
+                cleaned = self._clean(name.text, initial)
+                if cleaned and (len(cleaned.split()) > 1 or not initial):
+                    trusted.append(cleaned)
+                if cleaned and not initial and len(cleaned.split()) == 1:
+                    alone[cleaned] = alone.get(cleaned, 0) + 1
+                if cleaned and initial:
+                    openers.append((sentence.start, cleaned))
+        self._in_text: dict[str, list[str]] = {}  # in_text per text: labels repeat
+        self.known = set(trusted)
+        self.names = list(dict.fromkeys(trusted))
+        self.standalone = {name for name, count in alone.items() if count >= 2}
+        self.first_words = {p for n in self.known for p in (n.split()[0], n.split()[-1])}
+        self.subjects = [
+            (start, full_name(name, self.names, self.standalone))
+            for start, name in openers
+            if name in self.known or name in self.first_words
+        ]
+
+    def resolve_pronoun(self, label: str, position: int) -> str:
+        """ "He extended gratitude" -> "Vladimir Putin extended gratitude": the subject of
+        the latest sentence before that opened with a person's name."""
+        pronoun = re.match(r"(?:He|She)\b", label)
+        if not pronoun:
+            return label
+        before = [name for start, name in self.subjects if start < position]
+        if not before or len(before[-1].split()) < 2:
+            return label
+        return before[-1] + label[pronoun.end() :]
+
+    def _clean(self, name: str, initial: bool) -> str:
+        """ "Shares of Apple Inc." opening a sentence -> "Apple Inc."."""
+        cleaned = clean_actor(name)
+        words = cleaned.split()
+        while initial and len(words) > 1 and words[0].lower() in self.common:
+            words = words[2:] if words[1] in ("of", "de") else words[1:]
+        return " ".join(words)
+
+    def in_text(self, text: str) -> list[str]:
+        known = self._in_text.get(text)
+        if known is None:
+            known = self._in_text[text] = self._find_in_text(text)
+        return list(known)
+
+    def _find_in_text(self, text: str) -> list[str]:
+        found = []
+        for name in find_names(text):
+            cleaned = self._clean(name.text, sentence_initial(name, text))
+            if cleaned in self.known or cleaned in self.first_words:
+                found.append(full_name(cleaned, self.names, self.standalone))
+        return list(dict.fromkeys(found))
+
+    def expand_subject(self, label: str) -> str:
+        """ "Elena, Irina, and Cohen released" -> "Elena Trufanova, Irina Tatti, and Sapir
+        Cohen released": the names of the subject in full, as a timeline entry stands alone."""
+        subject = re.match(r"(?:[A-Z][\w'’-]*|,|\s|and\b)+", label)
+        if not subject:
+            return label
+
+        def full(match: re.Match[str]) -> str:
+            name = match.group()
+            if name not in self.first_words or _part_of_full_name(subject_text, match):
+                return name
+            longer = full_name(name, self.names, self.standalone)
+            return name if label[match.start() :].startswith(longer) else longer
+
+        subject_text = subject.group()
+        expanded = re.sub(r"(?<![\w'’-])[A-Z][\w'’-]*", full, subject_text)
+        return shorten(expanded + label[subject.end() :])
+
+
+def _part_of_full_name(text: str, match: re.Match[str]) -> bool:
+    """ "Alexander Trufanov": neither word is a short form there."""
+    before = re.search(r"[A-Z][\w'’-]* $", text[: match.start()])
+    return before is not None or re.match(r" [A-Z]", text[match.end() :]) is not None
+
+
+def fullest_names(actors: list[str]) -> list[str]:
+    """Each actor once, by the fullest name any source gave ("Vitaly" -> "Vitaly Trufanov")."""
+    unique = list(dict.fromkeys(actors))
+    return list(dict.fromkeys(full_name(a, unique) for a in unique))

@@ -1,0 +1,232 @@
+"""A sentence cut into its main clause and the pieces around it, by light rules.
+
+Attribution ("according to ...", ", officials said"), relative clauses, parentheticals,
+companion lists and fronted adverbials are not the happening a sentence tells; coordinate
+clauses each tell their own. Spans are offsets in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.lang.en.events import (
+    ATTRIBUTION_VERBS,
+    AUXILIARIES,
+    FRONTING_WORDS,
+    IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
+    PASSIVE_AUXILIARIES,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+)
+
+
+def alternatives(words: tuple[str, ...]) -> str:
+    """A regex group of the words, tried in their table's order."""
+    return "(?:" + "|".join(words) + ")"
+
+
+PASSIVE_AUXILIARY = alternatives(PASSIVE_AUXILIARIES)
+
+
+@dataclass(slots=True)
+class SentenceParts:
+    text: str
+    removed: list[tuple[int, int]]  # attribution, asides, companions: never in a label
+    relatives: list[tuple[int, int]]
+    fronted: tuple[int, int] | None
+    clauses: list[tuple[int, int]]
+
+
+def analyse(text: str) -> SentenceParts:
+    masked = mask_inner_commas(text)
+    removed = [
+        *_attributions(masked),
+        *_trailing_asides(masked),
+        *_companion_lists(masked),
+        *_appositions(masked),
+    ]
+    return SentenceParts(
+        text=text,
+        removed=removed,
+        relatives=_relative_clauses(masked),
+        fronted=_fronted_adverbial(masked),
+        clauses=_coordinate_clauses(masked),
+    )
+
+
+def mask_inner_commas(text: str) -> str:
+    """Hide the commas of "February 15, 2025" and "1,200" from clause splitting (same length)."""
+    text = _DIGIT_COMMA.sub("\u201a", text)
+    return _YEAR_COMMA.sub("\u201a", text)
+
+
+_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
+
+
+_YEAR_COMMA = re.compile(r"(?<=\b\d),(?= \d{4}\b)|(?<=\d\d),(?= \d{4}\b)")
+
+
+def _relative_clauses(text: str) -> list[tuple[int, int]]:
+    """ ", who had been held in Gaza since the October incident," and the like."""
+    spans = []
+    for match in re.finditer(r",\s*(?:who|which|whom|whose|where)\b[^,;]*(?:,|$)", text):
+        spans.append((match.start(), match.end()))
+    # reduced: "the talks, scheduled for next Monday, would ..."
+    participle = r"(?:[a-z]+(?:ed|en)|" + "|".join(sorted(IRREGULAR_PARTICIPLES)) + ")"
+    for match in re.finditer(
+        rf",\s*(?:\w+ly\s+)?{participle}\s+(?:for|on|in|at|by)\b[^,;]*,", text
+    ):
+        spans.append((match.start(), match.end()))
+    return spans
+
+
+def _companion_lists(text: str) -> list[tuple[int, int]]:
+    """ ", along with his mother ..., grandmother ..., and fiancée ...," up to the verb."""
+    spans = []
+    opener = r",\s*(?:along with|together with|as well as|including|such as|among them)\b"
+    for match in re.finditer(opener, text):
+        rest = text[match.end() :]
+        verb = re.search(rf",\s*(?={PASSIVE_AUXILIARY}\b|[a-z]+ed\b)", rest)
+        end = match.end() + verb.end() - 1 if verb else len(text.rstrip(".!?"))
+        spans.append((match.start(), end))
+    return spans
+
+
+def _appositions(text: str) -> list[tuple[int, int]]:
+    """ "Trufanov, an engineer, was": a description between commas after a name."""
+    pattern = (
+        r"\b[A-Z][\w'’-]*(,\s*(?:a|an|the|his|her|their|[A-Z][\w-]*['’]s)\s+[^,;]{1,40}),"
+        r"(?=\s+[a-z])"
+    )
+    found = [(m.start(1), m.end()) for m in re.finditer(pattern, text)]
+    ages = r"\b[A-Z][\w'’-]*(,\s*\d{1,3},)"  # "Mr. Johnson, 54, resigned"
+    return found + [(m.start(1), m.end()) for m in re.finditer(ages, text)]
+
+
+def _attributions(text: str) -> list[tuple[int, int]]:
+    """ "according to the Interfax news agency", ", officials said", "based on reports"."""
+    spans = []
+    patterns = (
+        r",\s*(?:according to|based on|citing|as reported by)\b[^,;]*",
+        r"^(?:According to|Citing)\b[^,;]*,\s*",
+        r",[\"”'’]*\s*(?:[\w.'’-]+\s+){1,4}?(?:"
+        + "|".join(ATTRIBUTION_VERBS)
+        + r"|told [^,;.]+)\s*(?=[.!?]?$)",
+        r",\s*(?:said|reported)\s+[^,;]+(?=[.!?]?$)",
+    )
+    for pattern in patterns:
+        spans.extend((m.start(), m.end()) for m in re.finditer(pattern, text))
+    dateline = _DATELINE.match(text)
+    if dateline:
+        spans.append((0, dateline.end()))
+    reported = _REPORTED.match(text)
+    if reported and len(text[reported.end() :].split()) >= 4:
+        spans.append((0, reported.end()))
+    return spans
+
+
+# "CAGUAS, Puerto Rico (AP) _ " or "NEW YORK — " before a wire story's first sentence
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .]*)?\s*(?:\([^)]{1,20}\))?\s*(?:_|—|–|--)\s*"
+)
+
+
+# "X said (that) ...": speech verbs; "X reported that ...": verbs that are happenings
+# of their own unless a "that" clause follows ("Sun reported sales of $538 million").
+_REPORTED = re.compile(
+    r"^(?P<speaker>[^,;]{1,60}?)\s+(?:"
+    + alternatives(SPEECH_VERBS)
+    + r"\s+(?:that\s+)?|"
+    + alternatives(REPORTING_VERBS)
+    + r"\s+that\s+)"
+)
+
+
+def reported_speaker(text: str) -> str:
+    """Who reports the sentence, when it opens "Cisco states that ..."."""
+    reported = _REPORTED.match(text)
+    speaker = reported.group("speaker") if reported else ""
+    return speaker if re.fullmatch(r"(?:[A-Z][\w'’.&-]*\s*)+", speaker) else ""
+
+
+_FRONTED = re.compile(r"(?i:" + "|".join(FRONTING_WORDS) + r")\b[^,;]{0,70}?,\s*")
+
+
+def _fronted_adverbial(text: str) -> tuple[int, int] | None:
+    """ "During the Kremlin meeting, " or "In 1996, following the purchase, " before the
+    main clause: short phrases (not "In 1998 Apple introduced the iMac,")."""
+    end = 0
+    while (match := _FRONTED.match(text, end) or _TIME_SHIFT.match(text, end)) and _is_adverbial(
+        match.group()
+    ):
+        end = match.end()
+    return (0, end) if end else None
+
+
+_TIME_SHIFT = re.compile(r"[^,;]{0,40}\b(?:after|before|ago|later|earlier)\b[^,;]{0,30},\s*")
+
+
+def _is_adverbial(phrase: str) -> bool:
+    words = re.findall(r"[\w'’-]+", phrase)
+    has_verb = any(w.endswith("ed") or w in IRREGULAR_PAST for w in words[1:])
+    return len(words) <= 10 and not has_verb
+
+
+def _trailing_asides(text: str) -> list[tuple[int, int]]:
+    """ ", with both parties yet to ..." adds circumstances, not the happening."""
+    return [(m.start(), m.end()) for m in re.finditer(r",\s*with\b[^;]*?(?=[.!?]?$)", text)]
+
+
+def _coordinate_clauses(text: str) -> list[tuple[int, int]]:
+    """Independent clauses joined by ";", ", but", ", while", ..."""
+    cuts = [0]
+    joints = r";\s*|,\s*(?:but|while|whereas|although|though|yet|and then)\s+"
+    for match in re.finditer(joints, text):
+        cuts.extend([match.start(), match.end()])
+    cuts.append(len(text))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+
+
+def subordinate_clauses(info: SentenceParts) -> list[tuple[int, int]]:
+    """ "since the war began in February 2022": a clause of its own, after its conjunction."""
+    pattern = (
+        r"\b(?:since|after|before|when|until|because|although|though|once)\s+"
+        r"((?:(?:the|a|an|his|her|its|their|this|that)\s+[a-z]+|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+        r"|he|she|they|it|we)\s+([a-z]+)\b[^,;]*)"
+    )
+    spans = []
+    for match in re.finditer(pattern, mask_inner_commas(info.text)):
+        verb = match.group(2)
+        if verb in AUXILIARIES or verb in IRREGULAR_PAST or verb.endswith("ed"):
+            spans.append((match.start(1), match.end(1)))
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for span in spans:
+        if span[0] <= start and end <= span[1]:
+            return span
+    return None
+
+
+def main_start(info: SentenceParts, clause: tuple[int, int]) -> int:
+    start = clause[0]
+    if info.fronted and info.fronted[0] == start:
+        start = info.fronted[1]
+    for span in info.removed:  # "According to X, ..." at the start
+        if span[0] == start:
+            start = span[1]
+    return start
+
+
+def keep(text: str, start: int, end: int, drop: list[tuple[int, int]]) -> str:
+    pieces, position = [], start
+    for d_start, d_end in sorted(drop):
+        if d_end <= position or d_start >= end:
+            continue
+        pieces.append(text[position : max(position, d_start)])
+        position = max(position, d_end)
+    pieces.append(text[position:end])
+    return " ".join(pieces)

@@ -1,0 +1,191 @@
+"""A clause as a timeline entry: its own part, its subject, headline style, short."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.events.clauses import (
+    PASSIVE_AUXILIARY,
+    SentenceParts,
+    analyse,
+    inside,
+    keep,
+    main_start,
+    reported_speaker,
+)
+from timeline.lang.en.events import (
+    AUXILIARIES,
+    IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
+    PHRASE_OPENERS,
+)
+from timeline.lang.en.names import FUNCTION_WORDS
+
+MAX_LABEL_WORDS = 12
+
+
+def clause_label(info: SentenceParts, clause: tuple[int, int], cuts: list[tuple[int, int]]) -> str:
+    start = main_start(info, clause)
+    cut = cuts[0]
+    if info.fronted and info.fronted[0] <= cut[0] and cut[1] <= info.fronted[1]:
+        start = info.fronted[1]  # "On Wednesday, Putin met ...": the date dates the rest
+    start, end = _own_part(info, clause, start, cuts)
+    drop = [*cuts, *info.removed, *info.relatives]
+    text = keep(info.text, start, end, drop)
+    if start == main_start(info, clause) and (speaker := reported_speaker(info.text)):
+        text = re.sub(r"^\s*(?:it|he|she|they)\b", speaker, text)  # "Cisco states it ..."
+    elif start > main_start(info, clause):
+        text = _subject(info, clause) + " " + text
+    return finish_label(text)
+
+
+# ", doubled" or " and took": a joint before a verb that shares the clause's subject
+_VERB_JOINT = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:\w+ly\s+)?(?:[a-z]+ed|"
+    + "|".join(sorted(IRREGULAR_PAST | AUXILIARIES))
+    + r")\b)"
+)
+
+
+def _own_part(
+    info: SentenceParts, clause: tuple[int, int], start: int, cuts: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """ "tripled in 2004, doubled in 2005 and grew in 2006": each date has its own part,
+    between the joints that separate it from the other dates."""
+    own = cuts[0]
+    asides = [*info.relatives, *info.removed]
+    dates = sorted(
+        c for c in cuts if start <= c[0] and c[1] <= clause[1] and not inside(asides, *c)
+    )
+    if len(dates) < 2:
+        return start, clause[1]
+    joints = list(_VERB_JOINT.finditer(info.text[: clause[1]]))
+    begin, end = start, clause[1]
+    for date in dates:
+        between = [j for j in joints if min(date[1], own[1]) <= j.start() < max(date[0], own[0])]
+        if date[1] <= own[0] and between:
+            begin = max(begin, between[-1].end())
+        elif date[0] >= own[1] and between:
+            end = min(end, between[0].start())
+    return begin, end
+
+
+def _subject(info: SentenceParts, clause: tuple[int, int]) -> str:
+    """The words before the first verb of a clause: the subject its later parts share."""
+    start = main_start(info, clause)
+    for word in re.finditer(r"[\w'’-]+", info.text[start : clause[1]]):
+        token = word.group()
+        if token in AUXILIARIES or token in IRREGULAR_PAST or re.fullmatch(r"[a-z]+ed", token):
+            asides = [*info.relatives, *info.removed]
+            return keep(info.text, start, start + word.start(), asides).strip(" ,")
+    return ""
+
+
+def relative_label(
+    info: SentenceParts, relative: tuple[int, int], cuts: list[tuple[int, int]]
+) -> str:
+    """ "Trufanov, who was freed on Feb 15," -> "Trufanov was freed"."""
+    antecedent = re.search(
+        r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?\w+)\s*$",
+        info.text[: relative[0]],
+    )
+    if antecedent and antecedent.group(1).lower() in FUNCTION_WORDS:
+        antecedent = None  # "before jumping in, which is expected": no noun to name
+    body = keep(info.text, relative[0], relative[1], [*cuts, *info.removed])
+    body = re.sub(r"^\s*,?\s*(?:(?:who|which|whom|whose|where)\b)?", "", body)
+    return finish_label(f"{antecedent.group(1) if antecedent else ''} {body}")
+
+
+def dateless_label(sentence: str) -> str:
+    """The main clause of a sentence without a date of its own."""
+    info = analyse(sentence)
+    clause = info.clauses[0]
+    return finish_label(
+        keep(sentence, main_start(info, clause), clause[1], [*info.removed, *info.relatives])
+    )
+
+
+_NAMED_SUBJECT = re.compile(
+    r"^\s*(?:(?:his|her|their|its|the)\s+[a-z]+(?:\s+[a-z]+)?),\s*"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+),\s*",
+    flags=re.I,
+)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.!?])")
+
+
+_REPEATED_MARKS = re.compile(r"([,;:])(?:\s*[,;:])+")
+
+
+_OPENING_CONJUNCTION = re.compile(r"^(?:and|but|or|so|then|also|as|while)\s+", flags=re.I)
+
+
+_OPENING_COPULA = re.compile(r"^(?:was|is|were|are|will be|has been)\s+")
+
+
+_LOOSE_POSSESSIVE = re.compile(r"(?:^|(?<=\s))['’]s\s+")
+
+
+def finish_label(text: str) -> str:
+    """Tidy a clause into a label: no stray commas, headline style, at most ~12 words."""
+    text = _NAMED_SUBJECT.sub(r"\1 ", text)  # "His father, Vitaly Trufanov, was" -> the name
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    text = _REPEATED_MARKS.sub(r"\1", text)
+    text = text.strip(" ,;:.!?-—–\"'“”‘’")
+    text = _OPENING_CONJUNCTION.sub("", text)
+    text = _OPENING_COPULA.sub("", text)  # "2007 was the year"
+    text = _LOOSE_POSSESSIVE.sub("", text)  # a cut date's "'s"
+    text = _headline_style(text)
+    text = shorten(text)
+    text = _without_loose_end(text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _without_loose_end(text: str) -> str:
+    """No label ends on "but", "that" or a lone word after a comma (", located")."""
+    while True:
+        trimmed = re.sub(
+            r"(?:,\s*[a-z][\w'’-]*|\s+(?:and|but|or|that|which|who|of|to|the|a|an))$", "", text
+        )
+        trimmed = trimmed.rstrip(" ,;:")
+        if trimmed == text or len(trimmed.split()) < 2:
+            return text
+        text = trimmed
+
+
+def _headline_style(text: str) -> str:
+    """ "Trufanov was freed" -> "Trufanov freed", as a reader writes a timeline entry."""
+
+    def drop_auxiliary(match: re.Match[str]) -> str:
+        adverb, verb = match.group(1) or "", match.group(2)
+        if verb.lower() == "been":
+            return match.group(0)  # "There has been a rise"
+        if verb.lower() in IRREGULAR_PARTICIPLES or re.search(r"(?:ed|en|wn)$", verb):
+            return f"{adverb}{verb}"
+        return match.group(0)
+
+    if re.match(r"(?:He|She|It|They|We|I)\b", text):
+        return text  # "She born in Honolulu" reads wrong: keep the verb whole
+    pattern = rf"\b{PASSIVE_AUXILIARY}\s+(\w+ly\s+)?([a-z]\w+)\b"
+    first = re.search(pattern, text)
+    if not first or re.search(
+        r"\b(?:that|which|who|when|because|if|whether)\b", text[: first.start()]
+    ):
+        return text  # only the main verb: "... that Jobs has taken leave" stays whole
+    return text[: first.start()] + drop_auxiliary(first) + text[first.end() :]
+
+
+def shorten(text: str) -> str:
+    """At most ~12 words, cut where a phrase ends; "…" only when cut mid-phrase."""
+    tokens = text.split()
+    if len(tokens) <= MAX_LABEL_WORDS:
+        return text
+    for i in range(MAX_LABEL_WORDS, 5, -1):  # keep at least six words
+        if tokens[i - 1].endswith((",", ";")) or tokens[i].lower() in PHRASE_OPENERS:
+            return " ".join(tokens[:i]).rstrip(",;")
+    return " ".join(tokens[:MAX_LABEL_WORDS]).rstrip(",;") + " …"

@@ -1,0 +1,123 @@
+"""Whether two mentions tell one happening: shared kinds, words and actors, and dates that
+can be the same moment."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import lru_cache
+
+from timeline.events.kinds import trigger_class
+from timeline.lang.en.events import AUXILIARIES, DATE_WORDS
+from timeline.lang.en.names import FUNCTION_WORDS
+from timeline.model import PRECISION_RANK, Timex
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    classes: frozenset[str]
+    stems: frozenset[str]
+    actors: frozenset[str]  # lowercase name words: "trufanov", "hamas"
+
+
+def content_words(text: str) -> list[str]:
+    return [
+        w
+        for w in _LOWER_WORD.findall(text.lower())
+        if w not in FUNCTION_WORDS and w not in AUXILIARIES and w not in DATE_WORDS and len(w) > 2
+    ]
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]+")
+
+
+def features_of(
+    labels: Iterable[str], actors: Iterable[str], nouns: Iterable[str] = ()
+) -> Features:
+    kinds: set[str] = set()
+    stems: set[str] = set()
+    for text in (*labels, *nouns):
+        text_kinds, text_stems = _text_features(text)
+        kinds.update(text_kinds)
+        stems.update(text_stems)
+    actor_words: set[str] = set()
+    for actor in actors:
+        actor_words.update(_actor_words(actor))
+    return Features(frozenset(kinds), frozenset(stems), frozenset(actor_words))
+
+
+@lru_cache(maxsize=2048)
+def _text_features(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The kind of happening and the word stems of one label or noun (labels recur: in a
+    cluster's, an event's and a merged group's features)."""
+    stems = frozenset(w[:5] for w in content_words(_without_names(text)))
+    return frozenset(trigger_class(text)), stems
+
+
+@lru_cache(maxsize=2048)
+def _actor_words(actor: str) -> frozenset[str]:
+    return frozenset(
+        w.lower() for w in actor.split() if len(w) > 2 and w.lower() not in FUNCTION_WORDS
+    )
+
+
+def _without_names(label: str) -> str:
+    """Names count as actors, so only the lowercase words count as words ("released")."""
+    words = label.split()
+    if words and words[0].lower() in FUNCTION_WORDS:
+        words[0] = words[0].lower()  # "The attack": capitalized as the label's first word
+    return " ".join(w for w in words if not w[:1].isupper())
+
+
+def similarity(a: Features, b: Features) -> float:
+    """Shared kinds of happening and shared actors weigh most; other words a little."""
+    shared_actors = len(a.actors & b.actors)
+    return len(a.classes & b.classes) + min(shared_actors, 3) + 0.5 * len(a.stems & b.stems)
+
+
+def precision_rank(timex: Timex) -> int:
+    """Finer is higher; a date still waiting for its publication date ranks lowest."""
+    if timex.earliest is None:
+        return -1
+    return PRECISION_RANK.get(timex.precision or "", -1)
+
+
+def label_rank(timex: Timex) -> int:
+    """Precision for choosing the telling mention: "Saturday night" is no better told than
+    "Saturday"."""
+    return min(precision_rank(timex), PRECISION_RANK["day"])
+
+
+def dates_compatible(a: Timex, b: Timex) -> bool:
+    """Whether two dates can be the same moment: overlapping intervals, or an unresolved
+    pattern ("XXXX-WXX-3", a Wednesday) that the other date fits."""
+    if a.earliest and a.latest and b.earliest and b.latest:
+        return a.earliest < b.latest and b.earliest < a.latest
+    if a.earliest is None and b.earliest is None:
+        return a.value == b.value
+    unresolved, resolved = (a, b) if a.earliest is None else (b, a)
+    return _fits_pattern(unresolved.value, resolved)
+
+
+def _fits_pattern(pattern: str, timex: Timex) -> bool:
+    day = timex.earliest.date() if timex.earliest else None
+    week = re.fullmatch(r"X{4}-WXX-(\d)(?:T.*)?", pattern)
+    if week:
+        return day is not None and day.isoweekday() == int(week.group(1))
+    if "X" not in pattern:
+        return False
+    calendar = re.sub(r"[^\dX-]", "", pattern.split("T")[0])
+    regex = re.escape(calendar).replace("X", r"\d")
+    return re.match(regex, timex.value) is not None
+
+
+def date_gap(a: Timex, b: Timex) -> timedelta | None:
+    if not (a.earliest and a.latest and b.earliest and b.latest):
+        return None
+    if a.latest <= b.earliest:
+        return b.earliest - a.latest
+    if b.latest <= a.earliest:
+        return a.earliest - b.latest
+    return timedelta(0)
