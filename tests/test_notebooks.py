@@ -11,6 +11,13 @@ from conftest import REPO
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
+# The slowest cell takes a few seconds, 19 s with the machine's two cores shared by a dozen
+# busy processes (load 10-13); one that takes longer than this is stuck, and fails naming its
+# source instead of waiting nbclient's default ten minutes.
+CELL_TIMEOUT_S = 90
+# The kernel answers its first kernel_info request within a few seconds, even under load.
+STARTUP_TIMEOUT_S = 60
+
 
 def test_there_are_notebooks() -> None:
     names = [path.stem for path in NOTEBOOKS]
@@ -35,7 +42,8 @@ def test_runs_top_to_bottom(path: Path, tmp_path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
-        timeout=600,
+        timeout=CELL_TIMEOUT_S,
+        startup_timeout=STARTUP_TIMEOUT_S,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
