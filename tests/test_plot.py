@@ -440,3 +440,38 @@ def test_a_frame_without_any_url_plots_with_no_links():
     frame = story_frame().assign(url=pd.Series([None] * len(story_frame()), dtype="string"))
     fig = plot(frame)
     assert not any("href" in text for text in hovers(fig))
+
+
+@pytest.mark.parametrize("unit", ["us", "s"])
+def test_a_story_spanning_centuries_plots_with_dates_in_place(unit, tmp_path):
+    # issue 17: 1066 and 2021 in one story overflowed nanoseconds (292 years) in the packing
+    hastings = event("1066-10-14", "1066-10-14", "1066-10-15", "day", "Battle of Hastings")
+    replay = event("2021-10-09", "2021-10-09", "2021-10-10", "day", "Reenactment")
+    ages = event("1200", "1200-01-01", "1201-01-01", "year", "Middle ages")
+    frame = pd.DataFrame([hastings, ages, replay])
+    frame["start"] = frame["start"].astype(f"datetime64[{unit}]")
+    frame["end"] = frame["end"].astype(f"datetime64[{unit}]")
+    fig = plot(frame)
+    marks = [t for t in traces(fig, "exact") if t.mode == "markers"]
+    xs = sorted(pd.Timestamp(x) for t in marks for x in t.x)
+    assert xs == [pd.Timestamp("1066-10-14 12:00"), pd.Timestamp("2021-10-09 12:00")]
+    band = next(t for t in traces(fig, "approximate") if t.type == "bar")
+    assert pd.Timestamp(band.base[0]) == pd.Timestamp("1200-01-01")
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert lo < pd.Timestamp("1066-10-14") and hi > pd.Timestamp("2021-10-10")
+    from timeline.export import to_html
+
+    assert "Battle of Hastings" in to_html(fig, tmp_path / "a.html").read_text("utf-8")
+
+
+def test_nanosecond_dates_far_apart_do_not_overflow():
+    # a hand-built frame in nanoseconds: 1700 and 2200 are 500 years apart
+    frame = pd.DataFrame(
+        {
+            "start": pd.to_datetime(["1700-01-01", "2200-01-01"]).as_unit("ns"),
+            "end": pd.to_datetime(["1700-01-02", "2200-01-02"]).as_unit("ns"),
+            "label": ["early", "late"],
+        }
+    )
+    fig = plot(frame)
+    assert len(hovers(fig)) == 2

@@ -15,6 +15,7 @@ from timeline.model import SEPARATOR
 DENSE_THRESHOLD = 2_000
 
 REQUIRED = ("start", "end", "label")  # the columns a frame needs to be drawn
+TIME_UNIT = "us"  # dates are held in microseconds: differences fit 292,000 years, not 292
 MAX_LEVELS = 6  # label rows per lane before labels are left to the hover box
 MAX_LANES = 30  # more lanes than this get folded into "other"
 MAX_COLORS = 20

@@ -27,6 +27,7 @@ from timeline.charts._constants import (
     PLOT_PX,
     REQUIRED,
     SHAPES,
+    TIME_UNIT,
 )
 from timeline.charts._text import esc, lane_name, short, split
 from timeline.errors import FrameError
@@ -55,6 +56,9 @@ def check_frame(
             frame[col] = pd.to_datetime(frame[col])
         except (TypeError, ValueError) as exc:
             raise FrameError(f"column {col!r} must hold dates: {exc}") from exc
+        if frame[col].dt.unit == "ns":
+            # nanoseconds overflow past 292 years between two dates (1066 and 2021)
+            frame[col] = frame[col].dt.as_unit(TIME_UNIT)
     for col, default in _OPTIONAL.items():
         if col not in frame.columns:
             frame[col] = default(frame)
@@ -210,9 +214,9 @@ def pack(lane: pd.DataFrame, span: pd.Timedelta, show_labels: bool) -> tuple[Any
     and the label it would sit on is hidden too: labels never cover marks or each other.
     Returns (row per event, label shown per event).
     """
-    per_px = span.value / PLOT_PX  # nanoseconds per pixel at the initial view
-    start = lane["start"].to_numpy("datetime64[ns]").astype("int64")
-    end = lane["end"].to_numpy("datetime64[ns]").astype("int64")
+    per_px = span / pd.Timedelta(milliseconds=1) / PLOT_PX  # ms per pixel at the initial view
+    start = lane["start"].to_numpy("datetime64[ms]").astype("int64")
+    end = lane["end"].to_numpy("datetime64[ms]").astype("int64")
     mark = np.maximum(end, start + int(10 * per_px)).tolist()
     text_px = lane["_label"].str.len().to_numpy(dtype=float) * CHAR_PX + 16
     label = np.maximum(mark, start + (text_px * per_px).astype("int64")).tolist()
@@ -246,9 +250,9 @@ def pack(lane: pd.DataFrame, span: pd.Timedelta, show_labels: bool) -> tuple[Any
 def ms(values: Any) -> np.ndarray:
     """Dates as epoch milliseconds: Plotly ships float arrays as compact base64 and reads
     numbers on a date axis as milliseconds; ISO strings would triple a dense page's size."""
-    arr = np.asarray(values, dtype="datetime64[ns]").astype("int64").astype(float)
+    arr = np.asarray(values, dtype="datetime64[ms]").astype("int64").astype(float)
     arr[np.asarray(pd.isna(values))] = np.nan
-    return arr / 1e6
+    return arr
 
 
 def point_x(sub: pd.DataFrame) -> pd.Series:

@@ -98,9 +98,9 @@ def _segments(sub: pd.DataFrame, color: str, opacity: float, custom: Any) -> lis
     invisible markers mid-band that carry the hover text once per event (not three times).
     """
     n = len(sub)
-    start = sub["start"].to_numpy("datetime64[ns]")
-    end = sub["end"].to_numpy("datetime64[ns]")
-    xs = np.empty(3 * n, dtype="datetime64[ns]")
+    start = sub["start"].to_numpy("datetime64[ms]")
+    end = sub["end"].to_numpy("datetime64[ms]")
+    xs = np.empty(3 * n, dtype="datetime64[ms]")
     xs[0::3], xs[1::3], xs[2::3] = start, end, np.datetime64("NaT")
     ys = np.repeat(sub["_y"].to_numpy(dtype=float), 3)
     ys[2::3] = np.nan
