@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import random
 import re
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -576,3 +578,130 @@ def test_random_files_are_loaded_or_reported(tmp_path, blobs) -> None:
 @given(data=st.binary(min_size=1, max_size=20_000), suffix=st.sampled_from(SUFFIXES))
 def test_random_bytes_many(tmp_path, data, suffix) -> None:
     _check_accounted(_write_files(tmp_path / "prop", [(data, suffix)]))
+
+
+# --- odd entries in a folder, odd fields, code built in the API (issue 17) ---------------------
+
+
+def test_symlink_loops_and_dangling_links_in_a_folder_are_skips(tmp_path) -> None:
+    (tmp_path / "good.txt").write_text(BODY)
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
+    (tmp_path / "ping.md").symlink_to(tmp_path / "pong.md")
+    (tmp_path / "pong.md").symlink_to(tmp_path / "ping.md")
+    (tmp_path / "gone.html").symlink_to(tmp_path / "nowhere.html")
+    (tmp_path / "loopdir").symlink_to(tmp_path / "loopdir")  # no article suffix: ignored
+    articles, report = load(tmp_path)
+    assert [a.source for a in articles] == [str(tmp_path / "good.txt")]
+    reasons = {Path(s.source).name: s.reason for s in report.skipped}
+    assert set(reasons) == {"self.txt", "ping.md", "pong.md", "gone.html"}
+    assert reasons["self.txt"].startswith("symbolic link loop")
+    assert reasons["gone.html"].startswith("broken symbolic link to")
+    with pytest.raises(InputError, match="symbolic link loop"):
+        list(read_articles(tmp_path / "self.txt", strict=True))
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named_with_escapes(tmp_path) -> None:
+    raw = os.fsencode(tmp_path) + b"/caf\xe9 \x1b[2J.txt"
+    Path(os.fsdecode(raw)).write_text(BODY)
+    articles, report = load(tmp_path)
+    (article,) = articles
+    assert article.source == str(tmp_path / "caf\\xe9 \\x1b[2J.txt")
+    article.source.encode("utf-8")  # writable anywhere
+    assert "file name is not valid UTF-8" in report.warnings[0].reason
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_lone_surrogates_in_json_fields_are_reported_and_never_written(tmp_path, suffix) -> None:
+    record = json.dumps({"text": BODY + " \udc80", "url": "https://example.org/\ud800x"})
+    record = record[:-1] + ', "title": "Bad \\udfff title", "source": "Wire \\ud83d"}'
+    path = tmp_path / f"a{suffix}"
+    path.write_text(record + "\n")
+    df = timeline.extract(path)
+    (article,) = load(path)[0]
+    assert article.url is None and article.title == "Bad \ufffd title"
+    assert article.text.endswith("\ufffd") and article.outlet == "Wire \ufffd"
+    reasons = " | ".join(w.reason for w in df.attrs["report"].warnings)
+    assert "field 'url' holds a lone surrogate" in reasons
+    assert "field 'url' holds a lone surrogate (not valid Unicode); ignored" in reasons
+    assert "field 'title' holds a lone surrogate" in reasons
+    assert "text holds lone surrogates" in reasons
+    df.to_csv(tmp_path / "out.csv", index=False)  # no UnicodeEncodeError anywhere
+    df.to_json(tmp_path / "out.json", orient="records", force_ascii=False, date_format="iso")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [Article(text=None), Article(text=b"bytes"), Article(text=BODY, published="2025-01-01")],
+)
+def test_articles_built_wrongly_in_code_are_skipped_with_a_reason(bad) -> None:
+    df = timeline.extract([bad, Article(text=BODY, source="good")])
+    (skip,) = df.attrs["report"].skipped
+    assert skip.reason.startswith("Article.") and "expected" in skip.reason
+    assert list(df["source"].unique()) == ["good"]
+    with pytest.raises(InputError, match="Article"):
+        timeline.extract([bad], strict=True)
+
+
+def test_duplicate_json_keys_are_a_warning(tmp_path) -> None:
+    twice = f'{{"text": "{BODY}", "published": "2025-01-01", "published": "2025-03-06"}}'
+    (tmp_path / "one.json").write_text(twice)
+    (tmp_path / "list.json").write_text("[\n" + twice + ",\n" + twice + "\n]")
+    (tmp_path / "feed.jsonl").write_text(twice + "\n" + twice + "\n")
+    (tmp_path / "side.txt").write_text(BODY)
+    (tmp_path / "side.meta.json").write_text('{"title": "A", "title": "B"}')
+    articles, report = load(tmp_path)
+    assert len(articles) == 6
+    assert all(a.published == date(2025, 3, 6) for a in articles if a.title != "B")
+    seen = {(Path(w.source).name, w.line) for w in report.warnings if "duplicate key" in w.reason}
+    assert seen == {
+        ("one.json", None),
+        ("list.json", 2),
+        ("list.json", 3),
+        ("feed.jsonl", 1),
+        ("feed.jsonl", None),  # "1 more line(s) like that": counted per file
+        ("side.meta.json", None),
+    }
+    assert any("duplicate key 'published'" in w.reason for w in report.warnings)
+
+
+def test_duplicate_front_matter_keys_are_a_warning(tmp_path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ndate: 2025-01-01\ndate: 2025-03-06\n---\n{BODY}\n")
+    article, report = one_article(path)
+    assert article.published == date(2025, 3, 6)
+    assert "duplicate key 'date' in the front matter" in report.warnings[0].reason
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_front_matter_over_64_kb_is_a_warning(tmp_path, suffix) -> None:
+    path = tmp_path / f"a{suffix}"
+    filler = "".join(f"tag{i}: {'x' * 60}\n" for i in range(1200))  # about 80 KB
+    path.write_text(f"---\ntitle: Lost title\npublished: 2025-03-06\n{filler}---\n{BODY}\n")
+    article, report = one_article(path)
+    assert article.published is None  # not read: and the user is told
+    (warning,) = report.warnings
+    assert "front matter not closed by a '---' line within its first 64 KB" in warning.reason
+
+
+def test_markdown_script_and_style_never_reach_the_text(tmp_path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "# Talks\n\n<script>\nvar d = 'The attack began on June 1, 2024.';\n</script>\n\n"
+        "<STYLE type='text/css'>p:after { content: 'July 4, 2024'; }</style>\n\n"
+        "<!-- draft: the summit ended on August 2, 2024 -->\n\n"
+        f"{BODY} <script>alert('September 9, 2024')</script>It ended in Rome.\n\n"
+        "<script>never closed, October 1, 2024 ..."
+    )
+    article, _ = one_article(path)
+    assert article.text == f"{BODY}  It ended in Rome."
+    df = timeline.extract(article)
+    assert list(df["value"]) == ["2025-03-03"]
+
+
+def test_markdown_hidden_html_is_linear(tmp_path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(BODY + "\n\n" + "<script> <style> <!-- " * 40_000)
+    start = time.perf_counter()
+    article, _ = one_article(path)
+    assert time.perf_counter() - start < 5
+    assert article.text == BODY

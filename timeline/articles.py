@@ -8,6 +8,7 @@ dropped silently. The kinds of bad input handled are listed in docs/BAD_INPUT.md
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import itertools
 import json
@@ -25,6 +26,7 @@ from typing import IO, Any
 from timeline.dates import parse_date, parse_date_arg
 from timeline.errors import InputError
 from timeline.model import Article, Report
+from timeline.names import display_name, has_undecodable_bytes, printable
 
 # Largest single article file (and single JSON lines record) read into memory. Bigger
 # files are reported, not read: split them, or send them as JSON lines (streamed).
@@ -201,7 +203,7 @@ def _read_all(paths: PathsArg, default: date | None, sink: _Sink) -> Iterator[Ar
 
 def _read_named(path: Path, default: date | None, sink: _Sink, seen: set[str]) -> Iterator[Article]:
     """A path the user named: anything wrong with it is a skip, with the reason."""
-    source = str(path)
+    source = display_name(path)
     if not os.path.lexists(path):
         sink.skip(source, "no such file or directory")
         return
@@ -218,7 +220,7 @@ def _read_dir(root: Path, default: date | None, sink: _Sink, seen: set[str]) -> 
     ignored: list[str] = []
     for path in _walk(root, ignored):
         if isinstance(path, _Unreadable):
-            sink.skip(str(path.path), f"directory not readable: {path.reason}")
+            sink.skip(display_name(path.path), f"directory not readable: {path.reason}")
             found += path.path == root  # reported already: not also "no article files"
             continue
         found += 1
@@ -226,10 +228,10 @@ def _read_dir(root: Path, default: date | None, sink: _Sink, seen: set[str]) -> 
             yield from _read_file(path, FORMATS[path.suffix.lower()], default, sink)
     if not found:
         detail = f" ({len(ignored)} other files ignored)" if ignored else " (it is empty)"
-        sink.skip(str(root), f"no article files in directory{detail}; {_SUPPORTED}")
+        sink.skip(display_name(root), f"no article files in directory{detail}; {_SUPPORTED}")
     elif ignored:
-        names = ", ".join(ignored[:5]) + (", ..." if len(ignored) > 5 else "")
-        sink.warn(str(root), f"{len(ignored)} file(s) ignored, not articles: {names}")
+        names = ", ".join(map(printable, ignored[:5])) + (", ..." if len(ignored) > 5 else "")
+        sink.warn(display_name(root), f"{len(ignored)} file(s) ignored, not articles: {names}")
 
 
 @dataclass(frozen=True)
@@ -256,9 +258,10 @@ def _walk(
         return
     for entry in entries:
         path = Path(entry.path)
+        is_dir = _is_dir(entry)
         if entry.name.startswith("."):
-            ignored.append(entry.name + ("/" if entry.is_dir() else ""))
-        elif entry.is_dir():
+            ignored.append(entry.name + ("/" if is_dir else ""))
+        elif is_dir:
             yield from _walk(path, ignored, visited)
         elif entry.name.lower().endswith(SIDECAR_SUFFIX):
             continue  # metadata for its article, read with it
@@ -266,6 +269,15 @@ def _walk(
             yield path
         else:
             ignored.append(entry.name)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """A directory to walk into; a link loop or a dangling link is not (it is read as a
+    file, and reported with its reason there)."""
+    try:
+        return entry.is_dir()
+    except OSError:  # ELOOP: a link that points back to itself
+        return False
 
 
 def _first_time(path: Path, seen: set[str]) -> bool:
@@ -287,7 +299,9 @@ _SUPPORTED = "supported: " + " ".join(sorted(FORMATS))
 
 def _read_file(path: Path, kind: str, default: date | None, sink: _Sink) -> Iterator[Article]:
     """All articles of one file; a problem with the file as a whole becomes one skip."""
-    source = str(path)
+    source = display_name(path)
+    if has_undecodable_bytes(path):
+        sink.warn(source, "file name is not valid UTF-8; shown with \\x escapes for its bytes")
     try:
         if kind == "jsonl":
             yield from _read_jsonl(path, default, sink)
@@ -324,7 +338,7 @@ def _stat(path: Path) -> os.stat_result:
     try:
         st = path.stat()
     except OSError as e:
-        raise _Skip(_os_reason(e)) from None
+        raise _Skip(_link_reason(path) or _os_reason(e)) from None
     if not stat.S_ISREG(st.st_mode):
         raise _Skip("not a regular file (a device, pipe or socket); give a file")
     return st
@@ -335,6 +349,21 @@ def _open(path: Path) -> IO[bytes]:
         return open(path, "rb")  # noqa: SIM115 - closed by the caller's with
     except OSError as e:
         raise _Skip(_os_reason(e)) from None
+
+
+def _link_reason(path: Path) -> str | None:
+    """Why a symbolic link cannot be followed, in words; None when it is not a link."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 raises this for a loop
+        return "symbolic link loop (the link leads back to itself); fix or remove the link"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself); fix or remove the link"
+        return f"broken symbolic link to {printable(os.readlink(path))!r}; its target is missing"
+    return None
 
 
 def _os_reason(e: OSError) -> str:
@@ -368,9 +397,9 @@ def _sidecar(path: Path, sink: _Sink) -> dict[str, Any]:
     meta_path = path.with_name(path.stem + SIDECAR_SUFFIX)
     if meta_path == path or not meta_path.is_file():
         return {}
-    source = str(meta_path)
+    source = display_name(meta_path)
     try:
-        value = _load_json(_decode_text(_read_bytes(meta_path), source, sink), None)
+        value = _load_json(_decode_text(_read_bytes(meta_path), source, sink), None, source, sink)
     except _Skip as skip:
         sink.warn(source, f"sidecar ignored: {skip.reason}")
         return {}
@@ -401,16 +430,21 @@ def _meta_from_mapping(
         else:
             meta["published"] = parsed
     url = _first_str(fields, URL_FIELDS, source, line, sink)
-    if url is not None:
-        if re.match(r"https?://\S+$", url.strip(), re.IGNORECASE):
+    if url is not None and not _SURROGATE.search(url):  # surrogates: warned already
+        if _URL.match(url.strip()):
             meta["url"] = url.strip()
         else:
-            sink.warn(source, f"url {url[:60]!r} ignored: only http(s) URLs are kept", line)
+            shown = printable(url[:60])
+            sink.warn(source, f"url '{shown}' ignored: only http(s) URLs are kept", line)
     origin = _first_str(fields, ("source",), source, line, sink)
     if origin is not None and origin.strip():
         # the outlet's name; Article.source stays the file, so reports name the input
         meta["outlet"] = _clean(" ".join(origin.split()))
     return meta
+
+
+# No whitespace, controls or lone surrogates: a URL that any writer and browser accepts.
+_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f\ud800-\udfff]+$", re.IGNORECASE)
 
 
 def _first_str(
@@ -420,9 +454,15 @@ def _first_str(
         value = fields.get(name)
         if value is None:
             continue
-        if isinstance(value, str):
-            return value
-        sink.warn(source, f"field {name!r} is {_type_name(value)}, expected text; ignored", line)
+        if not isinstance(value, str):
+            reason = f"field {name!r} is {_type_name(value)}, expected text; ignored"
+            sink.warn(source, reason, line)
+            continue
+        if _SURROGATE.search(value):
+            reason = f"field {name!r} holds a lone surrogate (not valid Unicode); "
+            reason += "ignored" if name in URL_FIELDS else "replaced with U+FFFD"
+            sink.warn(source, reason, line)
+        return value
     return None
 
 
@@ -434,21 +474,52 @@ def _apply_meta(article: Article, meta: dict[str, Any]) -> None:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+MAX_FRONT_MATTER = 64 * 1024  # front matter is a few lines; past this it is not read
+_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\n[A-Za-z_][\w -]{0,40}:")
+
+
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """``key: value`` lines between ``---`` lines at the very top, and the rest."""
+    raw, body, _ = _split_front_matter(text)
+    return raw, body
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, str], str, list[str]]:
+    """Front matter, the rest, and the problems a reader should hear about."""
     if not text.startswith("---"):
-        return {}, text
-    match = _FRONT_MATTER.match(text[: 64 * 1024])
+        return {}, text, []
+    match = _FRONT_MATTER.match(text[:MAX_FRONT_MATTER])
     if match is None:
-        return {}, text
+        if _FRONT_MATTER_OPEN.match(text):
+            kb = MAX_FRONT_MATTER // 1024
+            return {}, text, [
+                f"front matter not closed by a '---' line within its first {kb} KB; "
+                "read as text, so its title and date are not used"
+            ]
+        return {}, text, []
     raw: dict[str, str] = {}
+    twice: list[str] = []
     for line in match.group(1).split("\n"):
         key, sep, value = line.partition(":")
         if sep and key.strip() and not key.startswith((" ", "\t", "#")):
-            raw[key.strip().lower()] = value.strip().strip("'\"")
+            key = key.strip().lower()
+            if key in raw and key not in twice:
+                twice.append(key)
+            raw[key] = value.strip().strip("'\"")
     if not raw:  # a Markdown rule, not front matter
-        return {}, text
-    return raw, text[match.end() :]
+        return {}, text, []
+    problems = []
+    if twice:
+        keys = ", ".join(repr(printable(k)) for k in twice[:5])
+        problems.append(f"duplicate key {keys} in the front matter; the last value is used")
+    return raw, text[match.end() :], problems
+
+
+def _front_matter(text: str, source: str, sink: _Sink) -> tuple[dict[str, str], str]:
+    raw, body, problems = _split_front_matter(text)
+    for problem in problems:
+        sink.warn(source, problem)
+    return raw, body
 
 
 # --- decoding -----------------------------------------------------------------------------
@@ -566,7 +637,7 @@ def _parse_txt(text: str, source: str, sink: _Sink) -> Article:
     or does not end like a sentence (``.!?:,``); otherwise (one paragraph, one line) there
     is no title and all of it is text. Front matter with a ``title`` makes all of it text.
     """
-    raw, body = split_front_matter(text)
+    raw, body = _front_matter(text, source, sink)
     meta = _meta_from_mapping(raw, source, None, sink)
     body = body.strip()
     title = ""
@@ -608,15 +679,43 @@ def _parse_markdown(text: str, source: str, sink: _Sink) -> Article:
 
     ``Article.text`` is the stripped prose, so offsets the pipeline computes point into it.
     """
-    raw, body = split_front_matter(text)
+    raw, body = _front_matter(text, source, sink)
     meta = _meta_from_mapping(raw, source, None, sink)
-    title, prose = _markdown_prose(body)
+    title, prose = _markdown_prose(_drop_hidden_html(body))
     prose = re.sub(r"\n{3,}", "\n\n", prose).strip()
     if not prose:
         raise _Skip("no text after the front matter and title")
     article = Article(text=prose, source=source, title=title)
     _apply_meta(article, meta)
     return article
+
+
+_HIDDEN_OPEN = re.compile(r"<(script|style)\b[^<>]{0,1000}>|<!--", re.IGNORECASE)
+_HIDDEN_CLOSE = {
+    "script": re.compile(r"</script\s*>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+    None: re.compile("-->"),
+}
+
+
+def _drop_hidden_html(text: str) -> str:
+    """``<script>``/``<style>`` elements and ``<!-- comments -->`` in Markdown: code and
+    notes a rendered page never shows, so never labels or sentences. An element never
+    closed runs to the end, as in a browser. One forward scan: linear on any input."""
+    if "<" not in text:
+        return text
+    kept, pos = [], 0
+    while (opener := _HIDDEN_OPEN.search(text, pos)) is not None:
+        kept.append(text[pos : opener.start()])
+        tag = opener.group(1)
+        closer = _HIDDEN_CLOSE[tag.lower() if tag else None].search(text, opener.end())
+        if closer is None:
+            pos = len(text)
+            break
+        kept.append(" ")
+        pos = closer.end()
+    kept.append(text[pos:])
+    return "".join(kept)
 
 
 def _markdown_prose(body: str) -> tuple[str, str]:
@@ -887,7 +986,7 @@ def _read_json(data: bytes, source: str, sink: _Sink) -> Iterator[Article]:
     if text.lstrip().startswith("["):
         yield from _read_json_array(text, source, sink)
         return
-    value = _load_json(text, None)
+    value = _load_json(text, None, source, sink)
     records = _json_records(value)
     if records is None:
         raise _Skip(f"expected a JSON object or a list of objects, got {_type_name(value)}")
@@ -905,8 +1004,10 @@ def _read_json_array(text: str, source: str, sink: _Sink) -> Iterator[Article]:
     """Records of a top-level list one by one: each Article gets the line it starts on,
     and the records before a syntax error still load."""
     count = 0
-    for index, line, record in _json_array_items(text):
+    decoder = _Decoder()
+    for index, line, record in _json_array_items(text, decoder):
         count += 1
+        decoder.report_duplicates(source, line, sink, f"record {index}: ")
         try:
             yield _article_from_record(record, source, line, sink, index)
         except _Skip as skip:
@@ -918,9 +1019,8 @@ def _read_json_array(text: str, source: str, sink: _Sink) -> Iterator[Article]:
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
-def _json_array_items(text: str) -> Iterator[tuple[int, int, Any]]:
+def _json_array_items(text: str, decoder: _Decoder) -> Iterator[tuple[int, int, Any]]:
     """(record number, line, value) of the JSON list ``text``; _Skip on bad syntax."""
-    decoder = json.JSONDecoder()
     pos = _JSON_SPACE.match(text).end() + 1  # past "["
     line, counted = 1, 0
     for index in itertools.count(1):
@@ -949,10 +1049,44 @@ def _json_array_items(text: str) -> Iterator[tuple[int, int, Any]]:
         raise _Skip("not valid JSON: extra data after the list", where)
 
 
-def _load_json(text: str, line: int | None) -> Any:
+class _Decoder(json.JSONDecoder):
+    """json's decoder, noting keys given twice in one object (json keeps the last one)."""
+
+    def __init__(self) -> None:
+        super().__init__(object_pairs_hook=self._object)
+        self.duplicates: list[str] = []
+
+    def _object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) < len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen and key not in self.duplicates:
+                    self.duplicates.append(key)
+                seen.add(key)
+        return obj
+
+    def report_duplicates(
+        self, source: str, line: int | None, sink: _Sink, where: str = ""
+    ) -> None:
+        """One warning for the keys seen twice since the last call, then forget them."""
+        if self.duplicates:
+            keys = ", ".join(repr(printable(k)) for k in self.duplicates[:5])
+            reason = f"{where}duplicate key {keys} in a JSON object; the last value is used"
+            sink.warn(source, reason, line)
+            self.duplicates = []
+
+
+def _load_json(
+    text: str, line: int | None, source: str, sink: _Sink, decoder: _Decoder | None = None
+) -> Any:
     """Parsed JSON; a syntax error names its line (the record's line in JSON lines)."""
+    decoder = decoder or _Decoder()  # a stream passes one for all its lines: faster
+    decoder.duplicates = []  # none left over from a line that failed
     try:
-        return json.loads(text)
+        value = decoder.decode(text)
+        decoder.report_duplicates(source, line, sink)
+        return value
     except RecursionError:
         raise _Skip("JSON nested too deeply to read", line) from None
     except ValueError as e:  # JSONDecodeError, and ints too long to convert
@@ -974,7 +1108,7 @@ def _json_records(value: Any) -> list[Any] | None:
 
 def _read_jsonl(path: Path, default: date | None, sink: _Sink) -> Iterator[Article]:
     """One article per line, streamed: memory holds one line at a time."""
-    source = str(path)
+    source = display_name(path)
     _stat(path)
     sink = _OncePerFile(sink, source)
     with _open(path) as f:
@@ -984,13 +1118,14 @@ def _read_jsonl(path: Path, default: date | None, sink: _Sink) -> Iterator[Artic
         if encoding is not None:
             stream = io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="\n")
         records = 0
+        decoder = _Decoder()
         for number, raw in _lines(stream):
             if number == 1 and isinstance(raw, bytes) and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
             if raw is not _TOO_LONG and _blank(raw):
                 continue  # blank lines separate nothing in JSON lines
             records += 1
-            article = _jsonl_record(raw, source, number, sink)
+            article = _jsonl_record(raw, source, number, sink, decoder)
             if article is not None:
                 yield _finish(article, {}, default)
     sink.close()
@@ -1036,13 +1171,15 @@ def _lines(stream: Any) -> Iterator[tuple[int, Any]]:
 _TOO_LONG = object()
 
 
-def _jsonl_record(raw: Any, source: str, number: int, sink: _Sink) -> Article | None:
+def _jsonl_record(
+    raw: Any, source: str, number: int, sink: _Sink, decoder: _Decoder
+) -> Article | None:
     if raw is _TOO_LONG:
         sink.skip(source, _too_big(MAX_ARTICLE_BYTES + 1, "one JSON line"), number)
         return None
     try:
         text = raw if isinstance(raw, str) else _decode_line(raw, source, sink, number)
-        value = _load_json(text, number)
+        value = _load_json(text, number, source, sink, decoder)
         return _article_from_record(value, source, number, sink, None)
     except _Skip as skip:
         sink.skip(source, skip.reason, number)
@@ -1064,6 +1201,10 @@ def _article_from_record(
         raise _Skip(f"{where}expected a JSON object, got {_type_name(record)}", line)
     fields = {k.lower(): v for k, v in record.items() if isinstance(k, str)}
     text = _record_text(fields, where, line)
+    if _SURROGATE.search(text):
+        reason = "text holds lone surrogates (not valid Unicode); replaced with U+FFFD"
+        sink.warn(source, where + reason, line)
+        text = _clean(text)
     meta = _meta_from_mapping(fields, source, line, sink)
     article = Article(text=text, source=source, line=line, record=index)
     _apply_meta(article, meta)
@@ -1079,13 +1220,14 @@ def _record_text(fields: dict[str, Any], where: str, line: int | None) -> str:
             value = "\n\n".join(value)  # a list of paragraphs
         if not isinstance(value, str):
             raise _Skip(f"{where}field {name!r} is {_type_name(value)}, expected text", line)
-        text = _clean(value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+        text = value.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").strip()
         if text:
             return text
     raise _Skip(f"{where}no text: expected a non-empty field {' / '.join(TEXT_FIELDS)}", line)
 
 
 _UNWRITABLE = re.compile("[\ud800-\udfff\x00]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _clean(text: str) -> str:
@@ -1099,3 +1241,21 @@ def _type_name(value: Any) -> str:
         dict: "an object", str: "text", type(None): "null",
     }  # fmt: skip
     return names.get(type(value), type(value).__name__)
+
+
+def article_problem(article: Article) -> str | None:
+    """Why an ``Article`` built in code cannot be processed (its ``text`` is not a string,
+    its date not a date), or None. ``extract`` reports such an article as skipped."""
+    if not isinstance(article.text, str):
+        return f"Article.text is {_py_type(article.text)}, expected a str"
+    if article.published is not None and not isinstance(article.published, date):
+        return f"Article.published is {_py_type(article.published)}, expected a date or None"
+    for name in ("source", "title", "outlet"):
+        value = getattr(article, name)
+        if not isinstance(value, str):
+            return f"Article.{name} is {_py_type(value)}, expected a str"
+    return None
+
+
+def _py_type(value: Any) -> str:
+    return "None" if value is None else f"a {type(value).__name__}"

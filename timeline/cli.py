@@ -1,20 +1,25 @@
 """The ``timeline`` command: extract, render, tag-timeml, evaluate.
 
 Exit codes: 0 every input was read; 3 some inputs were skipped (each reported on stderr);
-4 nothing could be read; 2 a usage error (bad option, unreadable ``--published``); 1 any
-other error the library reports (with ``--strict``, the first unreadable input).
-Errors are one line, ``timeline: FILE[:LINE]: reason``.
+4 nothing could be read; 2 a usage error (bad option, unreadable ``--published``, an output
+that would overwrite or land inside an input, without ``--force``); 1 any other error the
+library reports (an output that cannot be written; with ``--strict``, the first unreadable
+input). Errors are one line, ``timeline: FILE[:LINE]: reason``, with control characters in
+names escaped, so no file name can forge a line or drive the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from timeline import __version__
 from timeline.errors import DateError, NoInputError, TimelineError
+from timeline.names import display_name, printable
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -23,12 +28,20 @@ EXIT_SKIPPED = 3
 EXIT_NOTHING_READ = 4
 
 
+class RefusedOutputError(TimelineError):
+    """An output path that is an input, or inside an input folder (exit 2 without --force)."""
+
+
+class UnwritableOutputError(TimelineError):
+    """An output that cannot be written: a directory, a missing folder, no permission."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
-    except DateError as error:
+    except (DateError, RefusedOutputError) as error:
         _say(str(error))
         return EXIT_USAGE
     except NoInputError as error:
@@ -52,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn news articles into dated events and interactive timelines.",
         epilog="Exit codes: 0 all inputs read, 3 some skipped, 4 none readable, 2 usage.",
     )
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser(
@@ -106,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     tag.add_argument("in_dir", type=Path, help="directory of .tml files (searched recursively)")
     tag.add_argument("out_dir", type=Path, help="directory to write the tagged copies to")
+    _add_force(tag)
     tag.set_defaults(run=_run_tag_timeml)
 
     evaluate = commands.add_parser(
@@ -117,6 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("system_dir", type=Path)
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("--errors", type=Path, help="write every error to this CSV file")
+    _add_force(evaluate)
     evaluate.set_defaults(run=_run_evaluate)
     return parser
 
@@ -136,6 +152,15 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         help="mentions kept in full per event; the rest are counted (0: keep all; default 100)",
     )
     command.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    _add_force(command)
+
+
+def _add_force(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help="write outputs even where they replace an input or land inside an input folder",
+    )
 
 
 def _mention_cap(text: str) -> int | None:
@@ -180,9 +205,11 @@ def _exit_code(report) -> int:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    check_outputs(args.paths, [args.output], force=args.force)
     frame, report = _extract(args)
     fmt = args.format or _format_from_suffix(args.output)
-    _write_frame(frame, fmt, args.output)
+    with _writing(args.output):
+        _write_frame(frame, fmt, args.output)
     if not args.quiet and args.output is not None:
         _say(f"{report.summary(len(frame))}; wrote {args.output}", prefix="done")
     return _exit_code(report)
@@ -218,6 +245,7 @@ def _run_render(args: argparse.Namespace) -> int:
     from timeline.export import to_html, to_image, to_timelinejs
     from timeline.plot import plot
 
+    check_outputs(args.paths, [args.output, args.timelinejs, args.image], force=args.force)
     frame, report = _extract(args)
     figure = plot(
         frame,
@@ -226,12 +254,15 @@ def _run_render(args: argparse.Namespace) -> int:
         title=args.title,
         dense_threshold=args.dense_threshold,
     )
-    path = to_html(figure, args.output, title=args.title, max_listed=args.max_listed)
+    with _writing(args.output):
+        path = to_html(figure, args.output, title=args.title, max_listed=args.max_listed)
     if args.timelinejs:
         story = to_timelinejs(frame, title=args.title, group_by=args.group_by or "source")
-        args.timelinejs.write_text(json.dumps(story, indent=1, ensure_ascii=False), "utf-8")
+        with _writing(args.timelinejs):
+            args.timelinejs.write_text(json.dumps(story, indent=1, ensure_ascii=False), "utf-8")
     if args.image:
-        to_image(figure, args.image)
+        with _writing(args.image):
+            to_image(figure, args.image)
     if not args.quiet:
         _say(f"{report.summary(len(frame))}; wrote {path}", prefix="done")
     return _exit_code(report)
@@ -240,7 +271,9 @@ def _run_render(args: argparse.Namespace) -> int:
 def _run_tag_timeml(args: argparse.Namespace) -> int:
     from timeline.timex.timeml import tag_directory
 
-    count = tag_directory(args.in_dir, args.out_dir)
+    check_outputs([args.in_dir], [args.out_dir], force=args.force, folders=True)
+    with _writing(args.out_dir):
+        count = tag_directory(args.in_dir, args.out_dir)
     _say(f"tagged {count} documents into {args.out_dir}", prefix="done")
     return EXIT_OK
 
@@ -250,9 +283,11 @@ def _run_evaluate(args: argparse.Namespace) -> int:
 
     from timeline.timex.timeml import evaluate, format_scores, write_errors
 
+    check_outputs([args.gold_dir, args.system_dir], [args.errors], force=args.force)
     result = evaluate(args.gold_dir, args.system_dir)
     if args.errors:
-        write_errors(result, args.errors)
+        with _writing(args.errors):
+            write_errors(result, args.errors)
     if args.json:
         print(json.dumps({k: v for k, v in result.items() if k != "errors"}, indent=1))
     else:
@@ -260,9 +295,97 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- outputs: never over an input, one line when they cannot be written ---------------------
+
+
+def check_outputs(
+    inputs: Iterable[str | os.PathLike[str]],
+    outputs: Iterable[Path | None],
+    *,
+    force: bool = False,
+    folders: bool = False,
+) -> None:
+    """Before any work: refuse outputs that are inputs or inside an input folder (unless
+    ``force``: ``RefusedOutputError``), and outputs that cannot be written
+    (``UnwritableOutputError``). ``folders``: the outputs are directories to fill."""
+    given = [Path(o) for o in outputs if o is not None]
+    for output in given:
+        if not force:
+            problem = _overlap(output, inputs)
+            if problem:
+                raise RefusedOutputError(
+                    f"refusing to write {display_name(output)}: {problem}; "
+                    "choose another path, or add --force"
+                )
+        _check_writable(output, folders)
+    real = [os.path.realpath(o) for o in given]
+    if len(set(real)) < len(real):
+        raise RefusedOutputError("two outputs name the same file; give each its own path")
+
+
+def _overlap(output: Path, inputs: Iterable[str | os.PathLike[str]]) -> str | None:
+    target = Path(os.path.realpath(output))
+    for item in inputs:
+        source = Path(os.path.realpath(item))
+        name = display_name(item)
+        if target == source or _same_file(output, Path(item)):
+            return f"it is the input {name}"
+        if source.is_dir() and source in target.parents:
+            return f"it is inside the input folder {name} (it would be read as input next time)"
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Hard links too: two names of one file."""
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _check_writable(output: Path, folder: bool) -> None:
+    name = display_name(output)
+    parent = output.absolute().parent
+    if output.is_dir() and not folder:
+        raise UnwritableOutputError(f"cannot write {name}: it is a directory; give a file name")
+    if output.exists() and not output.is_dir() and folder:
+        raise UnwritableOutputError(f"cannot write into {name}: it is a file, not a directory")
+    if folder:  # a folder to fill is created, with its parents, like mkdir -p
+        if output.is_dir() and not os.access(output, os.W_OK | os.X_OK):
+            raise UnwritableOutputError(f"cannot write into {name}: permission denied")
+        return
+    if not parent.exists():
+        folder_name = display_name(output.parent)
+        raise UnwritableOutputError(
+            f"cannot write {name}: the folder {folder_name} does not exist; create it first"
+        )
+    if not parent.is_dir():
+        raise UnwritableOutputError(f"cannot write {name}: {display_name(parent)} is not a folder")
+    if output.exists():
+        if not os.access(output, os.W_OK):
+            raise UnwritableOutputError(f"cannot write {name}: permission denied (read-only)")
+    elif not os.access(parent, os.W_OK | os.X_OK):
+        raise UnwritableOutputError(
+            f"cannot write {name}: permission denied in {display_name(parent)}"
+        )
+
+
+@contextlib.contextmanager
+def _writing(output: Path | None) -> Iterator[None]:
+    """An OSError while writing ``output`` (a full disk, /proc) as one line, exit 1."""
+    try:
+        yield
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        where = display_name(output) if output is not None else "standard output"
+        reason = error.strerror or str(error)
+        raise UnwritableOutputError(f"cannot write {where}: {reason}") from None
+
+
 def _say(message: str, prefix: str = "") -> None:
     head = f"timeline: {prefix}: " if prefix else "timeline: "
-    print(head + message, file=sys.stderr)
+    print(printable(head + message), file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -185,7 +185,12 @@ class Report:
     def summary(self, n_events: int) -> str:
         """``"4 events from 3 articles, 1 input skipped"``; events merged across articles
         count once, so the caller passes the number of rows of the frame."""
-        text = f"{n_events} events from {len(self.read)} articles"
+        text = f"{_count(n_events, 'event')} from {_count(len(self.read), 'article')}"
         if self.skipped:
-            text += f", {len(self.skipped)} input(s) skipped"
+            text += f", {_count(len(self.skipped), 'input')} skipped"
         return text
+
+
+def _count(n: int, noun: str) -> str:
+    """``"1 article"``, ``"2 articles"``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -14,12 +14,13 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from timeline.articles import read_articles
+from timeline.articles import article_problem, read_articles
 from timeline.dates import parse_date_arg
 from timeline.errors import InputError
 from timeline.events import MAX_MENTIONS, EventMerger, build_events, why_no_events
 from timeline.frame import to_frame
 from timeline.model import Article, ArticleStatus, Event, Report, Timex
+from timeline.names import printable
 from timeline.timex import tag
 
 ArticlesInput = Article | str | os.PathLike | Iterable[Article | str | os.PathLike]
@@ -77,6 +78,12 @@ def _articles(
     items = [articles] if isinstance(articles, (Article, str, os.PathLike)) else articles
     for item in items:
         if isinstance(item, Article):
+            problem = article_problem(item)
+            if problem is not None:
+                if strict:
+                    raise InputError(printable(str(item.source)), problem)
+                report.skip(printable(str(item.source)), problem)
+                continue
             if item.published is None and published is not None:
                 item.published = published
             yield item

@@ -17,6 +17,7 @@ Only the standard library is used, so scoring stays cheap to import.
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -340,14 +341,23 @@ def tag_directory(in_dir: str | Path, out_dir: str | Path, tagger: Tagger | None
     """Tag every ``.tml`` file under ``in_dir`` into ``out_dir`` (same layout); returns count."""
     tagger = tagger or _default_tagger()
     out_root = Path(out_dir)
+    nested = _nested_output(Path(in_dir), out_root)
     count = 0
     for rel, path in iter_timeml(in_dir):
+        if nested is not None and nested in Path(os.path.realpath(path)).parents:
+            continue  # an earlier run's output inside IN, not a document to tag again
         raw = _read(path)
         target = out_root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(tag_document(raw, tagger, name=str(path)), encoding="utf-8")
         count += 1
     return count
+
+
+def _nested_output(in_dir: Path, out_dir: Path) -> Path | None:
+    """The real path of ``out_dir`` when it lies strictly inside ``in_dir``, else None."""
+    out_real, in_real = Path(os.path.realpath(out_dir)), Path(os.path.realpath(in_dir))
+    return out_real if in_real in out_real.parents else None
 
 
 def _default_tagger() -> Tagger:
