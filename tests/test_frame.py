@@ -69,4 +69,4 @@ def test_report_travels_in_attrs() -> None:
     frame = empty_frame(report)
     assert frame.empty and list(frame.columns) == list(COLUMNS)
     assert frame.attrs["report"].articles[0].reason == "no dates"
-    assert report.summary(len(frame)) == "0 events from 1 articles"
+    assert report.summary(len(frame)) == "0 events from 1 article"
