@@ -55,8 +55,12 @@ def extract(
     stream = _articles(articles, default_published, report, strict)
     for article in _with_progress(stream, progress):
         timexes = tag(article.text, dct=article.published)
-        events = build_events(article, timexes)
-        report.add(_status(article, timexes, events))
+        notes: list[str] = []  # what the events stage cut, for the report
+        events = build_events(article, timexes, notes)
+        status = _status(article, timexes, events)
+        report.add(status)
+        for note in notes:
+            report.warn(status.source, note)
         merger.add(events)
     if strict and report.skipped:  # defensive: strict loaders raise before we get here
         first = report.skipped[0]

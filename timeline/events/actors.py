@@ -4,6 +4,7 @@ short forms mapped to the full names the article introduced."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection
 
 from timeline.events.labels import shorten
@@ -192,22 +193,31 @@ class ArticleActors:
         self.names = list(dict.fromkeys(trusted))
         self.standalone = {name for name, count in alone.items() if count >= 2}
         self.first_words = {p for n in self.known for p in (n.split()[0], n.split()[-1])}
+        self._full: dict[str, str] = {}  # full_name per name: the names are fixed now
         self.subjects = [
-            (start, full_name(name, self.names, self.standalone))
+            (start, self.full_name(name))
             for start, name in openers
             if name in self.known or name in self.first_words
         ]
+        self.subject_starts = [start for start, _ in self.subjects]
+
+    def full_name(self, name: str) -> str:
+        """``full_name`` among this article's names (looked up once per name)."""
+        full = self._full.get(name)
+        if full is None:
+            full = self._full[name] = full_name(name, self.names, self.standalone)
+        return full
 
     def resolve_pronoun(self, label: str, position: int) -> str:
         """ "He extended gratitude" -> "Vladimir Putin extended gratitude": the subject of
         the latest sentence before that opened with a person's name."""
-        pronoun = re.match(r"(?:He|She)\b", label)
+        pronoun = _PERSONAL_PRONOUN.match(label)
         if not pronoun:
             return label
-        before = [name for start, name in self.subjects if start < position]
-        if not before or len(before[-1].split()) < 2:
+        before = bisect_left(self.subject_starts, position)  # subjects told before it
+        if not before or len(self.subjects[before - 1][1].split()) < 2:
             return label
-        return before[-1] + label[pronoun.end() :]
+        return self.subjects[before - 1][1] + label[pronoun.end() :]
 
     def _clean(self, name: str, initial: bool) -> str:
         """ "Shares of Apple Inc." opening a sentence -> "Apple Inc."."""
@@ -228,13 +238,13 @@ class ArticleActors:
         for name in find_names(text):
             cleaned = self._clean(name.text, sentence_initial(name, text))
             if cleaned in self.known or cleaned in self.first_words:
-                found.append(full_name(cleaned, self.names, self.standalone))
+                found.append(self.full_name(cleaned))
         return list(dict.fromkeys(found))
 
     def expand_subject(self, label: str) -> str:
         """ "Elena, Irina, and Cohen released" -> "Elena Trufanova, Irina Tatti, and Sapir
         Cohen released": the names of the subject in full, as a timeline entry stands alone."""
-        subject = re.match(r"(?:[A-Z][\w'’-]*|,|\s|and\b)+", label)
+        subject = _NAMES_SUBJECT.match(label)
         if not subject:
             return label
 
@@ -242,21 +252,29 @@ class ArticleActors:
             name = match.group()
             if name not in self.first_words or _part_of_full_name(subject_text, match):
                 return name
-            longer = full_name(name, self.names, self.standalone)
+            longer = self.full_name(name)
             return name if label[match.start() :].startswith(longer) else longer
 
         subject_text = subject.group()
-        expanded = re.sub(r"(?<![\w'’-])[A-Z][\w'’-]*", full, subject_text)
+        expanded = _CAPITALIZED_WORD.sub(full, subject_text)
         return shorten(expanded + label[subject.end() :])
 
 
 def _part_of_full_name(text: str, match: re.Match[str]) -> bool:
     """ "Alexander Trufanov": neither word is a short form there."""
-    before = re.search(r"[A-Z][\w'’-]* $", text[: match.start()])
-    return before is not None or re.match(r" [A-Z]", text[match.end() :]) is not None
+    before = _CAPITALIZED_BEFORE.search(text[: match.start()])
+    return before is not None or _CAPITALIZED_AFTER.match(text[match.end() :]) is not None
 
 
 def fullest_names(actors: list[str]) -> list[str]:
     """Each actor once, by the fullest name any source gave ("Vitaly" -> "Vitaly Trufanov")."""
     unique = list(dict.fromkeys(actors))
     return list(dict.fromkeys(full_name(a, unique) for a in unique))
+
+
+# Patterns used inside functions, compiled once.
+_CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]* $")
+_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\b")
+_NAMES_SUBJECT = re.compile(r"(?:[A-Z][\w'’-]*|,|\s|and\b)+")
+_CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+_CAPITALIZED_AFTER = re.compile(r" [A-Z]")

@@ -200,20 +200,27 @@ _DATE_TOKEN = re.compile(r"[ap]\.m\.?|\d[\d:.]*\d|[\w'’-]+")
 _NUMERIC_DATE_WORD = re.compile(r"\d[\d,.:/-]*(?:st|nd|rd|th|['’]?s)?")
 
 
-_LAST_WORD = re.compile(r"([\w'’-]+)\s*$")
-
-
 def _word_before(text: str, position: int) -> tuple[str, int]:
-    match = _LAST_WORD.search(text[:position])
-    return (match.group(1), match.start(1)) if match else ("", position)
+    """The word (letters, digits, _ ' ’ -) before ``position``, across spaces, and where
+    it starts; scanned back from there, so a long text before it costs nothing."""
+    end = position
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and _is_word_char(text[start - 1]):
+        start -= 1
+    return (text[start:end], start) if start < end else ("", position)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_'’-"
 
 
 def _noun_phrase_after(text: str, position: int, comma: bool) -> tuple[str, int]:
     """The noun (and one prepositional phrase) a premodifying date qualifies; ``comma``:
     the date has its own comma, so one may close it ("the October 7, 2023, attack")."""
     rest = text[position:]
-    gap = r"\s*,?\s*" if comma else r"\s+"
-    head = re.match(gap + r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)", rest)
+    head = (_NOUNS_AFTER_COMMA if comma else _NOUNS_AFTER).match(rest)
     if not head:
         return "", position
     nouns = head.group(1).split()
@@ -222,14 +229,15 @@ def _noun_phrase_after(text: str, position: int, comma: bool) -> tuple[str, int]
     if not nouns or nouns[0] in FUNCTION_WORDS or nouns[0] in AUXILIARIES:
         return "", position
     end = position + rest.index(nouns[-1], head.start(1)) + len(nouns[-1])
-    pp = re.match(
-        r"\s+(?:of|on|by|into|in|against|at|near|from)\s+(?:the\s+)?"
-        r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z][\w-]*)",
-        text[end:],
-    )
+    pp = _PREPOSITIONAL_PHRASE.match(text[end:])
     if pp:
         end += pp.end()
     return " ".join(nouns), end
+
+
+_NOUNS = r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+_NOUNS_AFTER = re.compile(r"\s+" + _NOUNS)
+_NOUNS_AFTER_COMMA = re.compile(r"\s*,?\s*" + _NOUNS)
 
 
 def _after_closing_comma(sentence: str, start: int, date_end: int) -> int:
@@ -266,18 +274,31 @@ def _short_clause_before(
 def _np_label(sentence: str, place: _DatePlace) -> str:
     date_end = _after_closing_comma(sentence, place.date_start, place.date_end)
     text = sentence[place.np_start : place.date_start] + " " + sentence[date_end : place.np_end]
-    text = re.sub(r"^\s*(?:the|a|an|this|that|its|their)\b", "", text, flags=re.I)
+    text = _LEADING_DETERMINER.sub("", text)
     return finish_label(text)
+
+
+_PLACED_BY_NOUN = re.compile(
+    r"\b(?i:during|in|at|amid|throughout)\s+the\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)"
+)
 
 
 def event_reference(sentence: str) -> tuple[str, int, int] | None:
     """A definite event noun that places a dateless sentence in time: "in the attack"."""
-    pattern = r"\b(?i:during|in|at|amid|throughout)\s+the\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)"
-    for match in re.finditer(pattern, sentence):
+    for match in _PLACED_BY_NOUN.finditer(sentence):
         position = match.start() + match.group(0).lower().index("the ")
-        for word in re.finditer(r"[\w'’-]+", match.group(1)):
+        for word in _WORD.finditer(match.group(1)):
             noun = word.group()
             if noun.islower() and (event_classes(noun) or is_generic_noun(noun)):
                 end = match.start(1) + word.end()
                 return sentence[position:end], position, end
     return None
+
+
+# Patterns used inside functions, compiled once.
+_PREPOSITIONAL_PHRASE = re.compile(
+    r"\s+(?:of|on|by|into|in|against|at|near|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z][\w-]*)"
+)
+_LEADING_DETERMINER = re.compile(r"^\s*(?:the|a|an|this|that|its|their)\b", re.I)
+_WORD = re.compile(r"[\w'’-]+")

@@ -6,16 +6,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from timeline.events.actors import ArticleActors
 from timeline.events.anchors import Anchor, anchor_date, event_reference
 from timeline.events.kinds import event_classes, is_generic_noun
 from timeline.events.labels import dateless_label
-from timeline.events.sentences import Sentence, is_title_case, sentence_of, split_sentences
+from timeline.events.sentences import (
+    Sentence,
+    cut_note,
+    is_title_case,
+    sentence_of,
+    split_sentences,
+)
 from timeline.events.similarity import (
     Features,
+    GrowingFeatures,
     content_words,
     dates_compatible,
     features_of,
@@ -46,44 +54,144 @@ class _Candidate:
         return self.features
 
 
-@dataclass(slots=True)
 class _Cluster:
-    members: list[_Candidate] = field(default_factory=list)
-    dateless: list[tuple[Mention, list[str]]] = field(default_factory=list)
-    _head: _Candidate | None = None  # caches, reset when a member joins
-    _features: Features | None = None
+    """Mentions taken for one happening in an article."""
+
+    __slots__ = ("members", "dateless", "head", "order", "_features")
+
+    def __init__(self, candidate: _Candidate, order: int) -> None:
+        self.members: list[_Candidate] = []
+        self.dateless: list[tuple[Mention, list[str]]] = []
+        self.head = candidate
+        self.order = order  # clusters made earlier are tried first
+        self._features = GrowingFeatures()  # of all its members' labels and actors
+        self.add(candidate)
 
     def add(self, candidate: _Candidate) -> None:
+        """The head is the mention that gives the event its date and label: the most
+        precise date (a time of day counts as its day), a told clause rather than a bare
+        noun, told first; ties keep the member that joined first."""
         self.members.append(candidate)
-        self._head = self._features = None
-
-    @property
-    def head(self) -> _Candidate:
-        """The mention that gives the event its date and label: the most precise date (a
-        time of day counts as its day), a told clause rather than a bare noun, told first."""
-        if self._head is None:
-            self._head = min(
-                self.members,
-                key=lambda c: (-label_rank(c.timex), c.anchor.noun_only, c.timex.start),
-            )
-        return self._head
+        if _head_key(candidate) < _head_key(self.head):
+            self.head = candidate
+        self._features.add_text(candidate.anchor.label)
+        for actor in candidate.actors:
+            self._features.add_actor(actor)
 
     @property
     def features(self) -> Features:
-        if self._features is None:
-            self._features = _cluster_features(self)
-        return self._features
+        return self._features.frozen()
 
 
-def build_events(article: Article, timexes: list[Timex]) -> list[Event]:
-    """The events one article reports, each with every mention of it in the article."""
-    sentences = split_sentences(article.text)
+def _head_key(candidate: _Candidate) -> tuple[int, bool, int]:
+    return (-label_rank(candidate.timex), candidate.anchor.noun_only, candidate.timex.start)
+
+
+class _ClusterIndex:
+    """An article's clusters filed by the days (or months) their head's date spans, so a
+    mention is compared only with clusters whose date can be its own; unresolved dates
+    ("Wednesday" without a publication date) by their value."""
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self.by_day: dict[int, list[_Cluster]] = {}  # heads up to SHORT_DAYS long
+        self.by_month: dict[int, list[_Cluster]] = {}  # heads up to LONG_MONTHS long
+        self.everywhere: list[_Cluster] = []  # longer, or with one bound only
+        self.by_value: dict[str, list[_Cluster]] = {}  # unresolved heads
+
+    def new(self, candidate: _Candidate) -> _Cluster:
+        cluster = _Cluster(candidate, len(self.clusters))
+        self.clusters.append(cluster)
+        self._file(cluster)
+        return cluster
+
+    def join(self, cluster: _Cluster, candidate: _Candidate) -> None:
+        head = cluster.head
+        cluster.add(candidate)
+        if cluster.head is not head:  # filed under its new head's dates too
+            self._file(cluster)
+
+    def _file(self, cluster: _Cluster) -> None:
+        timex = cluster.head.timex
+        if timex.earliest is None:
+            _file_under(self.by_value, [timex.value], cluster)
+            return
+        days, months = _days(timex), _months(timex)
+        if days is not None:
+            _file_under(self.by_day, days, cluster)
+        elif months is not None:
+            _file_under(self.by_month, months, cluster)
+        elif cluster not in self.everywhere:
+            self.everywhere.append(cluster)
+
+    def near(self, timex: Timex) -> list[_Cluster]:
+        """The clusters whose head's date may be compatible with ``timex``, first made
+        first; at most MAX_NEAR of them (only hostile text has more on one date)."""
+        if timex.earliest is None:
+            found = list(self.by_value.get(timex.value, ()))
+        else:
+            days, months = _days(timex), _months(timex)
+            if months is None:  # a wide date: every resolved cluster
+                found = [c for c in self.clusters if c.head.timex.earliest is not None]
+            else:
+                if days is None:
+                    days = _days(timex, widest=None)
+                found = [c for d in days for c in self.by_day.get(d, ())]
+                found += (c for m in months for c in self.by_month.get(m, ()))
+                found += self.everywhere
+        unique = sorted({id(c): c for c in found}.values(), key=lambda c: c.order)
+        return unique[-MAX_NEAR:]
+
+
+SHORT_DAYS = 62  # a head at most this many days long is filed by day, a longer one by month
+LONG_MONTHS = 24
+MAX_NEAR = 200  # clusters compared with one mention: the latest made of those on its date
+
+
+def _file_under(index: dict, keys: Iterable, cluster: _Cluster) -> None:
+    for key in keys:
+        filed = index.setdefault(key, [])
+        if not filed or filed[-1] is not cluster:
+            filed.append(cluster)
+
+
+def _days(timex: Timex, widest: int | None = SHORT_DAYS) -> range | None:
+    if timex.earliest is None or timex.latest is None:
+        return None
+    first = timex.earliest.toordinal()
+    last = (timex.latest - timedelta(microseconds=1)).toordinal()
+    if widest is not None and last - first >= widest:
+        return None
+    return range(first, last + 1)
+
+
+def _months(timex: Timex) -> range | None:
+    if timex.earliest is None or timex.latest is None:
+        return None
+    end = timex.latest - timedelta(microseconds=1)
+    first = timex.earliest.year * 12 + timex.earliest.month
+    last = end.year * 12 + end.month
+    return range(first, last + 1) if last - first < LONG_MONTHS else None
+
+
+def build_events(
+    article: Article, timexes: list[Timex], notes: list[str] | None = None
+) -> list[Event]:
+    """The events one article reports, each with every mention of it in the article.
+
+    ``notes`` (if given) receives what the report should say about the article: sentences
+    too long, or with too many dates, to be read whole are cut into pieces.
+    """
+    sentences = _sentences(article.text, timexes)
+    if notes is not None and (note := cut_note(sentences)):
+        notes.append(note)
     actors = ArticleActors(sentences)
     source = article.id  # one string for all the article's mentions
     candidates = _candidates(article, timexes, sentences, actors, source)
     clusters = _cluster(candidates)
     _attach_dateless(article, sentences, candidates, clusters, actors, source)
-    events = [_event_from_cluster(cluster, timexes) for cluster in clusters]
+    ends = _range_ends(timexes)
+    events = [_event_from_cluster(cluster, ends) for cluster in clusters]
     return numbered(events)
 
 
@@ -137,7 +245,7 @@ def why_no_events(article: Article, timexes: list[Timex]) -> str:
     if not datable:
         kinds = ", ".join(f'"{t.text}"' for t in timexes[:3])
         return f"only durations, repetitions or 'now' ({kinds}): no date on the calendar"
-    sentences = split_sentences(article.text)
+    sentences = _sentences(article.text, timexes)
     starts = [s.start for s in sentences]
     back_references = []
     for timex in datable:
@@ -152,6 +260,57 @@ def why_no_events(article: Article, timexes: list[Timex]) -> str:
         return f"its dates only refer back to happenings it does not tell ({shown})"
     shown = ", ".join(f'"{t.text}"' for t in datable[:3])
     return f"no clause around its dates ({shown}) tells what happened"
+
+
+MAX_DATES_PER_SENTENCE = 20  # prose has up to 6; each date's label weighs all the others
+
+
+def _sentences(text: str, timexes: list[Timex]) -> list[Sentence]:
+    """The article's sentences, those with more than ``MAX_DATES_PER_SENTENCE`` dates cut
+    before every that many dates (a list of dates, or hostile text, not prose)."""
+    sentences = split_sentences(text)
+    if any(s.cut_from for s in sentences):
+        sentences = _whole_dates(text, sentences, timexes)
+    starts = sorted(t.start for t in timexes)
+    if len(starts) <= MAX_DATES_PER_SENTENCE:
+        return sentences
+    bounded = []
+    for sentence in sentences:
+        first = bisect_left(starts, sentence.start)
+        last = bisect_left(starts, sentence.end, first)
+        if last - first <= MAX_DATES_PER_SENTENCE:
+            bounded.append(sentence)
+            continue
+        whole = sentence.cut_from or sentence.end - sentence.start
+        cuts = [
+            starts[i] for i in range(first + MAX_DATES_PER_SENTENCE, last, MAX_DATES_PER_SENTENCE)
+        ]
+        for begin, end in zip([sentence.start, *cuts], [*cuts, sentence.end], strict=True):
+            piece = text[begin:end].rstrip()
+            if piece:
+                bounded.append(Sentence(begin, begin + len(piece), piece, whole))
+    return bounded
+
+
+def _whole_dates(text: str, sentences: list[Sentence], timexes: list[Timex]) -> list[Sentence]:
+    """Pieces of a long sentence cut inside a date are cut before it instead."""
+    spans = sorted((t.start, t.end) for t in timexes)
+    starts = [start for start, _ in spans]
+    fixed = list(sentences)
+    for i in range(len(fixed) - 1):
+        piece, after = fixed[i], fixed[i + 1]
+        if not (piece.cut_from and after.cut_from and piece.end <= after.start):
+            continue
+        inside = bisect_left(starts, piece.end) - 1
+        if inside < 0 or spans[inside][1] <= piece.end or spans[inside][0] <= piece.start:
+            continue  # no date across the cut (or one as long as the piece: leave it)
+        cut = spans[inside][0]
+        head = text[piece.start : cut].rstrip()
+        if not head:
+            continue
+        fixed[i] = Sentence(piece.start, piece.start + len(head), head, piece.cut_from)
+        fixed[i + 1] = Sentence(cut, after.end, text[cut : after.end], after.cut_from)
+    return fixed
 
 
 def _tells_something(anchor: Anchor) -> bool:
@@ -204,20 +363,20 @@ def _mention(
 
 def _cluster(candidates: list[_Candidate]) -> list[_Cluster]:
     """Most precise dates first, so coarser and anaphoric mentions join them."""
-    clusters: list[_Cluster] = []
+    index = _ClusterIndex()
     ordered = sorted(candidates, key=lambda c: (-precision_rank(c.timex), c.timex.start))
     for candidate in (c for c in ordered if c.anchor.role == "event"):
-        match = _best_cluster(candidate, clusters, references_only=False)
+        match = _best_cluster(candidate, index.near(candidate.timex), references_only=False)
         if match is None:
-            clusters.append(_Cluster([candidate]))
+            index.new(candidate)
         else:
-            match.add(candidate)
+            index.join(match, candidate)
     for candidate in (c for c in ordered if c.anchor.role == "reference"):
         # a back reference ("since the October incident") joins an event or is dropped
-        match = _best_cluster(candidate, clusters, references_only=True)
+        match = _best_cluster(candidate, index.near(candidate.timex), references_only=True)
         if match is not None:
-            match.add(candidate)
-    return clusters
+            index.join(match, candidate)
+    return index.clusters
 
 
 def _best_cluster(
@@ -268,6 +427,7 @@ def _attach_dateless(
     """ "His father was killed in the attack": a sentence placed by a definite event noun
     joins the latest event of that kind told before it."""
     dated = {c.sentence.start for c in candidates}
+    told = _ToldBefore(clusters)
     for sentence in sentences:
         if sentence.start in dated or is_title_case(sentence.text):
             continue
@@ -275,7 +435,7 @@ def _attach_dateless(
         if reference is None:
             continue
         phrase, start, end = reference
-        cluster = _cluster_for_reference(phrase, sentence.start, clusters)
+        cluster = told.latest(phrase, sentence.start)
         if cluster is None:
             continue
         label = actors.resolve_pronoun(dateless_label(sentence.text), sentence.start)
@@ -300,24 +460,42 @@ def _attach_dateless(
         cluster.dateless.append((mention, list(dict.fromkeys(names))))
 
 
-def _cluster_for_reference(phrase: str, position: int, clusters: list[_Cluster]) -> _Cluster | None:
-    """A definite noun refers back: the latest event of its kind told before it."""
-    noun = phrase.split()[-1]
-    kinds = event_classes(noun)
-    latest: tuple[int, _Cluster] | None = None
-    for cluster in clusters:
-        told_kinds = {k for c in cluster.members for k in event_classes(c.anchor.label)}
-        if not (is_generic_noun(noun) or kinds & told_kinds):
-            continue
-        told = [
-            m.mention.sentence_start for m in cluster.members if m.mention.sentence_start < position
+class _ToldBefore:
+    """For definite nouns read in text order ("in the attack"), the event of their kind
+    told latest before them: one sweep over the told mentions, not a search per noun."""
+
+    ANY = ""  # the key of a generic noun ("the incident"): any kind
+
+    def __init__(self, clusters: list[_Cluster]) -> None:
+        self.kinds = [
+            {k for c in cluster.members for k in event_classes(c.anchor.label)}
+            for cluster in clusters
         ]
-        if told and (latest is None or max(told) > latest[0]):
-            latest = (max(told), cluster)
-    return latest[1] if latest else None
+        self.clusters = clusters
+        self.told = sorted(  # (sentence start, cluster number) of every mention
+            (m.mention.sentence_start, number)
+            for number, cluster in enumerate(clusters)
+            for m in cluster.members
+        )
+        self.next = 0
+        self.best: dict[str, tuple[int, int]] = {}  # kind -> (start, -cluster number)
+
+    def latest(self, phrase: str, position: int) -> _Cluster | None:
+        """The cluster whose latest mention before ``position`` is latest, of a kind of
+        the phrase's noun (any kind for a generic noun); ties: the first made."""
+        while self.next < len(self.told) and self.told[self.next][0] < position:
+            start, number = self.told[self.next]
+            self.next += 1
+            for kind in (self.ANY, *self.kinds[number]):
+                if kind not in self.best or start > self.best[kind][0]:
+                    self.best[kind] = (start, -number)
+        noun = phrase.split()[-1]
+        kinds = (self.ANY,) if is_generic_noun(noun) else event_classes(noun)
+        found = [self.best[k] for k in kinds if k in self.best]
+        return self.clusters[-max(found)[1]] if found else None
 
 
-def _event_from_cluster(cluster: _Cluster, timexes: list[Timex]) -> Event:
+def _event_from_cluster(cluster: _Cluster, ends: dict[str, Timex]) -> Event:
     head = cluster.head
     others = sorted((c for c in cluster.members if c is not head), key=lambda c: c.timex.start)
     dateless = sorted(cluster.dateless, key=lambda pair: pair[0].char_start)
@@ -333,27 +511,25 @@ def _event_from_cluster(cluster: _Cluster, timexes: list[Timex]) -> Event:
         mentions=mentions,
         actors=list(dict.fromkeys(names)),
     )
-    _set_range(event, timexes)
+    _set_range(event, ends)
     return event
 
 
-def _set_range(event: Event, timexes: list[Timex]) -> None:
+def _set_range(event: Event, ends: dict[str, Timex]) -> None:
     """ "from March 3 to March 5": one event spanning both dates."""
-    if not event.timex.range_end:
-        return
-    for other in timexes:
-        if other.tid == event.timex.range_end and other.latest is not None:
-            event.kind = "range"
-            event.range_latest = other.latest
+    other = ends.get(event.timex.range_end) if event.timex.range_end else None
+    if other is not None:
+        event.kind = "range"
+        event.range_latest = other.latest
+
+
+def _range_ends(timexes: list[Timex]) -> dict[str, Timex]:
+    """The timex of each id that can end a range (the last one, should ids repeat)."""
+    return {t.tid: t for t in timexes if t.tid and t.latest is not None}
 
 
 def _candidate_features(candidate: _Candidate) -> Features:
     return features_of([candidate.anchor.label], candidate.actors, [candidate.anchor.noun])
-
-
-def _cluster_features(cluster: _Cluster) -> Features:
-    labels = [c.anchor.label for c in cluster.members]
-    return features_of(labels, [a for c in cluster.members for a in c.actors])
 
 
 def _sort_key(event: Event) -> tuple[int, datetime, int, str, str]:

@@ -32,11 +32,29 @@ PASSIVE_AUXILIARY = alternatives(PASSIVE_AUXILIARIES)
 
 @dataclass(slots=True)
 class SentenceParts:
+    """A sentence's pieces, found once and shared by all its dates."""
+
     text: str
     removed: list[tuple[int, int]]  # attribution, asides, companions: never in a label
     relatives: list[tuple[int, int]]
     fronted: tuple[int, int] | None
     clauses: list[tuple[int, int]]
+    masked: str = ""  # the text with the commas inside numbers and dates hidden
+    _subordinates: list[tuple[int, int]] | None = None
+    _joints: list[tuple[int, int]] | None = None
+
+    @property
+    def subordinates(self) -> list[tuple[int, int]]:
+        if self._subordinates is None:
+            self._subordinates = _find_subordinate_clauses(self.masked)
+        return self._subordinates
+
+    def verb_joints(self, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        """The (start, end) of every match of ``pattern``: the joints between the parts of
+        a clause that share its subject (labels' pattern, found once per sentence)."""
+        if self._joints is None:
+            self._joints = [m.span() for m in pattern.finditer(self.text)]
+        return self._joints
 
 
 def analyse(text: str) -> SentenceParts:
@@ -53,6 +71,7 @@ def analyse(text: str) -> SentenceParts:
         relatives=_relative_clauses(masked),
         fronted=_fronted_adverbial(masked),
         clauses=_coordinate_clauses(masked),
+        masked=masked,
     )
 
 
@@ -71,53 +90,52 @@ _YEAR_COMMA = re.compile(r"(?<=\b\d),(?= \d{4}\b)|(?<=\d\d),(?= \d{4}\b)")
 def _relative_clauses(text: str) -> list[tuple[int, int]]:
     """ ", who had been held in Gaza since the October incident," and the like."""
     spans = []
-    for match in re.finditer(r",\s*(?:who|which|whom|whose|where)\b[^,;]*(?:,|$)", text):
+    for match in _RELATIVE_CLAUSE.finditer(text):
         spans.append((match.start(), match.end()))
     # reduced: "the talks, scheduled for next Monday, would ..."
-    participle = r"(?:[a-z]+(?:ed|en)|" + "|".join(sorted(IRREGULAR_PARTICIPLES)) + ")"
-    for match in re.finditer(
-        rf",\s*(?:\w+ly\s+)?{participle}\s+(?:for|on|in|at|by)\b[^,;]*,", text
-    ):
+    for match in _REDUCED_RELATIVE.finditer(text):
         spans.append((match.start(), match.end()))
     return spans
+
+
+_PARTICIPLE = r"(?:[a-z]+(?:ed|en)|" + "|".join(sorted(IRREGULAR_PARTICIPLES)) + ")"
+_REDUCED_RELATIVE = re.compile(rf",\s*(?:\w+ly\s+)?{_PARTICIPLE}\s+(?:for|on|in|at|by)\b[^,;]*,")
 
 
 def _companion_lists(text: str) -> list[tuple[int, int]]:
     """ ", along with his mother ..., grandmother ..., and fiancée ...," up to the verb."""
     spans = []
-    opener = r",\s*(?:along with|together with|as well as|including|such as|among them)\b"
-    for match in re.finditer(opener, text):
+    for match in _COMPANION_OPENER.finditer(text):
         rest = text[match.end() :]
-        verb = re.search(rf",\s*(?={PASSIVE_AUXILIARY}\b|[a-z]+ed\b)", rest)
+        verb = _COMPANION_END.search(rest)
         end = match.end() + verb.end() - 1 if verb else len(text.rstrip(".!?"))
         spans.append((match.start(), end))
     return spans
 
 
+_COMPANION_OPENER = re.compile(
+    r",\s*(?:along with|together with|as well as|including|such as|among them)\b"
+)
+
+
 def _appositions(text: str) -> list[tuple[int, int]]:
     """ "Trufanov, an engineer, was": a description between commas after a name."""
-    pattern = (
-        r"\b[A-Z][\w'’-]*(,\s*(?:a|an|the|his|her|their|[A-Z][\w-]*['’]s)\s+[^,;]{1,40}),"
-        r"(?=\s+[a-z])"
-    )
-    found = [(m.start(1), m.end()) for m in re.finditer(pattern, text)]
-    ages = r"\b[A-Z][\w'’-]*(,\s*\d{1,3},)"  # "Mr. Johnson, 54, resigned"
-    return found + [(m.start(1), m.end()) for m in re.finditer(ages, text)]
+    found = [(m.start(1), m.end()) for m in _APPOSITION.finditer(text)]
+    return found + [(m.start(1), m.end()) for m in _AGE.finditer(text)]
+
+
+_APPOSITION = re.compile(
+    r"\b[A-Z][\w'’-]*(,\s*(?:a|an|the|his|her|their|[A-Z][\w-]*['’]s)\s+[^,;]{1,40}),"
+    r"(?=\s+[a-z])"
+)
+_AGE = re.compile(r"\b[A-Z][\w'’-]*(,\s*\d{1,3},)")  # "Mr. Johnson, 54, resigned"
 
 
 def _attributions(text: str) -> list[tuple[int, int]]:
     """ "according to the Interfax news agency", ", officials said", "based on reports"."""
     spans = []
-    patterns = (
-        r",\s*(?:according to|based on|citing|as reported by)\b[^,;]*",
-        r"^(?:According to|Citing)\b[^,;]*,\s*",
-        r",[\"”'’]*\s*(?:[\w.'’-]+\s+){1,4}?(?:"
-        + "|".join(ATTRIBUTION_VERBS)
-        + r"|told [^,;.]+)\s*(?=[.!?]?$)",
-        r",\s*(?:said|reported)\s+[^,;]+(?=[.!?]?$)",
-    )
-    for pattern in patterns:
-        spans.extend((m.start(), m.end()) for m in re.finditer(pattern, text))
+    for pattern in _ATTRIBUTIONS:
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     dateline = _DATELINE.match(text)
     if dateline:
         spans.append((0, dateline.end()))
@@ -125,6 +143,19 @@ def _attributions(text: str) -> list[tuple[int, int]]:
     if reported and len(text[reported.end() :].split()) >= 4:
         spans.append((0, reported.end()))
     return spans
+
+
+_ATTRIBUTIONS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r",\s*(?:according to|based on|citing|as reported by)\b[^,;]*",
+        r"^(?:According to|Citing)\b[^,;]*,\s*",
+        r",[\"”'’]*\s*(?:[\w.'’-]+\s+){1,4}?(?:"
+        + "|".join(ATTRIBUTION_VERBS)
+        + r"|told [^,;.]+)\s*(?=[.!?]?$)",
+        r",\s*(?:said|reported)\s+[^,;]+(?=[.!?]?$)",
+    )
+)
 
 
 # "CAGUAS, Puerto Rico (AP) _ " or "NEW YORK — " before a wire story's first sentence
@@ -148,7 +179,7 @@ def reported_speaker(text: str) -> str:
     """Who reports the sentence, when it opens "Cisco states that ..."."""
     reported = _REPORTED.match(text)
     speaker = reported.group("speaker") if reported else ""
-    return speaker if re.fullmatch(r"(?:[A-Z][\w'’.&-]*\s*)+", speaker) else ""
+    return speaker if _NAME_WORDS.fullmatch(speaker) else ""
 
 
 _FRONTED = re.compile(r"(?i:" + "|".join(FRONTING_WORDS) + r")\b[^,;]{0,70}?,\s*")
@@ -169,21 +200,20 @@ _TIME_SHIFT = re.compile(r"[^,;]{0,40}\b(?:after|before|ago|later|earlier)\b[^,;
 
 
 def _is_adverbial(phrase: str) -> bool:
-    words = re.findall(r"[\w'’-]+", phrase)
+    words = _WORD.findall(phrase)
     has_verb = any(w.endswith("ed") or w in IRREGULAR_PAST for w in words[1:])
     return len(words) <= 10 and not has_verb
 
 
 def _trailing_asides(text: str) -> list[tuple[int, int]]:
     """ ", with both parties yet to ..." adds circumstances, not the happening."""
-    return [(m.start(), m.end()) for m in re.finditer(r",\s*with\b[^;]*?(?=[.!?]?$)", text)]
+    return [(m.start(), m.end()) for m in _TRAILING_WITH.finditer(text)]
 
 
 def _coordinate_clauses(text: str) -> list[tuple[int, int]]:
     """Independent clauses joined by ";", ", but", ", while", ..."""
     cuts = [0]
-    joints = r";\s*|,\s*(?:but|while|whereas|although|though|yet|and then)\s+"
-    for match in re.finditer(joints, text):
+    for match in _COORDINATE_JOINT.finditer(text):
         cuts.extend([match.start(), match.end()])
     cuts.append(len(text))
     return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
@@ -191,17 +221,26 @@ def _coordinate_clauses(text: str) -> list[tuple[int, int]]:
 
 def subordinate_clauses(info: SentenceParts) -> list[tuple[int, int]]:
     """ "since the war began in February 2022": a clause of its own, after its conjunction."""
-    pattern = (
-        r"\b(?:since|after|before|when|until|because|although|though|once)\s+"
-        r"((?:(?:the|a|an|his|her|its|their|this|that)\s+[a-z]+|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-        r"|he|she|they|it|we)\s+([a-z]+)\b[^,;]*)"
-    )
+    return info.subordinates
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:since|after|before|when|until|because|although|though|once)\s+"
+    r"((?:(?:the|a|an|his|her|its|their|this|that)\s+[a-z]+|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"|he|she|they|it|we)\s+([a-z]+)\b[^,;]*)"
+)
+
+
+def _find_subordinate_clauses(masked: str) -> list[tuple[int, int]]:
     spans = []
-    for match in re.finditer(pattern, mask_inner_commas(info.text)):
+    for match in _SUBORDINATE.finditer(masked):
         verb = match.group(2)
         if verb in AUXILIARIES or verb in IRREGULAR_PAST or verb.endswith("ed"):
             spans.append((match.start(1), match.end(1)))
     return spans
+
+
+_COORDINATE_JOINT = re.compile(r";\s*|,\s*(?:but|while|whereas|although|though|yet|and then)\s+")
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -230,3 +269,11 @@ def keep(text: str, start: int, end: int, drop: list[tuple[int, int]]) -> str:
         position = max(position, d_end)
     pieces.append(text[position:end])
     return " ".join(pieces)
+
+
+# Patterns used inside functions, compiled once.
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whom|whose|where)\b[^,;]*(?:,|$)")
+_WORD = re.compile(r"[\w'’-]+")
+_COMPANION_END = re.compile(rf",\s*(?={PASSIVE_AUXILIARY}\b|[a-z]+ed\b)")
+_NAME_WORDS = re.compile(r"(?:[A-Z][\w'’.&-]*\s*)+")
+_TRAILING_WITH = re.compile(r",\s*with\b[^;]*?(?=[.!?]?$)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from timeline.events.clauses import (
     PASSIVE_AUXILIARY,
@@ -33,7 +34,7 @@ def clause_label(info: SentenceParts, clause: tuple[int, int], cuts: list[tuple[
     drop = [*cuts, *info.removed, *info.relatives]
     text = keep(info.text, start, end, drop)
     if start == main_start(info, clause) and (speaker := reported_speaker(info.text)):
-        text = re.sub(r"^\s*(?:it|he|she|they)\b", speaker, text)  # "Cisco states it ..."
+        text = _PRONOUN_SUBJECT.sub(speaker, text)  # "Cisco states it ..."
     elif start > main_start(info, clause):
         text = _subject(info, clause) + " " + text
     return finish_label(text)
@@ -59,23 +60,28 @@ def _own_part(
     )
     if len(dates) < 2:
         return start, clause[1]
-    joints = list(_VERB_JOINT.finditer(info.text[: clause[1]]))
+    joints = info.verb_joints(_VERB_JOINT)
+    starts = [j[0] for j in joints]
     begin, end = start, clause[1]
     for date in dates:
-        between = [j for j in joints if min(date[1], own[1]) <= j.start() < max(date[0], own[0])]
-        if date[1] <= own[0] and between:
-            begin = max(begin, between[-1].end())
-        elif date[0] >= own[1] and between:
-            end = min(end, between[0].start())
+        # the joints that start between this date and the label's own date
+        low, high = min(date[1], own[1]), max(date[0], own[0])
+        first, last = bisect_left(starts, low), bisect_left(starts, high)
+        if first == last:
+            continue
+        if date[1] <= own[0]:
+            begin = max(begin, joints[last - 1][1])
+        elif date[0] >= own[1]:
+            end = min(end, joints[first][0])
     return begin, end
 
 
 def _subject(info: SentenceParts, clause: tuple[int, int]) -> str:
     """The words before the first verb of a clause: the subject its later parts share."""
     start = main_start(info, clause)
-    for word in re.finditer(r"[\w'’-]+", info.text[start : clause[1]]):
+    for word in _WORD.finditer(info.text[start : clause[1]]):
         token = word.group()
-        if token in AUXILIARIES or token in IRREGULAR_PAST or re.fullmatch(r"[a-z]+ed", token):
+        if token in AUXILIARIES or token in IRREGULAR_PAST or _ED_WORD.fullmatch(token):
             asides = [*info.relatives, *info.removed]
             return keep(info.text, start, start + word.start(), asides).strip(" ,")
     return ""
@@ -85,14 +91,11 @@ def relative_label(
     info: SentenceParts, relative: tuple[int, int], cuts: list[tuple[int, int]]
 ) -> str:
     """ "Trufanov, who was freed on Feb 15," -> "Trufanov was freed"."""
-    antecedent = re.search(
-        r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?\w+)\s*$",
-        info.text[: relative[0]],
-    )
+    antecedent = _ANTECEDENT.search(info.text[: relative[0]])
     if antecedent and antecedent.group(1).lower() in FUNCTION_WORDS:
         antecedent = None  # "before jumping in, which is expected": no noun to name
     body = keep(info.text, relative[0], relative[1], [*cuts, *info.removed])
-    body = re.sub(r"^\s*,?\s*(?:(?:who|which|whom|whose|where)\b)?", "", body)
+    body = _RELATIVE_PRONOUN.sub("", body)
     return finish_label(f"{antecedent.group(1) if antecedent else ''} {body}")
 
 
@@ -149,9 +152,7 @@ def finish_label(text: str) -> str:
 def _without_loose_end(text: str) -> str:
     """No label ends on "but", "that" or a lone word after a comma (", located")."""
     while True:
-        trimmed = re.sub(
-            r"(?:,\s*[a-z][\w'’-]*|\s+(?:and|but|or|that|which|who|of|to|the|a|an))$", "", text
-        )
+        trimmed = _LOOSE_END.sub("", text)
         trimmed = trimmed.rstrip(" ,;:")
         if trimmed == text or len(trimmed.split()) < 2:
             return text
@@ -165,19 +166,19 @@ def _headline_style(text: str) -> str:
         adverb, verb = match.group(1) or "", match.group(2)
         if verb.lower() == "been":
             return match.group(0)  # "There has been a rise"
-        if verb.lower() in IRREGULAR_PARTICIPLES or re.search(r"(?:ed|en|wn)$", verb):
+        if verb.lower() in IRREGULAR_PARTICIPLES or _PARTICIPLE_ENDING.search(verb):
             return f"{adverb}{verb}"
         return match.group(0)
 
-    if re.match(r"(?:He|She|It|They|We|I)\b", text):
+    if _PRONOUN_OPENING.match(text):
         return text  # "She born in Honolulu" reads wrong: keep the verb whole
-    pattern = rf"\b{PASSIVE_AUXILIARY}\s+(\w+ly\s+)?([a-z]\w+)\b"
-    first = re.search(pattern, text)
-    if not first or re.search(
-        r"\b(?:that|which|who|when|because|if|whether)\b", text[: first.start()]
-    ):
+    first = _PASSIVE_VERB.search(text)
+    if not first or _SUBORDINATOR.search(text[: first.start()]):
         return text  # only the main verb: "... that Jobs has taken leave" stays whole
     return text[: first.start()] + drop_auxiliary(first) + text[first.end() :]
+
+
+_PASSIVE_VERB = re.compile(rf"\b{PASSIVE_AUXILIARY}\s+(\w+ly\s+)?([a-z]\w+)\b")
 
 
 def shorten(text: str) -> str:
@@ -189,3 +190,17 @@ def shorten(text: str) -> str:
         if tokens[i - 1].endswith((",", ";")) or tokens[i].lower() in PHRASE_OPENERS:
             return " ".join(tokens[:i]).rstrip(",;")
     return " ".join(tokens[:MAX_LABEL_WORDS]).rstrip(",;") + " …"
+
+
+# Patterns used inside functions, compiled once.
+_WORD = re.compile(r"[\w'’-]+")
+_ANTECEDENT = re.compile(
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?\w+)\s*$"
+)
+_RELATIVE_PRONOUN = re.compile(r"^\s*,?\s*(?:(?:who|which|whom|whose|where)\b)?")
+_PRONOUN_OPENING = re.compile(r"(?:He|She|It|They|We|I)\b")
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|he|she|they)\b")
+_LOOSE_END = re.compile(r"(?:,\s*[a-z][\w'’-]*|\s+(?:and|but|or|that|which|who|of|to|the|a|an))$")
+_SUBORDINATOR = re.compile(r"\b(?:that|which|who|when|because|if|whether)\b")
+_ED_WORD = re.compile(r"[a-z]+ed")
+_PARTICIPLE_ENDING = re.compile(r"(?:ed|en|wn)$")

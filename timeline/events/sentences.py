@@ -15,11 +15,30 @@ from timeline.lang.en.sentences import ABBREVIATIONS, SENTENCE_FINAL_ACRONYMS, S
 _WORD = re.compile(r"\w+(?:[-'’.&]\w+)*\.?|[^\w\s]")
 
 
+# No prose sentence is this long (the longest in TimeBank+AQUAINT has 606 characters); a
+# longer one (a list, a table, hostile text) is cut into pieces this long at most, so the
+# work per sentence stays bounded and the whole stage linear in the text.
+MAX_SENTENCE_CHARS = 1_000
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int  # offset in the article text
     end: int
     text: str
+    cut_from: int = 0  # a piece of a longer sentence: that sentence's length
+
+
+def cut_note(sentences: list[Sentence]) -> str | None:
+    """What the report says when sentences were cut into pieces, or None."""
+    cut = [s for s in sentences if s.cut_from]
+    if not cut:
+        return None
+    longest = max(s.cut_from for s in cut)
+    return (
+        f"{len(cut):,} sentence pieces: sentences over {MAX_SENTENCE_CHARS:,} characters "
+        f"(the longest {longest:,}) or with many dates were cut, and no label spans two pieces"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,25 +78,58 @@ def _is_abbreviation(token: str) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with their offsets; a line break always ends one (titles, paragraphs)."""
+    """Sentences with their offsets; a line break always ends one (titles, paragraphs).
+    A sentence longer than ``MAX_SENTENCE_CHARS`` comes in pieces (``cut_from`` set)."""
     sentences = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         offset = line.start()
         for start, end in _sentence_spans(line.group()):
-            sentences.append(
-                Sentence(offset + start, offset + end, text[offset + start : offset + end])
-            )
+            if end - start <= MAX_SENTENCE_CHARS:
+                sentences.append(
+                    Sentence(offset + start, offset + end, text[offset + start : offset + end])
+                )
+                continue
+            for a, b in _pieces(line.group(), start, end):
+                piece = text[offset + a : offset + b]
+                sentences.append(Sentence(offset + a, offset + b, piece, end - start))
     return sentences
+
+
+_LINE = re.compile(r"[^\n]+")
+_MARK = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+_SPACES = re.compile(r"\s*")
+_FIRST_WORD = re.compile(r"\w+")
 
 
 def _sentence_spans(line: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for match in re.finditer(r"[.!?]+[\"'”’)\]]*(?=\s+)", line):
+    for match in _MARK.finditer(line):
         if _ends_sentence(line, match.start(), match.end()):
             spans.append((start, match.end()))
             start = match.end()
     spans.append((start, len(line)))
     return [_strip(line, s, e) for s, e in spans if line[s:e].strip()]
+
+
+def _pieces(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A too long sentence in pieces of at most ``MAX_SENTENCE_CHARS``, each cut after the
+    last "; " or ", " of its second half, else at its last space, else anywhere."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit, half = start + MAX_SENTENCE_CHARS, start + MAX_SENTENCE_CHARS // 2
+        cut = -1
+        for boundary in ("; ", ", "):
+            found = line.rfind(boundary, half, limit)
+            if found >= 0:
+                cut = found + 1
+                break
+        if cut < 0:
+            space = max(line.rfind(" ", start + 1, limit), line.rfind("\t", start + 1, limit))
+            cut = space if space > start else limit
+        pieces.append(_strip(line, start, cut))
+        start = _strip(line, cut, end)[0]
+    pieces.append((start, end))
+    return [(a, b) for a, b in pieces if b > a]
 
 
 def _strip(line: str, start: int, end: int) -> tuple[int, int]:
@@ -89,30 +141,38 @@ def _strip(line: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _ends_sentence(line: str, stop: int, after: int) -> bool:
-    following = line[after:].lstrip()
-    if not following:
+    position = _SPACES.match(line, after).end()  # the next word (no copy of the rest)
+    if position == len(line):
         return True
-    if not (following[0].isupper() or following[0].isdigit() or following[0] in "\"'“‘([`"):
+    first = line[position]
+    if not (first.isupper() or first.isdigit() or first in "\"'“‘([`"):
         return False  # "e.g. the", "Aug. 5" read on
     if line[stop] != ".":
         return True
-    # the word the mark ends (re.search(r"(\S+)$", line[:stop]) without rescanning the line)
-    token = "" if stop == 0 or line[stop - 1].isspace() else line[:stop].rsplit(None, 1)[-1]
-    token = token.lower()
+    token = _token_before(line, stop).lower()  # the word the mark ends
     token = token.lstrip("\"'“‘([")
     if token in SENTENCE_FINAL_ACRONYMS:
-        next_word = re.match(r"\w+", following)
+        next_word = _FIRST_WORD.match(line, position)
         return bool(next_word) and next_word.group().lower() in SENTENCE_OPENERS
     if token in ABBREVIATIONS:
         return False
-    return not re.fullmatch(r"[a-z]", token)  # an initial: "J. K. Rowling"
+    return not (len(token) == 1 and "a" <= token <= "z")  # an initial: "J. K. Rowling"
+
+
+def _token_before(line: str, stop: int) -> str:
+    """The run of non-space characters that ends at ``stop`` (scanned back from there:
+    ``line[:stop]`` would copy the line for every mark)."""
+    begin = stop
+    while begin > 0 and not line[begin - 1].isspace():
+        begin -= 1
+    return line[begin:stop]
 
 
 def is_title_case(text: str) -> bool:
     """Headline-style lines capitalize most words, so capitals there say nothing."""
     if text.rstrip().endswith((".", "!", "?", '"', "”")):
         return False  # prose full of names ("Vladimir Putin met Alexander Trufanov.")
-    tokens = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    tokens = [w for w in _LONG_WORD.findall(text) if len(w) > 3]
     return len(tokens) >= 3 and sum(w[0].isupper() for w in tokens) / len(tokens) > 0.6
 
 
@@ -125,3 +185,7 @@ def sentence_of(
     if index >= 0 and offset < sentences[index].end:
         return sentences[index]
     return None
+
+
+# Patterns used inside functions, compiled once.
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]*")

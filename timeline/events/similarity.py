@@ -36,16 +36,45 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'’-]+")
 def features_of(
     labels: Iterable[str], actors: Iterable[str], nouns: Iterable[str] = ()
 ) -> Features:
-    kinds: set[str] = set()
-    stems: set[str] = set()
+    grown = GrowingFeatures()
     for text in (*labels, *nouns):
-        text_kinds, text_stems = _text_features(text)
-        kinds.update(text_kinds)
-        stems.update(text_stems)
-    actor_words: set[str] = set()
+        grown.add_text(text)
     for actor in actors:
-        actor_words.update(_actor_words(actor))
-    return Features(frozenset(kinds), frozenset(stems), frozenset(actor_words))
+        grown.add_actor(actor)
+    return grown.frozen()
+
+
+class GrowingFeatures:
+    """``features_of`` built up one label and actor at a time (a cluster's members join
+    one by one: its features grow rather than being recomputed from all of them)."""
+
+    __slots__ = ("kinds", "stems", "actors", "_frozen")
+
+    def __init__(self) -> None:
+        self.kinds: set[str] = set()
+        self.stems: set[str] = set()
+        self.actors: set[str] = set()
+        self._frozen: Features | None = None
+
+    def add_text(self, text: str) -> None:
+        text_kinds, text_stems = _text_features(text)
+        if not (text_kinds <= self.kinds and text_stems <= self.stems):
+            self.kinds |= text_kinds
+            self.stems |= text_stems
+            self._frozen = None
+
+    def add_actor(self, actor: str) -> None:
+        words = _actor_words(actor)
+        if not words <= self.actors:
+            self.actors |= words
+            self._frozen = None
+
+    def frozen(self) -> Features:
+        if self._frozen is None:
+            self._frozen = Features(
+                frozenset(self.kinds), frozenset(self.stems), frozenset(self.actors)
+            )
+        return self._frozen
 
 
 @lru_cache(maxsize=2048)
@@ -103,14 +132,19 @@ def dates_compatible(a: Timex, b: Timex) -> bool:
 
 def _fits_pattern(pattern: str, timex: Timex) -> bool:
     day = timex.earliest.date() if timex.earliest else None
-    week = re.fullmatch(r"X{4}-WXX-(\d)(?:T.*)?", pattern)
+    week = _WEEKDAY_PATTERN.fullmatch(pattern)
     if week:
         return day is not None and day.isoweekday() == int(week.group(1))
     if "X" not in pattern:
         return False
-    calendar = re.sub(r"[^\dX-]", "", pattern.split("T")[0])
-    regex = re.escape(calendar).replace("X", r"\d")
-    return re.match(regex, timex.value) is not None
+    return _calendar_regex(pattern).match(timex.value) is not None
+
+
+@lru_cache(maxsize=1024)
+def _calendar_regex(pattern: str) -> re.Pattern[str]:
+    """ "XXXX-03-XX" -> a regex that any March date's value matches."""
+    calendar = _NOT_CALENDAR.sub("", pattern.split("T")[0])
+    return re.compile(re.escape(calendar).replace("X", r"\d"))
 
 
 def date_gap(a: Timex, b: Timex) -> timedelta | None:
@@ -121,3 +155,8 @@ def date_gap(a: Timex, b: Timex) -> timedelta | None:
     if b.latest <= a.earliest:
         return a.earliest - b.latest
     return timedelta(0)
+
+
+# Patterns used inside functions, compiled once.
+_WEEKDAY_PATTERN = re.compile(r"X{4}-WXX-(\d)(?:T.*)?")
+_NOT_CALENDAR = re.compile(r"[^\dX-]")
