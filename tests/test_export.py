@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import need
+from conftest import SEED, need
 from test_plot import make_frame, story_frame  # tests dir is on sys.path
 
 import timeline
@@ -215,3 +215,70 @@ def test_the_real_story_exports_end_to_end(tmp_path):
     doc = to_timelinejs(events, title="The story")
     check_timelinejs(doc)
     assert len(doc["events"]) == events["start"].notna().sum()
+
+
+# ---------------------------------------------------------------- the registry
+
+
+def test_one_registry_names_every_format_and_picks_by_suffix(tmp_path):
+    from timeline.export import TABLE_FORMATS, WRITERS, writer_for
+
+    assert set(WRITERS) >= {"csv", "json", "parquet", "html", "timelinejs", "image"}
+    assert TABLE_FORMATS == ("csv", "json", "parquet")
+    assert writer_for(tmp_path / "x.PARQUET").name == "parquet"
+    assert writer_for(tmp_path / "x.htm").name == "html"
+    assert writer_for(tmp_path / "x.svg").name == "image"
+    assert writer_for(tmp_path / "x.json").name == "json"  # a table before TimelineJS
+    assert writer_for(None, among=TABLE_FORMATS, default="csv").name == "csv"
+    with pytest.raises(TimelineError, match="unknown export format 'xlsx'"):
+        writer_for(tmp_path / "x.csv", "xlsx")
+    with pytest.raises(TimelineError, match="cannot tell the export format"):
+        writer_for(tmp_path / "x.txt")
+
+
+def test_write_and_the_cli_produce_the_same_files(tmp_path):
+    from timeline.cli import main
+    from timeline.export import write
+
+    events = timeline.extract(timeline.read_articles(SEED))
+    write(events, tmp_path / "api.csv")
+    write(events, tmp_path / "api.json")
+    for suffix in ("csv", "json"):
+        assert main(["extract", str(SEED), "-q", "-o", str(tmp_path / f"cli.{suffix}")]) == 0
+        cli = (tmp_path / f"cli.{suffix}").read_bytes()
+        assert cli == (tmp_path / f"api.{suffix}").read_bytes() and len(cli) > 100
+    story = write(events, tmp_path / "story.json", "timelinejs", title="Seed")
+    assert json.loads(story.read_text())["title"]["text"]["headline"] == "Seed"
+    page = write(plot(events), tmp_path / "page.html")
+    assert "plotly.js v" in page.read_text()
+
+
+def test_the_page_script_is_package_data_with_the_chart_constants_injected(tmp_path):
+    from timeline.charts import CHAR_PX, HOVER, LINK, ZOOM_LABELS, ZOOM_MAX_LABELS
+    from timeline.export.page import page_script
+
+    script = page_script()
+    constants = json.loads(re.search(r"var TIMELINE = (\{.*?\});\n", script).group(1))
+    assert constants["zoomLabels"] == ZOOM_LABELS and constants["charPx"] == CHAR_PX
+    assert constants["zoomMaxLabels"] == ZOOM_MAX_LABELS
+    assert (constants["hover"], constants["link"]) == (HOVER, LINK)
+    assert "customdata[TIMELINE.link]" in script and "customdata[1]" not in script
+    assert "__TIMELINE_CONSTANTS__" not in script
+    page = to_html(story_frame(), tmp_path / "p.html").read_text()
+    assert "var TIMELINE = " + json.dumps(constants) in page
+    assert "{plot_id}" not in page and "getElementById('timeline-plot')" in page
+
+
+def test_the_built_package_ships_the_page_script_and_template(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    code = (
+        "import sys; from setuptools import setup;"
+        f"sys.argv = ['setup.py', '-q', 'build_py', '--build-lib', {str(tmp_path)!r}]; setup()"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True, capture_output=True)
+    shipped = {p.name for p in (tmp_path / "timeline" / "export").iterdir()}
+    assert {"page.js", "page.html", "registry.py"} <= shipped

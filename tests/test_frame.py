@@ -70,3 +70,50 @@ def test_report_travels_in_attrs() -> None:
     assert frame.empty and list(frame.columns) == list(COLUMNS)
     assert frame.attrs["report"].articles[0].reason == "no dates"
     assert report.summary(len(frame)) == "0 events from 1 article"
+
+
+def test_check_fills_a_hand_made_frame_and_names_what_is_missing() -> None:
+    import pytest
+
+    from timeline.errors import FrameError
+    from timeline.frame import check
+
+    hand = pd.DataFrame({"start": ["2025-03-05"], "end": [None], "label": ["Talks"]})
+    frame = check(hand)
+    assert frame.loc[0, "end"] == pd.Timestamp("2025-03-05") and frame.loc[0, "kind"] == "point"
+    assert frame.loc[0, "event_id"] == "e1" and "start" in hand and hand.loc[0, "end"] is None
+    with pytest.raises(FrameError, match="lacks column.s. end, outlet"):
+        check(pd.DataFrame({"start": [], "label": []}), "outlet", None)
+    with pytest.raises(FrameError, match="expected a pandas DataFrame"):
+        check([1, 2])
+
+
+def test_the_timeline_accessor_puts_the_verbs_on_the_frame(tmp_path) -> None:
+    events = [
+        _event("2025", "year", datetime(2025, 1, 1), datetime(2026, 1, 1), "x"),
+        _event("XXXX-10", "month", None, None, "y"),
+    ]
+    report = Report([ArticleStatus(source="a.txt", status="ok", events=2)])
+    frame = to_frame(events, report)
+    assert frame.timeline.report is report
+    assert len(frame.timeline.dated) == 1 and len(frame.timeline.undated) == 1
+    assert frame.timeline.to_timelinejs(title="T")["title"]["text"]["headline"] == "T"
+    assert frame.timeline.write(tmp_path / "e.csv").read_text().startswith("event_id,")
+    assert frame.timeline.to_html(tmp_path / "e.html").read_text().startswith("<!DOCTYPE")
+    assert frame.timeline.plot().data
+    assert pd.DataFrame({"a": [1]}).timeline.report.articles == []
+
+
+def test_import_timeline_registers_the_accessor_only_with_pandas_loaded() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, timeline; print('pandas' in sys.modules);"
+        "import pandas as pd; import timeline.frame; print(hasattr(pd.DataFrame(), 'timeline'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
+    code = "import pandas as pd, timeline; print(hasattr(pd.DataFrame(), 'timeline'))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True"]

@@ -15,6 +15,7 @@ so ``import timeline`` stays fast.
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +62,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from timeline.pipeline import extract
     from timeline.plot import plot
     from timeline.timex import tag
+
+
+if "pandas" in sys.modules:  # pandas is loaded already: ``df.timeline`` costs nothing more
+    import_module("timeline.frame")
 
 
 def __getattr__(name: str) -> Any:

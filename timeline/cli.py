@@ -19,6 +19,7 @@ from pathlib import Path
 
 from timeline import __version__
 from timeline.errors import DateError, NoInputError, TimelineError
+from timeline.export import TABLE_FORMATS, writer_for
 from timeline.names import display_name, printable
 
 EXIT_OK = 0
@@ -76,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_input_options(extract)
     extract.add_argument(
         "--format",
-        choices=("csv", "json", "parquet"),
+        choices=TABLE_FORMATS,
         default=None,
         help="output format (default: from the -o suffix, else csv)",
     )
@@ -207,42 +208,16 @@ def _exit_code(report) -> int:
 def _run_extract(args: argparse.Namespace) -> int:
     check_outputs(args.paths, [args.output], force=args.force)
     frame, report = _extract(args)
-    fmt = args.format or _format_from_suffix(args.output)
+    writer = writer_for(args.output, args.format, among=TABLE_FORMATS, default="csv")
     with _writing(args.output):
-        _write_frame(frame, fmt, args.output)
+        writer.write(frame, args.output if args.output is not None else sys.stdout)
     if not args.quiet and args.output is not None:
         _say(f"{report.summary(len(frame))}; wrote {args.output}", prefix="done")
     return _exit_code(report)
 
 
-def _format_from_suffix(path: Path | None) -> str:
-    suffix = path.suffix.lower().lstrip(".") if path else ""
-    return suffix if suffix in ("csv", "json", "parquet") else "csv"
-
-
-def _write_frame(frame, fmt: str, output: Path | None) -> None:
-    table = frame.drop(columns=["mentions"]) if fmt == "csv" else frame
-    if fmt == "parquet":
-        if output is None:
-            raise TimelineError("parquet output needs a file: add -o events.parquet")
-        try:
-            table.to_parquet(output, index=False)
-        except ImportError as error:
-            raise TimelineError(
-                "parquet output needs pyarrow: pip install 'news-timeline[parquet]'"
-            ) from error
-        return
-    target = output if output is not None else sys.stdout
-    if fmt == "json":
-        table.to_json(target, orient="records", date_format="iso", force_ascii=False, indent=1)
-    else:
-        table.to_csv(target, index=False)
-
-
 def _run_render(args: argparse.Namespace) -> int:
-    import json
-
-    from timeline.export import to_html, to_image, to_timelinejs
+    from timeline.export import write
     from timeline.plot import plot
 
     check_outputs(args.paths, [args.output, args.timelinejs, args.image], force=args.force)
@@ -255,14 +230,14 @@ def _run_render(args: argparse.Namespace) -> int:
         dense_threshold=args.dense_threshold,
     )
     with _writing(args.output):
-        path = to_html(figure, args.output, title=args.title, max_listed=args.max_listed)
+        path = write(figure, args.output, "html", title=args.title, max_listed=args.max_listed)
     if args.timelinejs:
-        story = to_timelinejs(frame, title=args.title, group_by=args.group_by or "source")
+        group_by = args.group_by or "source"
         with _writing(args.timelinejs):
-            args.timelinejs.write_text(json.dumps(story, indent=1, ensure_ascii=False), "utf-8")
+            write(frame, args.timelinejs, "timelinejs", title=args.title, group_by=group_by)
     if args.image:
         with _writing(args.image):
-            to_image(figure, args.image)
+            write(figure, args.image, "image")
     if not args.quiet:
         _say(f"{report.summary(len(frame))}; wrote {path}", prefix="done")
     return _exit_code(report)

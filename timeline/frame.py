@@ -2,18 +2,23 @@
 
 Plotting and export read only this frame, so a user who edits it in a notebook (drops a
 row, fixes a label) gets a chart of the edited frame. Columns are documented in
-``docs/ARCHITECTURE.md`` and listed in ``COLUMNS``.
+``docs/ARCHITECTURE.md`` and listed in ``COLUMNS``; ``check`` is the one gate every reader
+of a frame goes through, and ``df.timeline`` (registered when this module loads) puts the
+verbs on the frame itself.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import fields
 from datetime import date, datetime
 from operator import attrgetter
+from pathlib import Path
 
 import pandas as pd
 
+from timeline.errors import FrameError
 from timeline.model import PRECISION_RANK, PRECISIONS, SEPARATOR, Event, Mention, Report
 
 # column -> pandas dtype; the order is the frame's column order
@@ -45,6 +50,26 @@ COLUMNS: dict[str, str] = {
     "alt_values": "string",
     "anchor": "string",
     "needs_dct": "bool",
+}
+
+TIME_UNIT = "us"  # dates are held in microseconds: differences fit 292,000 years, not 292
+REQUIRED = ("start", "end", "label")  # what a hand-made frame needs to be drawn or exported
+
+# column -> its value when a hand-made frame lacks it
+_DEFAULTS = {
+    "event_id": lambda f: [f"e{i}" for i in range(1, len(f) + 1)],
+    "precision": lambda f: pd.NA,
+    "kind": lambda f: "point",
+    "value": lambda f: pd.NA,
+    "date_text": lambda f: pd.NA,
+    "sentence": lambda f: pd.NA,
+    "source": lambda f: pd.NA,
+    "sources": lambda f: f["source"],
+    "n_sources": lambda f: f["sources"].map(lambda s: len(split(s)) or 1),
+    "url": lambda f: pd.NA,
+    "actors": lambda f: pd.NA,
+    "alt_values": lambda f: pd.NA,
+    "mentions": lambda f: None,
 }
 
 
@@ -140,3 +165,102 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
         }
     ).sort_values(["undated", "start", "rank", "value"], kind="stable")
     return frame.loc[order.index]
+
+
+def split(value: object) -> list[str]:
+    """The parts of a multi-valued cell (``"a.txt; b.txt"``); [] when missing."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return []
+    return [part for part in str(value).split(SEPARATOR) if part]
+
+
+def check(df: pd.DataFrame, *columns: str | None) -> pd.DataFrame:
+    """A copy of ``df`` ready to draw or export, or ``FrameError`` saying what is missing.
+
+    Needs ``REQUIRED`` and the named ``columns`` (None ones are ignored: an unset
+    ``group_by``); ``start``/``end`` become datetimes, a missing ``end`` is the ``start``, and
+    absent optional columns get their defaults, so a hand-made frame of start, end and label
+    works everywhere.
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise FrameError(f"expected a pandas DataFrame of events, got {type(df).__name__}")
+    wanted = list(REQUIRED) + [c for c in columns if c]
+    missing = [c for c in dict.fromkeys(wanted) if c not in df.columns]
+    if missing:
+        raise FrameError(
+            f"the events frame lacks column(s) {', '.join(missing)}; "
+            "pass the frame from timeline.extract(...) (columns in docs/ARCHITECTURE.md) "
+            "or add them"
+        )
+    frame = df.copy()
+    frame.attrs = dict(df.attrs)
+    for col in ("start", "end"):
+        try:
+            frame[col] = pd.to_datetime(frame[col])
+        except (TypeError, ValueError) as exc:
+            raise FrameError(f"column {col!r} must hold dates: {exc}") from exc
+        if frame[col].dt.unit == "ns":
+            # nanoseconds overflow past 292 years between two dates (1066 and 2021)
+            frame[col] = frame[col].dt.as_unit(TIME_UNIT)
+    for col, default in _DEFAULTS.items():
+        if col not in frame.columns:
+            frame[col] = default(frame)
+    frame["end"] = frame["end"].fillna(frame["start"])
+    return frame
+
+
+@pd.api.extensions.register_dataframe_accessor("timeline")
+class TimelineAccessor:
+    """``df.timeline``: the timeline verbs on an events frame, checked on first use.
+
+    ``df.timeline.plot()``, ``.to_html(path)``, ``.to_timelinejs()``, ``.write(path)`` (format
+    from the suffix, see ``timeline.export.WRITERS``), ``.report`` (how every input fared),
+    ``.dated`` / ``.undated`` (rows with / without a calendar position).
+    """
+
+    def __init__(self, df: pd.DataFrame) -> None:
+        self._df = df
+
+    def check(self, *columns: str | None) -> pd.DataFrame:
+        """``timeline.frame.check`` of this frame."""
+        return check(self._df, *columns)
+
+    @property
+    def report(self) -> Report:
+        """The ``Report`` of the run that made this frame (an empty one for other frames)."""
+        report = self._df.attrs.get("report")
+        return report if isinstance(report, Report) else Report()
+
+    @property
+    def dated(self) -> pd.DataFrame:
+        return self._df[self._df["start"].notna()]
+
+    @property
+    def undated(self) -> pd.DataFrame:
+        return self._df[self._df["start"].isna()]
+
+    def plot(self, **options: object) -> object:
+        """``timeline.plot(df, **options)``: the interactive Plotly figure."""
+        from timeline.plot import plot
+
+        return plot(self._df, **options)
+
+    def to_html(self, path: str | os.PathLike[str], **options: object) -> Path:
+        """``timeline.to_html(df, path, **options)``: the offline page."""
+        from timeline.export import to_html
+
+        return to_html(self._df, path, **options)
+
+    def to_timelinejs(self, **options: object) -> dict[str, object]:
+        """``timeline.to_timelinejs(df, **options)``: TimelineJS3 JSON as a dict."""
+        from timeline.export import to_timelinejs
+
+        return to_timelinejs(self._df, **options)
+
+    def write(
+        self, path: str | os.PathLike[str], format: str | None = None, **options: object
+    ) -> object:
+        """``timeline.export.write(df, path, format)``: any registered export format."""
+        from timeline.export import write
+
+        return write(self._df, path, format, **options)

@@ -14,8 +14,6 @@ from timeline.model import SEPARATOR
 # 2,000 SVG markers with text still pan smoothly; beyond that SVG gets sluggish.
 DENSE_THRESHOLD = 2_000
 
-REQUIRED = ("start", "end", "label")  # the columns a frame needs to be drawn
-TIME_UNIT = "us"  # dates are held in microseconds: differences fit 292,000 years, not 292
 MAX_LEVELS = 6  # label rows per lane before labels are left to the hover box
 MAX_LANES = 30  # more lanes than this get folded into "other"
 MAX_COLORS = 20

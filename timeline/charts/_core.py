@@ -25,12 +25,10 @@ from timeline.charts._constants import (
     MAX_LEVELS,
     MULTI_VALUED,
     PLOT_PX,
-    REQUIRED,
     SHAPES,
-    TIME_UNIT,
 )
 from timeline.charts._text import esc, lane_name, short, split
-from timeline.errors import FrameError
+from timeline.frame import check
 
 # ---------------------------------------------------------------- the frame contract
 
@@ -38,49 +36,9 @@ from timeline.errors import FrameError
 def check_frame(
     df: pd.DataFrame, group_by: str | None = None, color_by: str | None = None
 ) -> pd.DataFrame:
-    """Return a copy of ``df`` with the optional columns filled in, or raise FrameError."""
-    if not isinstance(df, pd.DataFrame):
-        raise FrameError(f"expected a pandas DataFrame of events, got {type(df).__name__}")
-    wanted = list(REQUIRED) + [c for c in (group_by, color_by) if c]
-    missing = [c for c in dict.fromkeys(wanted) if c not in df.columns]
-    if missing:
-        raise FrameError(
-            f"the events frame lacks column(s) {', '.join(missing)}; "
-            "pass the frame from timeline.extract(...) (columns in docs/ARCHITECTURE.md) "
-            "or add them"
-        )
-    frame = df.copy()
-    frame.attrs = dict(df.attrs)
-    for col in ("start", "end"):
-        try:
-            frame[col] = pd.to_datetime(frame[col])
-        except (TypeError, ValueError) as exc:
-            raise FrameError(f"column {col!r} must hold dates: {exc}") from exc
-        if frame[col].dt.unit == "ns":
-            # nanoseconds overflow past 292 years between two dates (1066 and 2021)
-            frame[col] = frame[col].dt.as_unit(TIME_UNIT)
-    for col, default in _OPTIONAL.items():
-        if col not in frame.columns:
-            frame[col] = default(frame)
-    frame["end"] = frame["end"].fillna(frame["start"])
-    return frame
-
-
-_OPTIONAL = {
-    "event_id": lambda f: [f"e{i}" for i in range(1, len(f) + 1)],
-    "precision": lambda f: pd.NA,
-    "kind": lambda f: "point",
-    "value": lambda f: pd.NA,
-    "date_text": lambda f: pd.NA,
-    "sentence": lambda f: pd.NA,
-    "source": lambda f: pd.NA,
-    "sources": lambda f: f["source"],
-    "n_sources": lambda f: f["sources"].map(lambda s: len(split(s)) or 1),
-    "url": lambda f: pd.NA,
-    "actors": lambda f: pd.NA,
-    "alt_values": lambda f: pd.NA,
-    "mentions": lambda f: None,
-}
+    """``timeline.frame.check`` with the lane and colour columns: a copy of ``df`` with the
+    optional columns filled in, or FrameError naming what is missing."""
+    return check(df, group_by, color_by)
 
 
 def keep_frame(fig: go.Figure, frame: pd.DataFrame) -> None:

@@ -1,0 +1,60 @@
+"""Publishing a timeline: tables (CSV, JSON, Parquet), one offline HTML page, TimelineJS3
+JSON, static images.
+
+Every format is one entry of ``WRITERS`` (``registry.py``), used by the API and the CLI
+alike: ``write(df, "events.parquet")`` picks the writer from the suffix. The writers read
+only the events DataFrame (or a figure made by ``timeline.plot``, which remembers the frame
+it was drawn from). The modules behind them load plotly and pandas on first use.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from timeline.export.registry import TABLE_FORMATS, WRITERS, Writer, write, writer_for
+
+_FUNCTIONS = {
+    "to_csv": "timeline.export.tables",
+    "to_json": "timeline.export.tables",
+    "to_parquet": "timeline.export.tables",
+    "to_html": "timeline.export.page",
+    "to_timelinejs": "timeline.export.timelinejs",
+    "write_timelinejs": "timeline.export.timelinejs",
+    "to_image": "timeline.export.image",
+    "IMAGE_FORMATS": "timeline.export.image",
+    "MAX_LISTED": "timeline.export.page",
+}
+
+__all__ = [
+    "IMAGE_FORMATS",
+    "MAX_LISTED",
+    "TABLE_FORMATS",
+    "WRITERS",
+    "Writer",
+    "to_csv",
+    "to_html",
+    "to_image",
+    "to_json",
+    "to_parquet",
+    "to_timelinejs",
+    "write",
+    "write_timelinejs",
+    "writer_for",
+]
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from timeline.export.image import IMAGE_FORMATS, to_image
+    from timeline.export.page import MAX_LISTED, to_html
+    from timeline.export.tables import to_csv, to_json, to_parquet
+    from timeline.export.timelinejs import to_timelinejs, write_timelinejs
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FUNCTIONS:
+        return getattr(import_module(_FUNCTIONS[name]), name)
+    raise AttributeError(f"module 'timeline.export' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

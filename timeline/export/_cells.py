@@ -1,0 +1,48 @@
+"""Reading one row of the events frame as the writers need it: text, whole numbers, counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from timeline.model import SEPARATOR
+
+
+def text(value: Any) -> str:
+    """A cell as text: "" for missing values (None, NaN, NA, NaT)."""
+    if value is None or (not isinstance(value, (str, list, dict)) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def whole(value: Any, default: int) -> int:
+    """A cell as an int, or ``default`` when it is missing or not a number."""
+    try:
+        return default if pd.isna(value) else int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def n_articles(frame: pd.DataFrame) -> int:
+    """Articles the events came from: the pipeline's report if any, else distinct sources."""
+    report = frame.attrs.get("report")
+    if report is not None and getattr(report, "read", None) is not None:
+        return len(report.read)
+    column = "sources" if "sources" in frame.columns else "source"
+    if column not in frame.columns:
+        return 0
+    names = {s for v in frame[column].dropna() for s in str(v).split(SEPARATOR) if s}
+    return len(names)
+
+
+def note(frame: pd.DataFrame | None) -> str:
+    """``"7 events from 2 articles (1 without a calendar date, listed at the end)."``"""
+    if frame is None:
+        return ""
+    n, m = len(frame), n_articles(frame)
+    undated = int(frame["start"].isna().sum())
+    words = f"{n} event{'s' if n != 1 else ''} from {m} article{'s' if m != 1 else ''}"
+    if undated:
+        words += f" ({undated} without a calendar date, listed at the end)"
+    return words + "."

@@ -1,0 +1,162 @@
+"""The offline HTML page: the chart with plotly.js inlined, a note, and the events listed.
+
+Article text is data: every string from the frame is HTML-escaped before it reaches the
+page, and only http(s) URLs become links. The page's template (``page.html``) and
+behaviour (``page.js``) are package data; the constants the script shares with the chart
+are injected from Python, not re-typed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from string import Template
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.charts import frame_of, page_constants, plot, safe_url
+from timeline.errors import TimelineError
+from timeline.export._cells import note, text, whole
+
+MAX_LISTED = 500  # the event list under the chart stays short; the chart has them all
+PLOT_ID = "timeline-plot"
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")  # valid HTML <time> values
+
+
+def to_html(
+    fig_or_df: go.Figure | pd.DataFrame,
+    path: str | os.PathLike[str],
+    title: str | None = None,
+    *,
+    group_by: str | None = None,
+    color_by: str | None = None,
+    max_listed: int = MAX_LISTED,
+) -> Path:
+    """Write one self-contained HTML page (plotly.js inlined, works offline) and return its path.
+
+    The page has the title, the chart, a note of how many events came from how many
+    articles, and a plain list of the events (date, label, source) for readers and screen
+    readers, followed by the events that have no calendar date. ``group_by``/``color_by``
+    apply when a DataFrame is given.
+    """
+    fig, frame = figure_and_frame(fig_or_df, group_by, color_by, title)
+    title = title or _figure_title(fig) or "Timeline"
+    page = _template().substitute(
+        title=html.escape(title),
+        note=html.escape(note(frame)),
+        chart=_chart_html(fig),
+        events=_event_list(frame, max_listed),
+    )
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return out
+
+
+def figure_and_frame(
+    fig_or_df: Any, group_by: str | None, color_by: str | None, title: str | None
+) -> tuple[go.Figure, pd.DataFrame | None]:
+    """The figure to draw, and the frame it was drawn from (None for a foreign figure)."""
+    if isinstance(fig_or_df, pd.DataFrame):
+        fig = plot(fig_or_df, group_by=group_by, color_by=color_by, title=title)
+        return fig, frame_of(fig)
+    if isinstance(fig_or_df, go.Figure):
+        return fig_or_df, frame_of(fig_or_df)
+    raise TimelineError(
+        f"expected a plotly Figure or an events DataFrame, got {type(fig_or_df).__name__}"
+    )
+
+
+@cache
+def _template() -> Template:
+    return Template(files(__package__).joinpath("page.html").read_text(encoding="utf-8"))
+
+
+@cache
+def page_script() -> str:
+    """``page.js`` with the chart's constants (``timeline.charts.page_constants``) filled in."""
+    script = files(__package__).joinpath("page.js").read_text(encoding="utf-8")
+    return script.replace("__TIMELINE_CONSTANTS__", json.dumps(page_constants()))
+
+
+def _chart_html(fig: go.Figure) -> str:
+    """The chart's div with plotly.js inlined; the page's <h1> carries the title instead."""
+    kept = fig.layout.title.text
+    fig.layout.title.text = None
+    try:
+        return fig.to_html(
+            include_plotlyjs=True,
+            full_html=False,
+            div_id=PLOT_ID,
+            default_height=f"{fig.layout.height or 600}px",
+            config={"responsive": True, "displaylogo": False, "scrollZoom": True},
+            post_script=[page_script()],
+        )
+    finally:
+        fig.layout.title.text = kept
+
+
+def _figure_title(fig: go.Figure) -> str | None:
+    title = fig.layout.title.text if fig.layout.title else None
+    return html.unescape(title) if title else None  # plot() stored it escaped
+
+
+def _event_list(frame: pd.DataFrame | None, max_listed: int) -> str:
+    if frame is None or frame.empty:
+        return ""
+    dated = frame[frame["start"].notna()].sort_values("start", kind="stable")
+    undated = frame[frame["start"].isna()]
+    parts = [
+        '<section aria-labelledby="events-heading">',
+        '<h2 id="events-heading">Events</h2>',
+        _table(dated.head(max_listed), "events in date order"),
+    ]
+    if len(dated) > max_listed:
+        parts.append(f"<p>First {max_listed} of {len(dated)} dated events listed.</p>")
+    parts.append("</section>")
+    if not undated.empty:
+        parts += [
+            '<section aria-labelledby="undated-heading">',
+            '<h2 id="undated-heading">Undated</h2>',
+            "<p>These dates could not be placed on the calendar.</p>",
+            _table(undated.head(max_listed), "events without a calendar date"),
+            "</section>",
+        ]
+    return "\n".join(parts)
+
+
+def _table(rows: pd.DataFrame, caption: str) -> str:
+    body = "\n".join(_table_row(r) for r in rows.to_dict("records"))
+    return (
+        f'<table><caption class="sr-only">{html.escape(caption)}</caption>'
+        '<thead><tr><th scope="col">Date</th><th scope="col">Event</th>'
+        f'<th scope="col">Source</th></tr></thead>\n<tbody>\n{body}\n</tbody></table>'
+    )
+
+
+def _table_row(r: dict[str, Any]) -> str:
+    value = text(r.get("value"))
+    written = text(r.get("date_text")) or value
+    attr = f' datetime="{html.escape(value)}"' if _ISO_DATE.match(value) else ""
+    shown = html.escape(written) + (f" ({html.escape(value)})" if value != written else "")
+    date = f"<time{attr}>{shown}</time>"
+    return (
+        f"<tr><td>{date}</td><td>{html.escape(text(r.get('label')))}</td>"
+        f"<td>{_source_html(r)}</td></tr>"
+    )
+
+
+def _source_html(r: dict[str, Any]) -> str:
+    name = html.escape(text(r.get("source")) or text(r.get("sources")))
+    url = safe_url(r.get("url"))
+    if url:
+        name = f'<a href="{html.escape(url, quote=True)}" rel="noopener">{name}</a>'
+    n = whole(r.get("n_sources"), 1)
+    return name + (f" and {n - 1} more" if n > 1 else "")
