@@ -2,4 +2,64 @@
 
 Code never spells a language's words itself; it reads them from here, so adding a language
 is adding a folder of tables (the tagger's dates, the events' event words and name cues).
+
+``get_language("en")`` gives the ``Language``; each of its tables is a module of
+``lang/<code>/`` (``dates``, ``events``, ``names``, ``sentences``) imported on first use,
+so ``import timeline`` reads no table and a language's tables are read once.
 """
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+from functools import cache
+from types import ModuleType
+
+DEFAULT = "en"
+_CODE = re.compile(r"[a-z]{2,3}")
+
+
+class Language:
+    """One language: its code and its tables (``lang.dates.MONTHS``), loaded lazily."""
+
+    __slots__ = ("code", "_tables")
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self._tables: dict[str, ModuleType] = {}
+
+    def table(self, name: str) -> ModuleType:
+        """The module ``timeline.lang.<code>.<name>``, imported once."""
+        if name not in self._tables:
+            self._tables[name] = importlib.import_module(f"timeline.lang.{self.code}.{name}")
+        return self._tables[name]
+
+    @property
+    def dates(self) -> ModuleType:
+        """Date words: months, weekdays, numbers, units, modifiers, holidays, tense cues."""
+        return self.table("dates")
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
+
+
+def get_language(code: str = DEFAULT) -> Language:
+    """The ``Language`` for an ISO 639-1 code ("en", "ES"); ``ValueError`` when none is bundled."""
+    key = code.strip().lower() if isinstance(code, str) else ""
+    if not _CODE.fullmatch(key) or importlib.util.find_spec(f"timeline.lang.{key}") is None:
+        raise ValueError(f"language {code!r} is not supported: use one of {', '.join(codes())}")
+    return _language(key)
+
+
+@cache
+def _language(key: str) -> Language:
+    return Language(key)
+
+
+def codes() -> list[str]:
+    """The codes of the bundled languages, sorted."""
+    from importlib.resources import files
+
+    root = files(__name__)
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "__init__.py").is_file())

@@ -20,32 +20,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from timeline.lang import get_language
 from timeline.timex.calendar import Cal, coarser, from_date
 
-_FUTURE = (
-    r"will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
-    r"|scheduled|expects?\s+to|expected\s+to|is\s+to|are\s+to|set\s+to"
-    r"|intends?\s+to|upcoming|to\s+be\s+held|would|might|as\s+(?:soon|early)\s+as"
-    r"|due|next|tomorrow|ahead"
-)
-# "had been due to expire Friday": a plan seen from the past is past
-_PAST_WORDS = (
-    r"(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|supposed|planned)"
-    r"|was|were|had|did|said|told|ago|last|since|yesterday|brought|began|came|went"
-    r"|made|took|gave|saw|found|left|won|lost|fell|rose|paid|sold|bought|held|met"
-    r"|ran|got|became|built|chose|drew|drove|fought|flew|grew|kept|knew|led|meant"
-    r"|sent|shot|spent|spoke|stood|struck|thought|threw|wrote|sank|stole|wore|fled"
-    r"|broke|caught|dealt|drank|ate|felt|forgot|froze|heard|hid|hung|laid|lent|rode|rang"
-    r"|sang|sat|slept|sought|stuck|swore|swept|taught|tore|understood|woke|blew|bled"
-    r"|clung|shook|slid|spun|swung|wept|withdrew|arose|awoke|forgave|overcame|overtook"
-    r"|undertook|upheld"
-    # a lowercase -ed word: "United", "Ahmed" are names, not past verbs
-    r"|(?-i:[a-z])\w{2,}ed(?!\s+(?:to|for|by)\b)"
-)
+_EN = get_language("en").dates
+
 # the tense marker nearest the expression decides: "said Friday that he would ..." is past
 # a participle after "be" is passive, not past: "will be held in April", "to be named"
 _MARKER = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE})|(?<!\bbe\s)(?<!\bbeing\s)(?P<past>{_PAST_WORDS}))\b",
+    rf"\b(?:(?P<future>{_EN.FUTURE_CUES})|(?<!\bbe\s)(?<!\bbeing\s)(?P<past>{_EN.PAST_CUES}))\b",
     re.IGNORECASE,
 )
 # clause boundaries: tense is read from the clause the expression sits in
@@ -53,42 +36,7 @@ _CLAUSE_END = re.compile(r"[.;:!?,\n\"`']|''|\s(?:but|and|while|after|before|whe
 
 _PUNCT_END = re.compile(r"[.;:!?,\n\"`']|''")
 
-# event nouns: a date written right before one names that event ("the October 2023 assault")
-EVENT_CLASSES = {
-    "attack": (
-        "attack",
-        "attacks",
-        "assault",
-        "incursion",
-        "raid",
-        "invasion",
-        "offensive",
-        "incident",
-        "massacre",
-        "bombing",
-        "shooting",
-        "strike",
-        "ambush",
-        "onslaught",
-    ),
-    "vote": ("election", "elections", "vote", "ballot", "referendum", "poll", "primary"),
-    "disaster": (
-        "earthquake",
-        "quake",
-        "storm",
-        "hurricane",
-        "flood",
-        "floods",
-        "fire",
-        "tsunami",
-        "eruption",
-        "crash",
-        "disaster",
-    ),
-    "deal": ("ceasefire", "truce", "deal", "agreement", "accord", "treaty"),
-    "coup": ("coup", "uprising", "revolution", "protests", "riots"),
-}
-NOUN_CLASS = {w: c for c, ws in EVENT_CLASSES.items() for w in ws}
+NOUN_CLASS = {w: c for c, ws in _EN.DATED_EVENT_NOUNS.items() for w in ws}
 _EVENT_NOUN = re.compile(
     r"\b(" + "|".join(sorted(NOUN_CLASS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )

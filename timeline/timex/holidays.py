@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from timeline.lang import get_language
+
+_EN = get_language("en").dates
+
 
 def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
     """The n-th weekday ``wd`` (1=Mon) of a month; n=-1 for the last one."""
@@ -27,42 +31,12 @@ def _easter(y: int) -> date:
     return date(y, month, (h + n - 7 * m + 114) % 31 + 1)
 
 
-_FIXED_HOLIDAYS = {
-    "christmas": (12, 25),
-    "christmas day": (12, 25),
-    "christmas eve": (12, 24),
-    "new year's day": (1, 1),
-    "new year's eve": (12, 31),
-    "independence day": (7, 4),
-    "veterans day": (11, 11),
-    "halloween": (10, 31),
-    "valentine's day": (2, 14),
-    "boxing day": (12, 26),
-    "bastille day": (7, 14),
-    "may day": (5, 1),
-}
-# (month, weekday, n): Thanksgiving is the fourth Thursday of November
-_FLOATING_HOLIDAYS = {
-    "thanksgiving": (11, 4, 4),
-    "thanksgiving day": (11, 4, 4),
-    "labor day": (9, 1, 1),
-    "memorial day": (5, 1, -1),
-    "mother's day": (5, 7, 2),
-    "father's day": (6, 7, 3),
-    "martin luther king day": (1, 1, 3),
-    "martin luther king jr. day": (1, 1, 3),
-    "presidents day": (2, 1, 3),
-    "presidents' day": (2, 1, 3),
-    "columbus day": (10, 1, 2),
-}
-
-
 def holiday_date(name: str, y: int) -> date | None:
     """The date of a named holiday in year ``y``."""
-    if name in _FIXED_HOLIDAYS:
-        return date(y, *_FIXED_HOLIDAYS[name])
-    if name in _FLOATING_HOLIDAYS:
-        return _nth_weekday(y, *_FLOATING_HOLIDAYS[name])
+    if name in _EN.FIXED_HOLIDAYS:
+        return date(y, *_EN.FIXED_HOLIDAYS[name])
+    if name in _EN.FLOATING_HOLIDAYS:
+        return _nth_weekday(y, *_EN.FLOATING_HOLIDAYS[name])
     if name in ("easter", "easter sunday"):
         return _easter(y)
     if name == "good friday":

@@ -5,8 +5,7 @@ rules are joined, in priority order, into one alternation (named groups stripped
 single ``finditer`` pass finds every candidate; only a candidate is re-parsed with its
 rule's own regex, which keeps the named groups the normalizer reads.
 
-The vocabulary is English today. Another language adds its own tables (dateparser's
-language data lists month and weekday names for about 200 locales) and keeps the rules.
+The vocabulary is data: ``timeline/lang/en/dates.py``.
 """
 
 from __future__ import annotations
@@ -14,197 +13,18 @@ from __future__ import annotations
 import re
 from functools import cache
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 1,
-    "tuesday": 2,
-    "wednesday": 3,
-    "thursday": 4,
-    "friday": 5,
-    "saturday": 6,
-    "sunday": 7,
-    "mon": 1,
-    "tue": 2,
-    "tues": 2,
-    "wed": 3,
-    "thu": 4,
-    "thur": 4,
-    "thurs": 4,
-    "fri": 5,
-    "sat": 6,
-    "sun": 7,
-}
-SEASON_WORDS = {"spring": 0, "summer": 1, "fall": 2, "autumn": 2, "winter": 3}
-POD_WORDS = {
-    "morning": "MO",
-    "afternoon": "AF",
-    "evening": "EV",
-    "night": "NI",
-    "overnight": "NI",
-    "tonight": "NI",
-    "daytime": "DT",
-}
-NUMBERS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-    "a": 1,
-    "an": 1,
-    "a single": 1,
-    "a couple of": 2,
-    "a couple": 2,
-    "couple of": 2,
-    "a dozen": 12,
-    "dozen": 12,
-    "half a": 0.5,
-    "a half": 0.5,
-}
-VAGUE_NUMBERS = (
-    "several",
-    "a few",
-    "few",
-    "many",
-    "some",
-    "dozens of",
-    "a number of",
-    "hundreds of",
-    "thousands of",
-    "numerous",
-    "a handful of",
-)
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
-# unit word -> (TIMEX3 duration letter, calendar unit name)
-UNITS = {
-    "second": ("S", "second"),
-    "minute": ("M", "minute"),
-    "hour": ("H", "hour"),
-    "day": ("D", "day"),
-    "night": ("D", "day"),
-    "week": ("W", "week"),
-    "weekend": ("WE", "weekend"),
-    "fortnight": ("W", "fortnight"),
-    "month": ("M", "month"),
-    "quarter": ("Q", "quarter"),
-    "season": ("Q", "season"),
-    "year": ("Y", "year"),
-    "decade": ("DE", "decade"),
-    "century": ("CE", "century"),
-    "centuries": ("CE", "century"),
-    "millennium": ("L", "millennium"),
-    "millennia": ("L", "millennium"),
-}
+from timeline.lang import get_language
 
-# prefix modifiers -> TIMEX3 mod
-MODS = {
-    "early": "START",
-    "the early": "START",
-    "the beginning of": "START",
-    "the start of": "START",
-    "the dawn of": "START",
-    "earlier": "START",
-    "mid": "MID",
-    "mid-": "MID",
-    "the middle of": "MID",
-    "the mid": "MID",
-    "middle": "MID",
-    "late": "END",
-    "the late": "END",
-    "the end of": "END",
-    "the close of": "END",
-    "the turn of": "END",
-    "later": "END",
-    "end": "END",
-    "the latter part of": "END",
-    "the first half of": "START",
-    "the second half of": "END",
-    "about": "APPROX",
-    "around": "APPROX",
-    "roughly": "APPROX",
-    "some": "APPROX",
-    "approximately": "APPROX",
-    "nearly": "EQUAL_OR_LESS",
-    "almost": "EQUAL_OR_LESS",
-    "more than": "MORE_THAN",
-    "over": "MORE_THAN",
-    "less than": "LESS_THAN",
-    "under": "LESS_THAN",
-    "at least": "EQUAL_OR_MORE",
-    "up to": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS",
-    "at most": "EQUAL_OR_LESS",
-    "just over": "MORE_THAN",
-    "just under": "LESS_THAN",
-    "within": "EQUAL_OR_LESS",
-    "only": None,
-    "just": None,
-}
+_EN = get_language("en").dates
+MONTHS = _EN.MONTHS
+WEEKDAYS = _EN.WEEKDAYS
+SEASON_WORDS = _EN.SEASON_WORDS
+POD_WORDS = _EN.POD_WORDS
+NUMBERS = _EN.NUMBERS
+VAGUE_NUMBERS = _EN.VAGUE_NUMBERS
+ORDINALS = _EN.ORDINALS
+UNITS = _EN.UNITS
+MODS = _EN.MODS
 
 
 def _alt(words) -> str:
