@@ -464,7 +464,7 @@ def test_weekday_tense_cues(sentence, value):
 
 
 def test_irregular_past_verbs_mark_the_past():
-    from timeline.timex.anchor import tense
+    from timeline.timex.resolve import tense
 
     text = "The levee broke on Friday."
     assert tense(text, text.index("Friday"), text.index("Friday") + 6, strict=True) == "past"

@@ -127,7 +127,7 @@ def test_dct_as_iso_string_or_garbage():
 @given(phrases)
 def test_trigger_search_finds_what_the_full_regex_finds(text):
     from timeline.timex import candidates
-    from timeline.timex.patterns import master
+    from timeline.timex.search import master
 
     full = [(m.lastgroup, m.start(), m.end()) for m in master(False).finditer(text)]
     assert list(candidates(text)) == full

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 
 from timeline.errors import DateError
 
@@ -41,6 +40,8 @@ def parse_date(value: str) -> date | None:
     iso = _parse_iso(text)
     if iso is not None:
         return iso
+    from email.utils import parsedate_to_datetime  # late: only RFC 2822 dates need it
+
     try:
         return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError, OverflowError):

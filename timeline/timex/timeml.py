@@ -328,8 +328,8 @@ def _timeml_convention(timex: Timex) -> Timex:
 def _offset_duration(num: str, unit: str) -> str | None:
     """``P3D`` for ("three", "day"), ``PXW`` for ("a few", "week"); None when ``num`` is
     not a count ("the day after")."""
-    from timeline.timex.normalize import duration, number  # late: scoring stays light
-    from timeline.timex.patterns import VAGUE_NUMBERS
+    from timeline.timex.values import duration, number  # late: scoring stays light
+    from timeline.timex.vocab import VAGUE_NUMBERS
 
     n = number(num)
     if n is None and " ".join(num.lower().split()) not in VAGUE_NUMBERS:

@@ -1,4 +1,4 @@
-"""The moving reference time: what a relative expression is resolved against.
+"""The moving reference time and every publication-date fallback, in one place.
 
 Two anchors exist in news text. The document creation time (DCT) anchors deictic
 expressions ("Wednesday", "last year", "this month"), with the tense of the clause deciding
@@ -16,12 +16,15 @@ than from whatever date was mentioned last.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from timeline.lang import get_language
+from timeline.model import PRECISION_RANK
+from timeline.timex import calendar as cal_
 from timeline.timex.calendar import Cal, coarser, from_date
+from timeline.timex.values import Result, out, text_before, truncate, unresolved
 
 _EN = get_language("en").dates
 
@@ -217,3 +220,147 @@ def last_with_month(ctx: Context, month: int, pos: int) -> Resolved | None:
         ):
             return r
     return None
+
+
+# ------------------------------------------------ the publication date and the tense
+
+
+_DEADLINE = re.compile(r"\b(?:by|effective|until|till)\s+$", re.IGNORECASE)
+
+
+# "postponed until Tuesday", "extended its deadline to Friday": moved later, whatever tense
+_POSTPONED = re.compile(
+    r"\b(?:postponed|postpone|delayed|delay|deferred|defer|extended|extend|adjourned|adjourn"
+    r"|put\s+off|pushed\s+back|rescheduled)\b[^.;:]{0,40}?\b(?:until|till|to)\s+$",
+    re.IGNORECASE,
+)
+
+
+def guess_year(
+    ctx: Context, month: int, day: int | None, start: int, end: int
+) -> tuple[int | None, str | None]:
+    """Year of a yearless date: the DCT's, moved by tense to the nearest past/future one."""
+    if ctx.dct is None:
+        ref, tid = ctx.reference(start)
+        return (
+            (ref.year, tid)
+            if ref is not None and ref.gran not in ("decade", "century", "millennium")
+            else (None, None)
+        )
+    d = ctx.dct
+    t = tense(ctx.text, start, end, strict=True)
+    # "by February", "effective June 1": a deadline lies ahead of the report
+    deadline = bool(_DEADLINE.search(text_before(ctx, start, 14)))
+    deadline = deadline or bool(_POSTPONED.search(text_before(ctx, start, 60)))
+    here = d.year * 12 + d.month - 1 + (d.day - 15) / 30
+
+    def cost(y: int) -> float:
+        # months away from the DCT; a past/future verb makes the other side unlikely
+        delta = y * 12 + month - 1 + ((day or 15) - 15) / 30 - here
+        if deadline:
+            return abs(delta) if delta > -0.5 else 100 + abs(delta)
+        against = (t == "past" and delta > 0.5) or (t == "future" and delta < -0.5)
+        if t == "none" and delta > 0.5:
+            return abs(delta) * 2  # news mostly looks back
+        # a tense marker against the side costs 4x (3 before the reader skipped
+        # participles after "be" and -ed adjectives after a determiner)
+        return abs(delta) * (4 if against else 1)
+
+    return min((d.year - 1, d.year, d.year + 1), key=cost), "dct"
+
+
+def dct_relative(
+    ctx: Context, start: int, end: int, fn: Callable[[date, bool], Cal | None], unknown: str, **kw
+) -> Result | None:
+    """Resolve with the DCT and the clause tense, or leave ``unknown`` when there is none."""
+    if ctx.dct is None:
+        return unresolved(unknown, **kw)
+    t = tense(ctx.text, start, end, strict=True)
+    # "until 9 a.m. Tuesday" with no verb to say otherwise: a deadline ahead
+    future = t == "future" or (t == "none" and bool(_DEADLINE.search(text_before(ctx, start, 14))))
+    if _POSTPONED.search(text_before(ctx, start, 60)):
+        future = True
+    c = fn(ctx.dct, future)
+    if c is None:
+        return None
+    r = out(c, anchor="dct", needs_dct=True)
+    if kw.get("typ"):
+        r.type = kw["typ"]
+    return r
+
+
+def weekday_date(dct: date, wd: int, future: bool, strict: bool = False) -> date:
+    """The weekday ``wd`` (1=Mon) nearest the DCT in the tense's direction."""
+    diff = wd - dct.isoweekday()
+    if diff == 0 and not strict:
+        return dct
+    if future:
+        return dct + timedelta(days=diff % 7 or 7)
+    return dct - timedelta(days=(-diff) % 7 or 7)
+
+
+def same_day_named(ctx: Context, month: int, day: int, start: int) -> Resolved | None:
+    """An earlier explicit mention of the same month and day (with its year)."""
+    for r in reversed(ctx.history):
+        c = r.cal
+        if (
+            r.end <= start
+            and c is not None
+            and c.gran in ("day", "time")
+            and c.month == month
+            and c.day == day
+            and not r.derived
+        ):
+            return r
+    return None
+
+
+def last_end(ctx: Context, start: int) -> int:
+    """End offset of the last resolved date before ``start`` (0 when none)."""
+    return next((r.end for r in reversed(ctx.history) if r.cal is not None and r.end <= start), 0)
+
+
+MONTHS_SPAN = re.compile(r"\b(?:nine|six|three|\d+)\s+months\b", re.IGNORECASE)
+
+
+def context_gran(
+    ctx: Context, start: int, unit: str, base: Cal, tid: str | None
+) -> tuple[Cal, str | None]:
+    """Granularity of an offset result: the unit's, except "a year earlier" after a
+    quarter (financial comparisons) keeps the quarter being discussed."""
+    if unit == "year":
+        q = compared_quarter(ctx, start)
+        if q is not None:
+            return q
+    g = unit if unit in PRECISION_RANK else "day"
+    if g in ("decade", "century", "millennium"):
+        g = "year"  # "a decade ago" in 1999 is 1989, not the 1980s
+    if cal_.coarser(base.gran, g):
+        return base, tid  # never invent precision the reference lacks
+    return truncate(base, g), tid
+
+
+def compared_quarter(ctx: Context, start: int) -> tuple[Cal, str] | None:
+    """The quarter (or half) discussed in the last 900 characters, for a year-on-year
+    comparison ("profit of $2 million, up from $1 million a year earlier"). A year or a
+    span of months named since ("For the nine months, ...") ends the quarter's topic."""
+    for r in reversed(ctx.history):
+        if start - r.end > 900:
+            break
+        if r.end > start:
+            continue
+        if r.cal is None:
+            if MONTHS_SPAN.search(ctx.text[r.start : r.end]):
+                break
+            continue
+        if not r.derived:
+            if r.cal.gran in ("quarter", "half"):
+                return r.cal, r.tid
+            if r.cal.gran in ("year", "decade", "century"):
+                break
+    return None
+
+
+COMPARED = re.compile(
+    r"\b(?:compared\s+with|from|than|versus|vs\.|over)\s+(?:[^.;]{0,40}?)$", re.IGNORECASE
+)
