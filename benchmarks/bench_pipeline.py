@@ -55,7 +55,7 @@ def synthetic(megabytes: float) -> list[Article]:
 
 
 def timebank(corpus: Path) -> list[Article]:
-    from timeline.timex.timeml import read_timeml
+    from timeline.timeml import read_timeml
 
     articles = []
     for path in sorted(corpus.glob("*/*.tml")):

@@ -28,8 +28,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from timeline import timeml
 from timeline.model import Timex
-from timeline.timex import timeml
+from timeline.timeml.write import tagger_view
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpora" / "tbaq-cleaned"
@@ -119,7 +120,7 @@ def documents(directory: Path, limit: int | None = None) -> list[tuple[str, date
         if limit is not None and i >= limit:
             break
         doc = timeml.read_timeml(path)
-        docs.append((timeml._tagger_view(doc)[0], doc.dct_date))
+        docs.append((tagger_view(doc)[0], doc.dct_date))
     return docs
 
 

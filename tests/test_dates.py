@@ -9,8 +9,8 @@ import pytest
 
 from timeline.dates import as_date, parse_date, parse_date_arg
 from timeline.errors import DateError
+from timeline.timeml import parse_timeml
 from timeline.timex import tag
-from timeline.timex.timeml import parse_timeml
 
 
 @pytest.mark.parametrize(

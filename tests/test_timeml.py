@@ -1,4 +1,4 @@
-"""TimeML reading, writing and TempEval-3 Task A scoring (timeline.timex.timeml).
+"""TimeML reading, writing and TempEval-3 Task A scoring (timeline.timeml).
 
 The fixtures under tests/fixtures/timeml/gold are invented sentences, annotated by hand.
 Scorer figures below are computed by hand from the spans listed in each test.
@@ -17,9 +17,10 @@ from conftest import CORPORA, REPO, need
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline import timeml
 from timeline.errors import InputError
 from timeline.model import Timex
-from timeline.timex import timeml
+from timeline.timeml.write import _non_overlapping
 
 GOLD = REPO / "tests" / "fixtures" / "timeml" / "gold"
 HARBOUR = GOLD / "news" / "harbour.tml"
@@ -189,7 +190,7 @@ def test_writer_round_trip_keeps_any_text_and_spans(text: str, spans: list) -> N
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     dct = '<DCT><TIMEX3 tid="t0" functionInDocument="CREATION_TIME" value="2020-01-01">'
     raw = f"<TimeML>{dct}x</TIMEX3></DCT><TEXT>{escaped}</TEXT></TimeML>"
-    chosen = timeml._non_overlapping(
+    chosen = _non_overlapping(
         [
             Timex(s, min(s + n, len(text)), text[s : s + n], "DATE", "2020")
             for s, n in spans
@@ -512,3 +513,15 @@ def test_tagging_the_semeval_trial_documents_keeps_text_and_sentences(tmp_path: 
         root = ET.fromstring(out)
         assert "".join(root.find("TEXT").itertext()) == timeml.read_timeml(path).text
         assert out.count("<s id=") == path.read_text("utf-8").count("<s id=")
+
+
+def test_importing_the_timeml_package_does_not_load_the_tagger() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, timeline.timeml, timeline.timeml.score; "
+        "print(any(m.startswith('timeline.timex') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

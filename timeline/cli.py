@@ -244,7 +244,7 @@ def _run_render(args: argparse.Namespace) -> int:
 
 
 def _run_tag_timeml(args: argparse.Namespace) -> int:
-    from timeline.timex.timeml import tag_directory
+    from timeline.timeml import tag_directory
 
     check_outputs([args.in_dir], [args.out_dir], force=args.force, folders=True)
     with _writing(args.out_dir):
@@ -256,7 +256,7 @@ def _run_tag_timeml(args: argparse.Namespace) -> int:
 def _run_evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from timeline.timex.timeml import evaluate, format_scores, write_errors
+    from timeline.timeml import evaluate, format_scores, write_errors
 
     check_outputs([args.gold_dir, args.system_dir], [args.errors], force=args.force)
     result = evaluate(args.gold_dir, args.system_dir)
