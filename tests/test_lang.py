@@ -33,3 +33,13 @@ def test_import_timeline_reads_no_language_table() -> None:
     code = "import sys, timeline; print(any(m.startswith('timeline.lang.') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_alternation_tries_the_longest_word_first() -> None:
+    import re
+
+    from timeline.lang import alternation
+
+    rx = re.compile(alternation(["sep", "sept", "new year's day"]))
+    assert rx.match("sept.").group() == "sept"
+    assert rx.match("new  year's\tday").group() == "new  year's\tday"

@@ -50,3 +50,13 @@ def test_shift_keeps_granularity():
 )
 def test_holidays(name, year, expected):
     assert holiday_date(name, year) == expected
+
+
+def test_every_holiday_the_tagger_reads_has_a_date() -> None:
+    from timeline.timex.vocab import HOLIDAY_NAMES
+
+    assert len(HOLIDAY_NAMES) == len(set(HOLIDAY_NAMES))
+    assert all(holiday_date(name, 2024) is not None for name in HOLIDAY_NAMES)
+    # the Tuesday after the first Monday: November 8 when November 1 is a Tuesday
+    assert holiday_date("election day", 2022) == date(2022, 11, 8)
+    assert holiday_date("good friday", 2024) == date(2024, 3, 29)

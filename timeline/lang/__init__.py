@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
+from collections.abc import Iterable
 from functools import cache
 from types import ModuleType
 
@@ -55,6 +56,13 @@ def get_language(code: str = DEFAULT) -> Language:
 @cache
 def _language(key: str) -> Language:
     return Language(key)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of a table's words, longest first (so "sept" wins over "sep"),
+    a space matching any run of whitespace."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
 
 
 def codes() -> list[str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from timeline.lang import alternation, get_language
 from timeline.model import Timex
 
-_WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_WEEKDAY_WORD = alternation(get_language("en").dates.WEEKDAYS) + r"\.?"
 
 
 # "Friday night", "early Tuesday morning"; the value the tagger gives it: 2000-01-07TNI.

@@ -36,12 +36,8 @@ def holiday_date(name: str, y: int) -> date | None:
     if name in _EN.FIXED_HOLIDAYS:
         return date(y, *_EN.FIXED_HOLIDAYS[name])
     if name in _EN.FLOATING_HOLIDAYS:
-        return _nth_weekday(y, *_EN.FLOATING_HOLIDAYS[name])
-    if name in ("easter", "easter sunday"):
-        return _easter(y)
-    if name == "good friday":
-        return _easter(y) - timedelta(days=2)
-    if name == "election day":
-        # US: the Tuesday after the first Monday of November
-        return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
+        month, wd, n, *after = _EN.FLOATING_HOLIDAYS[name]
+        return _nth_weekday(y, month, wd, n) + timedelta(days=sum(after))
+    if name in _EN.EASTER_HOLIDAYS:
+        return _easter(y) + timedelta(days=_EN.EASTER_HOLIDAYS[name])
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.lang import get_language
+from timeline.lang import alternation, get_language
 
 _EN = get_language("en").dates
 MONTHS = _EN.MONTHS
@@ -20,34 +20,33 @@ VAGUE_NUMBERS = _EN.VAGUE_NUMBERS
 ORDINALS = _EN.ORDINALS
 UNITS = _EN.UNITS
 MODS = _EN.MODS
-
-
-def _alt(words) -> str:
-    """An alternation of words, longest first, spaces matching any whitespace."""
-    items = sorted(set(words), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+# every holiday the calendar can date, as written
+HOLIDAY_NAMES = (*_EN.FIXED_HOLIDAYS, *_EN.FLOATING_HOLIDAYS, *_EN.EASTER_HOLIDAYS)
 
 
 _MONTH_FULL = [w for w in MONTHS if len(w) > 4 or w in ("may", "june", "july")]
 _MONTH_ABBR = [w for w in MONTHS if w not in _MONTH_FULL]
 _WD_FULL = [w for w in WEEKDAYS if w.endswith("day")]
 _WD_ABBR = [w for w in WEEKDAYS if not w.endswith("day")]
-_NUMWORD = _alt(w for w in NUMBERS if " " not in w and w not in ("a", "an", "dozen"))
+_NUMWORD = alternation(w for w in NUMBERS if " " not in w and w not in ("a", "an", "dozen"))
 
 VOCAB = {
-    "MONTH": rf"(?:{_alt(_MONTH_FULL)}|{_alt(_MONTH_ABBR)}\.|{_alt(_MONTH_ABBR)}(?=\s+\d))",
-    "WEEKDAY": rf"(?:{_alt(_WD_FULL)}|{_alt(_WD_ABBR)}\.)",
+    "MONTH": (
+        rf"(?:{alternation(_MONTH_FULL)}|{alternation(_MONTH_ABBR)}\."
+        rf"|{alternation(_MONTH_ABBR)}(?=\s+\d))"
+    ),
+    "WEEKDAY": rf"(?:{alternation(_WD_FULL)}|{alternation(_WD_ABBR)}\.)",
     "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
     # a second day after "and" ("April 24 and 25"), not a count ("March 3 and 4,000 people")
     "DAY2": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|[,.]\d|\s*(?:%|percent)"
     r"|\s+(?!(?:in|at|on|for|with|when|to|the|as|before|after|and|or|this|next|last|from"
     r"|respectively|will|would|is|are|was|were)\b)[a-z])",
     "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![\d,]\d)",
-    "SEASON": _alt(SEASON_WORDS),
+    "SEASON": alternation(SEASON_WORDS),
     "POD": r"(?:morning|afternoon|evening|night)",
     "NUM": (
         rf"(?:\d+(?:\.\d+|\s+1/2|\s*½)?|{_NUMWORD}(?:(?:\s+|-)(?:and\s+)?{_NUMWORD})*"
-        rf"(?:\s+and\s+a\s+half)?|{_alt(VAGUE_NUMBERS)}"
+        rf"(?:\s+and\s+a\s+half)?|{alternation(VAGUE_NUMBERS)}"
         rf"|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|half\s+an?|an?)"
     ),
     "UNIT": (
@@ -55,7 +54,7 @@ VOCAB = {
         r"|century|centuries|millenni(?:um|a))"
     ),
     "UNIT1": r"(?:day|week|weekend|month|quarter|year|decade|century)",
-    "ORD": _alt(ORDINALS),
+    "ORD": alternation(ORDINALS),
     "ZONE": (
         r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|IST|JST|AEST|MSK|local\s+time)"
         r"(?![a-z]))?"
@@ -75,14 +74,7 @@ VOCAB = {
         r"(?:nearly|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than"
         r"|at\s+most|fewer\s+than|roughly|approximately)"
     ),
-    "HOLIDAY": (
-        r"(?:thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year's"
-        r"(?:\s+(?:day|eve))|easter(?:\s+sunday)?|good\s+friday|labor\s+day"
-        r"|memorial\s+day|independence\s+day|election\s+day|veterans\s+day"
-        r"|halloween|valentine's\s+day|boxing\s+day|mother's\s+day|father's\s+day"
-        r"|martin\s+luther\s+king\s+(?:jr\.\s+)?day|presidents'?\s+day"
-        r"|columbus\s+day|bastille\s+day|may\s+day)"
-    ),
+    "HOLIDAY": alternation(HOLIDAY_NAMES),
     # a spelled year after a month or season: "January nineteen ninety-seven"
     "SYEAR": r"(?:eighteen|nineteen)[\s-]+(?:<<TENS>>(?:[\s-]+<<UNITS>>)?|<<TEENS>>)",
     "TENS": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",

@@ -211,7 +211,7 @@ FIXED_HOLIDAYS = {
     "bastille day": (7, 14),
     "may day": (5, 1),
 }
-# (month, weekday, n): Thanksgiving is the fourth Thursday of November
+# (month, weekday, n[, days after]): Thanksgiving is the fourth Thursday of November
 FLOATING_HOLIDAYS = {
     "thanksgiving": (11, 4, 4),
     "thanksgiving day": (11, 4, 4),
@@ -224,7 +224,11 @@ FLOATING_HOLIDAYS = {
     "presidents day": (2, 1, 3),
     "presidents' day": (2, 1, 3),
     "columbus day": (10, 1, 2),
+    # US: the Tuesday after the first Monday of November
+    "election day": (11, 1, 1, 1),
 }
+# days after (Gregorian) Easter Sunday
+EASTER_HOLIDAYS = {"easter": 0, "easter sunday": 0, "good friday": -2}
 
 FUTURE_CUES = (
     r"will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from timeline.lang import alternation
 from timeline.model import PRECISION_RANK
 from timeline.timex import calendar as cal_
 from timeline.timex.calendar import Cal, from_date, shift
@@ -508,7 +509,7 @@ _APPOSED = re.compile(r"\s*,?\s+(?=\S)")
 
 
 _SHARED_POD = re.compile(
-    r"\s*(?:,|and|or|,\s*and)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"\s*(?:,|and|or|,\s*and)\s+{alternation(w for w in WEEKDAYS if w.endswith('day'))}"
     r"\s+(morning|afternoon|evening|night)s\b",
     re.IGNORECASE,
 )
