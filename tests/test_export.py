@@ -76,7 +76,7 @@ def test_html_note_counts_articles_from_the_report(tmp_path):
 
 def test_html_from_figure_uses_the_figure_title_and_its_frame(tmp_path):
     fig = plot(story_frame(), title="Hostages <2025>")
-    page = to_html(fig, tmp_path / "deep" / "f.html").read_text()
+    page = to_html(fig, tmp_path / "f.html").read_text()
     assert "<title>Hostages &lt;2025&gt;</title>" in page
     assert "Putin receives Trufanov" in body(page)
 

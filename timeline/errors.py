@@ -6,6 +6,8 @@ them all with one ``except`` and a script never shows a traceback from deep insi
 
 from __future__ import annotations
 
+import os
+
 
 class TimelineError(Exception):
     """Base class of every error ``timeline`` raises on purpose."""
@@ -32,3 +34,15 @@ class DateError(TimelineError):
 
 class FrameError(TimelineError):
     """A DataFrame handed to plot/export lacks what they need (e.g. a ``start`` column)."""
+
+
+class OutputError(TimelineError):
+    """An output could not be written (a folder, a missing folder, a read-only file, a full
+    disk): names the file and the problem; the previous file, if any, is left as it was."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        from timeline.names import display_name  # control characters in the name escaped
+
+        self.path = os.fspath(path)
+        self.reason = reason
+        super().__init__(f"cannot write {display_name(path)}: {reason}")

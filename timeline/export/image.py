@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.errors import TimelineError
+from timeline.export.output import replacing
 from timeline.export.page import figure_and_frame
 
 IMAGE_FORMATS = {"png", "svg", "pdf", "jpeg", "jpg", "webp"}
@@ -42,15 +43,17 @@ def to_image(
         raise TimelineError(
             "static images need kaleido: pip install 'news-timeline[image]'"
         ) from exc
-    out.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fig.write_image(out, format=fmt, width=width, height=height, scale=scale)
-    except Exception as exc:  # kaleido/choreographer raise many kinds; one clear message
-        raise TimelineError(
-            f"could not render {out} with kaleido and Chromium "
-            f"({browser or 'no chromium found; apt-get install chromium or set BROWSER_PATH'})"
-            f": {type(exc).__name__}: {exc}"
-        ) from exc
+    with replacing(out) as part:
+        try:
+            fig.write_image(part, format=fmt, width=width, height=height, scale=scale)
+        except OSError:
+            raise  # a full disk: replacing() says so in one line
+        except Exception as exc:  # kaleido/choreographer raise many kinds; one clear message
+            raise TimelineError(
+                f"could not render {out} with kaleido and Chromium "
+                f"({browser or 'no chromium found; apt-get install chromium or set BROWSER_PATH'})"
+                f": {type(exc).__name__}: {exc}"
+            ) from exc
     return out
 
 

@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 from timeline.charts import frame_of, page_constants, plot, safe_url
 from timeline.errors import TimelineError
 from timeline.export._cells import note, text, whole
+from timeline.export.output import replacing
 
 MAX_LISTED = 500  # the event list under the chart stays short; the chart has them all
 PLOT_ID = "timeline-plot"
@@ -41,6 +42,9 @@ def to_html(
 ) -> Path:
     """Write one self-contained HTML page (plotly.js inlined, works offline) and return its path.
 
+    The page is written whole or not at all (``OutputError`` when it cannot be written, the
+    previous page kept); the folder must exist.
+
     The page has the title, the chart, a note of how many events came from how many
     articles, and a plain list of the events (date, label, source) for readers and screen
     readers, followed by the events that have no calendar date. ``group_by``/``color_by``
@@ -54,10 +58,9 @@ def to_html(
         chart=_chart_html(fig),
         events=_event_list(frame, max_listed),
     )
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
-    return out
+    with replacing(path) as part:
+        part.write_text(page, encoding="utf-8")
+    return Path(path)
 
 
 def figure_and_frame(

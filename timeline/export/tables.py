@@ -1,7 +1,10 @@
 """The events frame as a table: CSV, JSON records, Parquet.
 
 CSV has no place for a list of dicts, so it leaves out ``mentions``; JSON and Parquet keep
-every column.
+every column. A CSV is opened in spreadsheets, which run a cell that starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return as a formula (``=HYPERLINK(...)`` can send
+the sheet away): such text cells get a leading ``'``, as OWASP advises, so the spreadsheet
+shows them as text. Every file is written whole or not at all (``output.replacing``).
 """
 
 from __future__ import annotations
@@ -13,21 +16,47 @@ from typing import TextIO
 import pandas as pd
 
 from timeline.errors import TimelineError
+from timeline.export.output import replacing
 
 Target = str | os.PathLike[str] | TextIO
 NOT_IN_CSV = ("mentions",)  # a list of dicts per event: JSON and Parquet only
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP's CSV injection characters
 
 
 def to_csv(df: pd.DataFrame, target: Target) -> Target:
-    """Write the events as CSV (every column but ``mentions``) to a path or a text stream."""
-    df.drop(columns=[c for c in NOT_IN_CSV if c in df.columns]).to_csv(target, index=False)
-    return target
+    """Write the events as CSV (every column but ``mentions``; text cells that a spreadsheet
+    would run as a formula start with ``'``) to a path or a text stream."""
+    table = df.drop(columns=[c for c in NOT_IN_CSV if c in df.columns])
+    table = table.apply(neutralise)
+    if not isinstance(target, (str, os.PathLike)):
+        table.to_csv(target, index=False)
+        return target
+    with replacing(target) as part:
+        table.to_csv(part, index=False)
+    return Path(target)
+
+
+def neutralise(column: pd.Series) -> pd.Series:
+    """Text cells starting with a formula character get a leading ``'``; others unchanged."""
+    if not (pd.api.types.is_string_dtype(column) or pd.api.types.is_object_dtype(column)):
+        return column
+    risky = column.map(lambda cell: isinstance(cell, str) and cell.startswith(FORMULA_START))
+    if not risky.any():
+        return column
+    column = column.copy()
+    column[risky] = "'" + column[risky].astype(str)
+    return column
 
 
 def to_json(df: pd.DataFrame, target: Target) -> Target:
     """Write the events as a JSON list of records (ISO dates, UTF-8) to a path or a stream."""
-    df.to_json(target, orient="records", date_format="iso", force_ascii=False, indent=1)
-    return target
+    options = {"orient": "records", "date_format": "iso", "force_ascii": False, "indent": 1}
+    if not isinstance(target, (str, os.PathLike)):
+        df.to_json(target, **options)
+        return target
+    with replacing(target) as part:
+        df.to_json(part, **options)
+    return Path(target)
 
 
 def to_parquet(df: pd.DataFrame, target: Target) -> Path:
@@ -35,9 +64,11 @@ def to_parquet(df: pd.DataFrame, target: Target) -> Path:
     if not isinstance(target, (str, os.PathLike)):
         raise TimelineError("parquet output needs a file: add -o events.parquet")
     try:
-        df.to_parquet(target, index=False)
+        import pyarrow  # noqa: F401  (only to say clearly when it's missing)
     except ImportError as error:
         raise TimelineError(
             "parquet output needs pyarrow: pip install 'news-timeline[parquet]'"
         ) from error
+    with replacing(target) as part:
+        df.to_parquet(part, index=False)
     return Path(target)

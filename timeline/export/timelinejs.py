@@ -12,6 +12,7 @@ import pandas as pd
 
 from timeline.charts import highlight_sentence, safe_url
 from timeline.export._cells import note, text
+from timeline.export.output import replacing
 from timeline.frame import check
 from timeline.model import SEPARATOR
 
@@ -60,9 +61,9 @@ def write_timelinejs(
 ) -> Path:
     """Write ``to_timelinejs(df, title, group_by=...)`` as a UTF-8 JSON file."""
     story = to_timelinejs(df, title, group_by=group_by)
-    out = Path(path)
-    out.write_text(json.dumps(story, indent=1, ensure_ascii=False), "utf-8")
-    return out
+    with replacing(path) as part:
+        part.write_text(json.dumps(story, indent=1, ensure_ascii=False), "utf-8")
+    return Path(path)
 
 
 def _slide(r: dict[str, Any], group_by: str | None) -> dict[str, Any]:
