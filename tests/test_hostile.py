@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import timeline
-from timeline import articles as articles_module
 from timeline.articles import FORMATS, read_articles
+from timeline.articles import files as article_files
 from timeline.errors import InputError
 from timeline.model import Article, Report
 
@@ -390,7 +390,7 @@ def test_not_a_path_is_reported() -> None:
 
 
 def test_file_over_the_size_limit(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(articles_module, "MAX_ARTICLE_BYTES", 1000)
+    monkeypatch.setattr(article_files, "MAX_ARTICLE_BYTES", 1000)
     for suffix in (".txt", ".html", ".json"):
         path = tmp_path / f"big{suffix}"
         path.write_text("x" * 2000)
@@ -398,7 +398,7 @@ def test_file_over_the_size_limit(tmp_path, monkeypatch) -> None:
 
 
 def test_json_line_over_the_size_limit(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(articles_module, "MAX_ARTICLE_BYTES", 1000)
+    monkeypatch.setattr(article_files, "MAX_ARTICLE_BYTES", 1000)
     path = tmp_path / "feed.jsonl"
     lines = [{"text": "a"}, {"text": "x" * 5000}, {"text": "b"}]
     path.write_text("\n".join(json.dumps(x) for x in lines))
@@ -453,7 +453,7 @@ def test_unreadable_file(tmp_path, monkeypatch) -> None:
     def deny(*args, **kwargs):  # chmod 0 means nothing to root, who runs CI
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(articles_module, "open", deny, raising=False)
+    monkeypatch.setattr(article_files, "open", deny, raising=False)
     assert one_skip(path) == "permission denied; check the file's permissions"
 
 

@@ -1,0 +1,94 @@
+"""One file to its articles: the reader for its format, its sidecar, the default date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from timeline.articles.encodings import decode_html, decode_text
+from timeline.articles.files import read_bytes
+from timeline.articles.html import parse_html
+from timeline.articles.markdown import parse_markdown
+from timeline.articles.metadata import SIDECAR_SUFFIX, finish, meta_from_mapping
+from timeline.articles.problems import Sink, Skip
+from timeline.articles.records import load_json, read_json, read_jsonl
+from timeline.articles.text import parse_txt
+from timeline.model import Article
+from timeline.names import display_name, has_undecodable_bytes
+
+FORMATS = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+
+def read_file(path: Path, kind: str, default: date | None, sink: Sink) -> Iterator[Article]:
+    """All articles of one file; a problem with the file as a whole becomes one skip."""
+    source = display_name(path)
+    if has_undecodable_bytes(path):
+        sink.warn(source, "file name is not valid UTF-8; shown with \\x escapes for its bytes")
+    try:
+        yield from _READERS[kind](path, source, default, sink)
+    except Skip as skip:
+        sink.skip(source, skip.reason, skip.line)
+
+
+Reader = Callable[[Path, str, "date | None", Sink], Iterator[Article]]
+
+
+def _one_article(
+    decode: Callable[[bytes, str, Sink], str], parse: Callable[[str, str, Sink], Article]
+) -> Reader:
+    """The reader of a format that holds one article per file (.txt, .md, .html)."""
+
+    def read(path: Path, source: str, default: date | None, sink: Sink) -> Iterator[Article]:
+        data = read_bytes(path)
+        meta = sidecar(path, sink)
+        yield finish(parse(decode(data, source, sink), source, sink), meta, default)
+
+    return read
+
+
+def _json_file(path: Path, source: str, default: date | None, sink: Sink) -> Iterator[Article]:
+    data = read_bytes(path)
+    meta = sidecar(path, sink)
+    for article in read_json(data, source, sink):
+        yield finish(article, meta, default)
+
+
+def _json_lines(path: Path, source: str, default: date | None, sink: Sink) -> Iterator[Article]:
+    return read_jsonl(path, default, sink)  # streamed: no sidecar, no whole-file read
+
+
+_READERS: dict[str, Reader] = {
+    "txt": _one_article(decode_text, parse_txt),
+    "md": _one_article(decode_text, parse_markdown),
+    "html": _one_article(decode_html, parse_html),
+    "json": _json_file,
+    "jsonl": _json_lines,
+}
+
+
+def sidecar(path: Path, sink: Sink) -> dict[str, Any]:
+    """``NAME.meta.json`` next to ``NAME.ext``, checked; problems are warnings."""
+    meta_path = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if meta_path == path or not meta_path.is_file():
+        return {}
+    source = display_name(meta_path)
+    try:
+        value = load_json(decode_text(read_bytes(meta_path), source, sink), None, source, sink)
+    except Skip as skip:
+        sink.warn(source, f"sidecar ignored: {skip.reason}")
+        return {}
+    if not isinstance(value, dict):
+        sink.warn(source, "sidecar ignored: expected a JSON object of metadata")
+        return {}
+    return meta_from_mapping(value, source, None, sink)
