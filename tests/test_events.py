@@ -130,7 +130,23 @@ def test_october_incident_neither_makes_an_event_nor_pulls_the_freeing_back(
 
 def test_the_kremlin_meeting_gathers_its_dateless_mentions(seed_events: list[Event]) -> None:
     meeting = by_value(seed_events)["2025-03-05TNI"]
-    assert [m.via for m in meeting.mentions[1:]] == ["the Kremlin meeting", "the meeting"]
+    placed = [m.via for m in meeting.mentions if m.date_basis == ""]
+    assert placed == ["the Kremlin meeting", "the meeting"]
+
+
+def test_the_headline_and_a_he_sentence_report_the_kremlin_meeting(
+    seed_events: list[Event],
+) -> None:
+    """No date words, but the lead names Putin, whose meeting is the news peg, and "He
+    extended formal gratitude" goes on from the sentence before: both join that event."""
+    meeting = by_value(seed_events)["2025-03-05TNI"]
+    carried = [m for m in meeting.mentions if m.date_basis == "carried"]
+    assert [m.label.split()[:3] for m in carried] == [
+        ["President", "Putin", "thanks"],
+        ["Vladimir", "Putin", "extended"],
+    ]
+    assert all(m.value == "2025-03-05TNI" for m in carried)
+    assert carried[0].lead and not carried[1].lead
 
 
 def test_actors_are_names_without_titles(seed_events: list[Event]) -> None:
@@ -146,7 +162,7 @@ def test_every_mention_points_back_into_its_article(seed_events: list[Event]) ->
     article = seed_article()
     for event in seed_events:
         for mention in event.mentions:
-            words = mention.date_text or mention.via
+            words = mention.date_text or mention.via or mention.sentence  # carried: the sentence
             assert article.text[mention.char_start : mention.char_end] == words
             start = mention.sentence_start
             assert article.text[start : start + len(mention.sentence)] == mention.sentence
@@ -517,11 +533,20 @@ def test_end_to_end_the_seed_alone_gives_its_four_events() -> None:
 
 
 def test_end_to_end_our_articles_merge_into_the_story(tagged_story: list[Event]) -> None:
-    values = [e.timex.value for e in tagged_story]
+    stated = [e for e in tagged_story if e.mentions[0].date_basis == "stated"]
+    values = [e.timex.value for e in stated]
     assert values[:3] == ["2023-10-07", "2023-11-29", "2025-02-15"] and len(values) == 4
-    n_sources = [len(e.sources) for e in tagged_story]
+    n_sources = [len(e.sources) for e in stated]
     assert n_sources == [2, 3, 3, 2]
-    assert tagged_story[1].alt_values == ["2023-11-30"]
+    assert stated[1].alt_values == ["2023-11-30"]
+
+
+def test_end_to_end_a_dateless_report_takes_its_storys_date(tagged_story: list[Event]) -> None:
+    """ "Russia's foreign ministry thanked Hamas for the release": no date words, told in
+    the story of the November 30 release, so dated by it (the news peg)."""
+    (carried,) = [e for e in tagged_story if e.mentions[0].date_basis == "carried"]
+    assert carried.label == "Russia's foreign ministry thanked Hamas for the release"
+    assert carried.timex.value == "2023-11-30" and carried.mentions[0].modality == "asserted"
 
 
 # --- why an article gave nothing --------------------------------------------------------

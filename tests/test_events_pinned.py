@@ -26,7 +26,7 @@ PINNED_COLUMNS = (
     "event_id", "value", "type", "precision", "mod", "start", "end", "kind", "label",
     "actors", "date_text", "sentence", "source", "title", "url", "published", "char_start",
     "char_end", "sources", "outlets", "n_sources", "n_mentions", "date_conflict",
-    "alt_values", "anchor", "needs_dct", "mentions",
+    "alt_values", "anchor", "needs_dct", "mentions", "date_basis", "modality", "salience",
 )  # fmt: skip
 STORY_PUBLISHED = date(2024, 3, 5)  # for the fixture stories without a date of their own
 

@@ -214,6 +214,9 @@ def make_frame(n: int, seed: int = 0, n_sources: int = 8) -> pd.DataFrame:
             "alt_values": None,
             "anchor": None,
             "needs_dct": False,
+            "date_basis": "stated",
+            "modality": "asserted",
+            "salience": 0.5,
         }
     )
     return df.sort_values("start", kind="stable").reset_index(drop=True).astype(DTYPES)

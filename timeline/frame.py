@@ -50,6 +50,9 @@ COLUMNS: dict[str, str] = {
     "alt_values": "string",
     "anchor": "string",
     "needs_dct": "bool",
+    "date_basis": "string",
+    "modality": "string",
+    "salience": "float64",
 }
 
 TIME_UNIT = "us"  # dates are held in microseconds: differences fit 292,000 years, not 292
@@ -126,6 +129,9 @@ def _event_row(event: Event) -> dict[str, object]:
         "alt_values": SEPARATOR.join(event.alt_values),
         "anchor": timex.anchor,
         "needs_dct": timex.needs_dct,
+        "date_basis": first.date_basis if first else "stated",
+        "modality": first.modality if first else "asserted",
+        "salience": event.salience,
     }
 
 

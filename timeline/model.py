@@ -101,6 +101,15 @@ class Mention:
     # A mention without date words of its own ("killed in the attack"): date_text and value
     # are "", the offsets are those of these words, which tie it to the event.
     via: str = ""
+    # How the date was obtained: "stated" (date words in the sentence), "published" (the
+    # publication date, for a headline, a lead or a present-tense report), "carried" (the
+    # story's news date, carried to a past-tense sentence without one); "" for a mention
+    # placed by an event noun ("in the attack"), which has no date of its own.
+    date_basis: str = "stated"
+    # What the sentence says of the happening: "asserted", "planned", "reported",
+    # "hypothetical" or "negated" (the last two did not happen).
+    modality: str = "asserted"
+    lead: bool = False  # told in the headline or the first sentences
 
 
 @dataclass(slots=True)
@@ -120,6 +129,7 @@ class Event:
     extra_mentions: int = 0
     extra_sources: list[str] = field(default_factory=list)
     extra_outlets: list[str] = field(default_factory=list)
+    salience: float = 0.0  # 0-1: sources, headline/lead, date precision, mentions
 
     @property
     def sources(self) -> list[str]:

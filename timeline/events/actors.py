@@ -7,10 +7,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection
 
+from timeline.events.clauses import fronted_adverbial
 from timeline.events.labels import shorten
 from timeline.events.sentences import Sentence, Word, is_title_case, word_spans
 from timeline.lang.en.events import MONTHS, WEEKDAYS
 from timeline.lang.en.names import (
+    COMPANY_FORMS,
     DEMONYM_SUFFIXES,
     FUNCTION_WORDS,
     HYPHENATED_QUALIFIERS,
@@ -66,8 +68,12 @@ def _split_name(tokens: list[Word]) -> list[list[Word]]:
 
 
 def _opens_name(token: str) -> bool:
-    """A capitalized word that is no month, weekday or function word."""
-    if not ("A" <= token[0] <= "Z" and _CAPITALIZED.fullmatch(token)):  # most words: not
+    """A capitalized (or camel-case: "iPod", "eBay") word that is no month, weekday or
+    function word."""
+    if "A" <= token[0] <= "Z":
+        if not _CAPITALIZED.fullmatch(token):
+            return False
+    elif not ("a" <= token[0] <= "z" and _CAMEL_CASE.fullmatch(token)):  # most words: not
         return False
     lower = token.lower()
     return lower not in MONTHS and lower not in WEEKDAYS and lower not in FUNCTION_WORDS
@@ -82,7 +88,13 @@ def _carries_name_on(tokens: list[tuple[int, int, str]], j: int) -> bool:
         return False
     if token.lower() in NAME_PARTICLES:
         return j + 1 < len(tokens) and bool(_CAPITALIZED.fullmatch(tokens[j + 1][2]))
+    if _MODEL_NUMBER.fullmatch(token):  # "iPhone 4", "Boeing 747", "iPhone 3GS"
+        return not _MODEL_NUMBER.fullmatch(tokens[j - 1][2])
     return _opens_name(token)
+
+
+_CAMEL_CASE = re.compile(r"[a-z][A-Z][\w'’.&-]*")
+_MODEL_NUMBER = re.compile(r"\d{1,3}[A-Za-z]{0,3}")
 
 
 def _trim_name(tokens: list[Word]) -> list[Word]:
@@ -174,11 +186,14 @@ class ArticleActors:
     def __init__(self, sentences: list[Sentence]) -> None:
         trusted: list[str] = []
         openers: list[tuple[int, str]] = []  # sentences that open with a name: their subject
+        mentioned: list[tuple[int, str]] = []  # every name, by sentence
         self.common = {w for s in sentences for w in _COMMON_WORD.findall(s.text)}
         alone: dict[str, int] = {}  # one-word names used on their own mid-sentence
         for sentence in sentences:
             if is_title_case(sentence.text):
                 continue
+            fronted = fronted_adverbial(sentence.text)  # "During the meeting, Putin ..."
+            subject_at = fronted[1] if fronted else -1
             for name in find_names(sentence.text):
                 initial = sentence_initial(name, sentence.text)
                 cleaned = self._clean(name.text, initial)
@@ -186,27 +201,58 @@ class ArticleActors:
                     trusted.append(cleaned)
                 if cleaned and not initial and len(cleaned.split()) == 1:
                     alone[cleaned] = alone.get(cleaned, 0) + 1
-                if cleaned and initial:
+                if cleaned and (initial or name.start == subject_at):
                     openers.append((sentence.start, cleaned))
+                if cleaned:
+                    mentioned.append((sentence.start, cleaned))
         self._in_text: dict[str, list[str]] = {}  # in_text per text: labels repeat
         self.known = set(trusted)
         self.names = list(dict.fromkeys(trusted))
         self.standalone = {name for name, count in alone.items() if count >= 2}
         self.first_words = {p for n in self.known for p in (n.split()[0], n.split()[-1])}
         self._full: dict[str, str] = {}  # full_name per name: the names are fixed now
-        self.subjects = [
-            (start, self.full_name(name))
-            for start, name in openers
-            if name in self.known or name in self.first_words
-        ]
+        self.subjects = self._people(openers, mentioned)
         self.subject_starts = [start for start, _ in self.subjects]
+
+    def _people(
+        self, openers: list[tuple[int, str]], mentioned: list[tuple[int, str]]
+    ) -> list[tuple[int, str]]:
+        """Per sentence, who "he" or "she" in a later one refers to: the person it opens
+        with, else the first person it names (a full name of two words or more that is
+        no organisation: "Putin received Alexander Trufanov" -> Vladimir Putin)."""
+        first: dict[int, str] = {}
+        for start, name in [*openers, *mentioned]:
+            if start in first or not (name in self.known or name in self.first_words):
+                continue
+            full = self.full_name(name)
+            parts = full.split()
+            if len(parts) >= 2 and not _is_organisation(parts):
+                first[start] = full
+        return sorted(first.items())
 
     def full_name(self, name: str) -> str:
         """``full_name`` among this article's names (looked up once per name)."""
         full = self._full.get(name)
         if full is None:
-            full = self._full[name] = full_name(name, self.names, self.standalone)
+            full = full_name(name, self.names, self.standalone)
+            if full == name:
+                full = self._company(name)
+            self._full[name] = full
         return full
+
+    def _company(self, name: str) -> str:
+        """ "Apple" for the article's one company of that name ("Apple Inc."; "the
+        Beatles' Apple Corps" is no company form), else the name itself."""
+        if len(name.split()) != 1:
+            return name
+        companies = {
+            full
+            for full in self.names
+            if len(parts := full.split()) >= 2
+            and parts[0] == name
+            and parts[-1].lower() in COMPANY_FORMS
+        }
+        return companies.pop() if len(companies) == 1 else name
 
     def resolve_pronoun(self, label: str, position: int) -> str:
         """ "He extended gratitude" -> "Vladimir Putin extended gratitude": the subject of
@@ -214,8 +260,8 @@ class ArticleActors:
         pronoun = _PERSONAL_PRONOUN.match(label)
         if not pronoun:
             return label
-        before = bisect_left(self.subject_starts, position)  # subjects told before it
-        if not before or len(self.subjects[before - 1][1].split()) < 2:
+        before = bisect_left(self.subject_starts, position)  # people told before it
+        if not before:
             return label
         return self.subjects[before - 1][1] + label[pronoun.end() :]
 

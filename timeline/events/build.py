@@ -14,6 +14,8 @@ from timeline.events.actors import ArticleActors
 from timeline.events.anchors import Anchor, anchor_date, event_reference
 from timeline.events.kinds import event_classes, is_generic_noun
 from timeline.events.labels import dateless_label
+from timeline.events.modality import modality
+from timeline.events.salience import salience
 from timeline.events.sentences import (
     Sentence,
     cut_note,
@@ -31,6 +33,7 @@ from timeline.events.similarity import (
     precision_rank,
     similarity,
 )
+from timeline.events.undated import LEAD_SENTENCES, day_timex, news_peg, tense
 from timeline.model import PRECISION_RANK, Article, Event, Mention, Timex
 
 NOT_EVENTS = frozenset({"DURATION", "SET"})
@@ -46,6 +49,7 @@ class _Candidate:
     actors: list[str]
     mention: Mention
     features: Features | None = None  # computed once, on first use
+    pronoun_subject: bool = False  # a sentence without a date that opens "He ..."
 
     @property
     def own_features(self) -> Features:
@@ -83,8 +87,14 @@ class _Cluster:
         return self._features.frozen()
 
 
-def _head_key(candidate: _Candidate) -> tuple[int, bool, int]:
-    return (-label_rank(candidate.timex), candidate.anchor.noun_only, candidate.timex.start)
+def _head_key(candidate: _Candidate) -> tuple[int, bool, bool, int]:
+    stated = candidate.mention.date_basis == "stated"  # a date in the sentence leads
+    return (
+        -label_rank(candidate.timex),
+        not stated,
+        candidate.anchor.noun_only,
+        candidate.timex.start,
+    )
 
 
 class _ClusterIndex:
@@ -188,8 +198,11 @@ def build_events(
     actors = ArticleActors(sentences)
     source = article.id  # one string for all the article's mentions
     candidates = _candidates(article, timexes, sentences, actors, source)
-    clusters = _cluster(candidates)
+    index = _cluster(candidates)
+    clusters = index.clusters
     _attach_dateless(article, sentences, candidates, clusters, actors, source)
+    undated = _undated_candidates(article, sentences, candidates, actors, source)
+    _place_undated(undated, index, sentences)
     ends = _range_ends(timexes)
     events = [_event_from_cluster(cluster, ends) for cluster in clusters]
     return numbered(events)
@@ -203,6 +216,7 @@ def _candidates(
     source: str,
 ) -> list[_Candidate]:
     range_ends = {t.range_end for t in timexes if t.range_end}
+    lead = _lead(sentences)
     found = []
     starts = [s.start for s in sentences]
     timex_starts = [t.start for t in timexes]
@@ -227,12 +241,83 @@ def _candidates(
         label = actors.resolve_pronoun(anchor.label, sentence.start)
         anchor.label = actors.expand_subject(label)
         names = list(dict.fromkeys(actors.in_text(anchor.label) + actors.in_text(anchor.clause)))
-        found.append(
-            _Candidate(
-                timex, sentence, anchor, names, _mention(article, sentence, timex, anchor, source)
-            )
-        )
+        mention = _mention(article, sentence, timex, anchor, source)
+        mention.modality = modality(anchor.clause, sentence.text)
+        mention.lead = sentence.start in lead
+        found.append(_Candidate(timex, sentence, anchor, names, mention))
     return found
+
+
+def _lead(sentences: list[Sentence]) -> set[int]:
+    """The starts of the headline (or date line) and the first sentences."""
+    return {s.start for s in sentences[:LEAD_SENTENCES]}
+
+
+def _undated_candidates(
+    article: Article,
+    sentences: list[Sentence],
+    dated: list[_Candidate],
+    actors: ArticleActors,
+    source: str,
+) -> list[_Candidate]:
+    """Sentences without a date of their own that report a happening of someone the
+    article names: the lead and past-tense sentences take the news peg ("carried"),
+    present-tense reports ("Apple says ...") the publication date ("published"); other
+    present-tense sentences tell states, not happenings."""
+    lead = _lead(sentences)
+    stated = sorted((c for c in dated if c.anchor.role == "event"), key=lambda c: c.timex.start)
+    peg = news_peg(article.published, [(c.timex, c.sentence.start in lead) for c in stated])
+    if peg is None:
+        return []
+    told = {c.sentence.start for c in dated}
+    found = []
+    for sentence in sentences:
+        if sentence.start in told or is_title_case(sentence.text):
+            continue
+        if event_reference(sentence.text) is not None:
+            continue  # "killed in the attack": placed by that event (_attach_dateless)
+        told_label = dateless_label(sentence.text)
+        label = actors.expand_subject(actors.resolve_pronoun(told_label, sentence.start))
+        names = list(dict.fromkeys(actors.in_text(label) + actors.in_text(sentence.text)))
+        said = modality(label, sentence.text)
+        if not names or said in ("planned", "hypothetical", "negated"):
+            continue  # no one to put on a timeline, or no happening on a day
+        if len(content_words(label)) < 2:
+            continue
+        verb_tense = tense(label)
+        if verb_tense is None:
+            continue
+        in_lead = sentence.start in lead
+        if verb_tense == "present" and not in_lead and said != "reported":
+            continue  # "There are 500 engineers": a state, not a happening
+        basis = "carried" if in_lead or verb_tense == "past" else "published"
+        day = peg if basis == "carried" else article.published
+        timex = day_timex(day, sentence.start)
+        anchor = Anchor("event", label, sentence.text, "", event_classes(label))
+        mention = Mention(
+            source=source,
+            outlet=article.outlet,
+            sentence=sentence.text,
+            sentence_start=sentence.start,
+            date_text="",
+            char_start=sentence.start,
+            char_end=sentence.end,
+            value=timex.value,
+            precision=timex.precision,
+            label=label,
+            title=article.title,
+            url=article.url,
+            published=article.published,
+            date_basis=basis,
+            modality=said,
+            lead=in_lead,
+        )
+        pronoun = bool(_PRONOUN_SUBJECT.match(told_label))
+        found.append(_Candidate(timex, sentence, anchor, names, mention, None, pronoun))
+    return found
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:He|She|They|It)\b")
 
 
 def why_no_events(article: Article, timexes: list[Timex]) -> str:
@@ -361,7 +446,7 @@ def _mention(
     )
 
 
-def _cluster(candidates: list[_Candidate]) -> list[_Cluster]:
+def _cluster(candidates: list[_Candidate]) -> _ClusterIndex:
     """Most precise dates first, so coarser and anaphoric mentions join them."""
     index = _ClusterIndex()
     ordered = sorted(candidates, key=lambda c: (-precision_rank(c.timex), c.timex.start))
@@ -376,7 +461,61 @@ def _cluster(candidates: list[_Candidate]) -> list[_Cluster]:
         match = _best_cluster(candidate, index.near(candidate.timex), references_only=True)
         if match is not None:
             index.join(match, candidate)
-    return index.clusters
+    return index
+
+
+def _place_undated(
+    undated: list[_Candidate], index: _ClusterIndex, sentences: list[Sentence]
+) -> None:
+    """Sentences dated by news convention, in text order: "He extended gratitude" goes on
+    with the event of the sentence before it (a pronoun subject continues its story, and
+    takes its date: "carried"); a lead sentence naming someone of the news peg's event
+    reports that event; others join an event they tell again, or are events of their own."""
+    of_sentence: dict[int, _Cluster] = {}
+    for cluster in index.clusters:
+        for member in cluster.members:
+            of_sentence.setdefault(member.sentence.start, cluster)
+        for mention, _ in cluster.dateless:
+            of_sentence.setdefault(mention.sentence_start, cluster)
+    previous = {s.start: p.start for p, s in zip(sentences, sentences[1:], strict=False)}
+    for candidate in undated:
+        before = of_sentence.get(previous.get(candidate.sentence.start, -1))
+        if before is not None and candidate.pronoun_subject:
+            _carry(candidate, before.head.timex)
+            index.join(before, candidate)
+            match = before
+        elif (peg := _peg_cluster(candidate, index)) is not None:
+            _carry(candidate, peg.head.timex)
+            index.join(peg, candidate)
+            match = peg
+        else:
+            match = _best_cluster(candidate, index.near(candidate.timex), references_only=False)
+            if match is None:
+                match = index.new(candidate)
+            else:
+                index.join(match, candidate)
+        of_sentence.setdefault(candidate.sentence.start, match)
+
+
+def _peg_cluster(candidate: _Candidate, index: _ClusterIndex) -> _Cluster | None:
+    """For a lead sentence: the stated event on its date that shares one of its actors."""
+    if not candidate.mention.lead:
+        return None
+    mine = set(candidate.actors)
+    for cluster in index.near(candidate.timex):
+        head = cluster.head
+        if head.mention.date_basis == "stated" and mine & set(head.actors):
+            if _same_date_in_article(candidate.timex, head.timex):
+                return cluster
+    return None
+
+
+def _carry(candidate: _Candidate, timex: Timex) -> None:
+    """The candidate takes the date of the event it continues."""
+    candidate.timex = timex
+    mention = candidate.mention
+    mention.value, mention.precision = timex.value, timex.precision
+    mention.date_basis = "carried"
 
 
 def _best_cluster(
@@ -455,6 +594,8 @@ def _attach_dateless(
             url=article.url,
             published=article.published,
             via=phrase,
+            date_basis="",
+            modality=modality(label, sentence.text),
         )
         names = actors.in_text(label) + actors.in_text(sentence.text)
         cluster.dateless.append((mention, list(dict.fromkeys(names))))
@@ -547,7 +688,9 @@ def _sort_key(event: Event) -> tuple[int, datetime, int, str, str]:
 
 
 def numbered(events: list[Event]) -> list[Event]:
+    """In date order, numbered, each with its salience."""
     events = sorted(events, key=_sort_key)
     for number, event in enumerate(events, start=1):
         event.event_id = f"e{number}"
+        event.salience = salience(event)
     return events

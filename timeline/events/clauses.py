@@ -69,7 +69,7 @@ def analyse(text: str) -> SentenceParts:
         text=text,
         removed=removed,
         relatives=_relative_clauses(masked),
-        fronted=_fronted_adverbial(masked),
+        fronted=fronted_adverbial(masked),
         clauses=_coordinate_clauses(masked),
         masked=masked,
     )
@@ -185,7 +185,7 @@ def reported_speaker(text: str) -> str:
 _FRONTED = re.compile(r"(?i:" + "|".join(FRONTING_WORDS) + r")\b[^,;]{0,70}?,\s*")
 
 
-def _fronted_adverbial(text: str) -> tuple[int, int] | None:
+def fronted_adverbial(text: str) -> tuple[int, int] | None:
     """ "During the Kremlin meeting, " or "In 1996, following the purchase, " before the
     main clause: short phrases (not "In 1998 Apple introduced the iMac,")."""
     end = 0

@@ -124,3 +124,29 @@ FRONTING_WORDS = (
     "within", "over", "under", "yesterday", "today", "tomorrow", "still", "unfortunately",
     "instead", "now", "despite", "with", "as",
 )  # fmt: skip
+
+# Modality: what a clause says of its happening (timeline/events/modality.py). Each is a
+# regex alternation of lowercase words, tried in order.
+NEGATION_CUES = (
+    "not", "never", "no longer", "failed to", "refused to", "declined to",
+)  # fmt: skip
+HYPOTHETICAL_CUES = (
+    "if", "unless", "whether", "would have", "could have", "might have", "should have",
+    "could", "might", "may", "hopes? to", "hoped to", "wants? to", "wanted to",
+    "seeks? to", "sought to", "tries to", "tried to", "threatens? to", "threatened to",
+    "considering", "considers", "possible", "possibly", "potential", "perhaps",
+    "rumou?red", "speculat\\w+", "imagine",
+)  # fmt: skip
+PLANNED_CUES = (
+    "will", "shall", "'ll", "would", "is to", "are to", "was to", "were to", "going to",
+    "plans? to", "planned to", "planning to", "scheduled", "expects? to", "expected to",
+    "set to", "slated", "intends? to", "intended to", "upcoming", "to be held", "aims? to",
+    "promised to", "pledged to", "vowed to", "proposed", "proposes",
+)  # fmt: skip
+REPORTED_CUES = (
+    "said", "says", "told", "stated", "states", "claims?", "claimed", "alleged", "allegedly",
+    "reportedly", "according to", "believes?", "believed",
+)  # fmt: skip
+# The tense of a sentence without a date: present tells a state at publication.
+PRESENT_AUXILIARIES = ("is", "are", "has", "have", "does", "do")
+PAST_AUXILIARIES = ("was", "were", "had", "did")

@@ -1,0 +1,85 @@
+"""Sentences without date words that still report a happening, dated by news convention.
+
+News tells its story around one date, the news peg: the happening the lead reports, on or
+just before the publication date. A past-tense sentence without a date of its own ("Jobs
+also announced a new service") tells part of that story: it takes the peg ("carried"). A
+present-tense one ("iPhone 4 has two cameras") tells a state at publication: it takes the
+publication date ("published"). Planned, hypothetical and negated sentences without a date
+are not dated this way (a plan has no date until the text gives one).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from timeline.lang.en.events import (
+    AUXILIARIES,
+    IRREGULAR_PAST,
+    PAST_AUXILIARIES,
+    PRESENT_AUXILIARIES,
+)
+from timeline.model import PRECISION_RANK, Timex
+
+PEG_DAYS = 3  # the news peg lies at most this many days before publication
+LEAD_SENTENCES = 3  # the headline (or date line) and the first sentences
+
+
+def news_peg(published: date | None, stated: list[tuple[Timex, bool]]) -> date | None:
+    """The story's date: the first day the lead states (at day precision or finer) within
+    ``PEG_DAYS`` before publication, else the latest such day the article states, else the
+    publication day; None without a publication date. ``stated``: each event's date, and
+    whether the lead tells it, in text order."""
+    if published is None:
+        return None
+    earliest = published - timedelta(days=PEG_DAYS)
+    days = [
+        (t.earliest.date(), in_lead)
+        for t, in_lead in stated
+        if t.earliest is not None
+        and PRECISION_RANK.get(t.precision or "", -1) >= PRECISION_RANK["day"]
+        and earliest <= t.earliest.date() <= published
+    ]
+    in_lead = [day for day, lead in days if lead]
+    if in_lead:
+        return in_lead[0]
+    return max(day for day, _ in days) if days else published
+
+
+def tense(clause: str) -> str | None:
+    """ "past", "present", or None when the clause has no verb these rules know."""
+    words = _WORD.findall(clause)
+    for position, word in enumerate(words):
+        lower = word.lower()
+        if lower in PAST_AUXILIARIES or lower in IRREGULAR_PAST:
+            return "past"
+        if _PAST_VERB.fullmatch(word) and not _after_determiner(words, position):
+            return "past"
+        if lower in PRESENT_AUXILIARIES:
+            return "present"
+    if _PRESENT_VERB.match(clause):
+        return "present"
+    return None
+
+
+def _after_determiner(words: list[str], position: int) -> bool:
+    """ "the planned summit": an -ed word after a determiner is an adjective."""
+    return position > 0 and words[position - 1].lower() in _DETERMINERS
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_PAST_VERB = re.compile(r"[a-z]{2,}ed")
+_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+# "Apple sells ...", "It also uses ...": a name or pronoun, then a verb in -s
+_PRESENT_VERB = re.compile(
+    r"(?:(?:[A-Z][\w'’.&-]*\s+){1,4}|(?:It|He|She)\s+)(?:[a-z]+ly\s+|also\s+|now\s+)?"
+    r"(?!(?:" + "|".join(sorted(AUXILIARIES)) + r")\b)[a-z]{2,}[^s\W]s\b"
+)
+
+
+def day_timex(day: date, position: int) -> Timex:
+    """The date given to a sentence without date words: its day, at the sentence."""
+    start = datetime(day.year, day.month, day.day)
+    return Timex(
+        position, position, "", "DATE", day.isoformat(), "day", start, start + timedelta(days=1)
+    )
