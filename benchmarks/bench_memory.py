@@ -26,17 +26,12 @@ import tempfile
 import time
 from pathlib import Path
 
-RESULTS = Path(__file__).resolve().parent / "results" / "bench_memory.json"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-TEMPLATES = [
-    "Russian President Vladimir Putin received Alexander Trufanov at the Kremlin on "
-    "Wednesday night. Trufanov was freed on February {day}, 2025, as part of a ceasefire "
-    "agreement reached in January. He had been held in Gaza since the October 2023 assault.",
-    "The central bank raised rates on March {day}, 2024, its third increase this year. "
-    "Analysts expect another move in the second quarter of 2025, Reuters reported.",
-    "Flooding closed the main road on {day} June 2023. Repairs began the following week and "
-    "the road reopened in August, the ministry said on Tuesday.",
-]
+from timeline.testing import write_news_dump  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results" / "bench_memory.json"
 
 # Runs in a fresh interpreter: the measured work, then its own peak RSS as JSON.
 CHILD = """
@@ -67,18 +62,7 @@ print(json.dumps({
 
 def generate(path: Path, megabytes: float) -> int:
     """Write about ``megabytes`` MB of JSON lines; the number of records."""
-    target, written, n = int(megabytes * 1024 * 1024), 0, 0
-    with path.open("w", encoding="utf-8") as out:
-        while written < target:
-            body = " ".join(
-                TEMPLATES[(n + k) % len(TEMPLATES)].format(day=(n + k) % 28 + 1) for k in range(6)
-            )
-            record = {"title": f"Article {n}", "text": body, "published": "2025-03-06"}
-            line = json.dumps(record) + "\n"
-            out.write(line)
-            written += len(line)
-            n += 1
-    return n
+    return write_news_dump(path, megabytes)
 
 
 def head(src: Path, dst: Path, megabytes: float) -> None:

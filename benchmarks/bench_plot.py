@@ -3,7 +3,7 @@
 For each size: time to build the figure, time to write the HTML, the HTML's size, and in
 headless Debian Chromium (Playwright) the time from navigation to the first rendered plot
 and the time of one pan (a relayout of the x range). Synthetic events come from the
-test helper ``tests/test_plot.py:make_frame`` (ten years, mixed day/week/month/year
+shared builder ``timeline.testing.make_frame`` (ten years, mixed day/week/month/year
 precision, 8 sources as lanes).
 
     python benchmarks/bench_plot.py [--sizes 1000 10000 100000] [--no-browser] [--json]
@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from test_plot import make_frame  # noqa: E402
+sys.path.insert(0, str(ROOT))
 
 import timeline  # noqa: E402
+from timeline.testing import make_frame  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--headless",

@@ -12,6 +12,7 @@ import pytest
 from timeline.errors import FrameError
 from timeline.frame import COLUMNS
 from timeline.plot import DENSE_THRESHOLD, frame_of, plot
+from timeline.testing import make_frame
 
 # the events frame contract (docs/ARCHITECTURE.md): column -> dtype
 DTYPES = COLUMNS
@@ -159,67 +160,6 @@ def story_frame() -> pd.DataFrame:
         event("XXXX-10", None, None, "month", "An undated October", date_text="that October"),
     ]
     return to_events_frame(rows)
-
-
-def make_frame(n: int, seed: int = 0, n_sources: int = 8) -> pd.DataFrame:
-    """n synthetic events over ten years, mixed precisions, built column-wise (fast at 100k)."""
-    rng = np.random.default_rng(seed)
-    base = pd.Timestamp("2015-01-01")
-    days = rng.integers(0, 3650, n)
-    start = base + pd.to_timedelta(days, unit="D")
-    precision = rng.choice(["day", "day", "day", "month", "year", "week"], n)
-    start = pd.DatetimeIndex(start)
-    month_start = start.to_period("M").to_timestamp()
-    year_start = start.to_period("Y").to_timestamp()
-    week_start = start.to_period("W-SUN").start_time
-    s = np.where(precision == "month", month_start, start)
-    s = np.where(precision == "year", year_start, s)
-    s = np.where(precision == "week", week_start, s)
-    s = pd.DatetimeIndex(s)
-    e = s + pd.Timedelta(days=1)
-    e = np.where(precision == "month", s + pd.offsets.MonthBegin(1), e)
-    e = np.where(precision == "year", s + pd.offsets.YearBegin(1), e)
-    e = pd.DatetimeIndex(np.where(precision == "week", s + pd.Timedelta(days=7), e))
-    src = np.array([f"source{i}.txt" for i in range(n_sources)])[rng.integers(0, n_sources, n)]
-    idx = np.arange(n)
-    label = pd.Series(idx).map(lambda i: f"Event number {i} happened")
-    date_text = pd.Series(s.strftime("%B %d, %Y"))
-    sentence = "On " + date_text + ", event number " + pd.Series(idx).astype(str) + " happened."
-    df = pd.DataFrame(
-        {
-            "event_id": [f"e{i}" for i in range(1, n + 1)],
-            "value": s.strftime("%Y-%m-%d"),
-            "type": "DATE",
-            "precision": precision,
-            "mod": None,
-            "start": s,
-            "end": e,
-            "kind": "point",
-            "label": label,
-            "actors": np.array(["Alice", "Bob; Carol", "Dana"])[idx % 3],
-            "date_text": date_text,
-            "sentence": sentence,
-            "source": src,
-            "title": "Synthetic",
-            "url": "https://example.org/" + pd.Series(src),
-            "published": s,
-            "char_start": 103,
-            "char_end": 103 + date_text.str.len(),
-            "sources": src,
-            "outlets": None,
-            "n_sources": 1,
-            "n_mentions": 1,
-            "mentions": None,
-            "date_conflict": False,
-            "alt_values": None,
-            "anchor": None,
-            "needs_dct": False,
-            "date_basis": "stated",
-            "modality": "asserted",
-            "salience": 0.5,
-        }
-    )
-    return df.sort_values("start", kind="stable").reset_index(drop=True).astype(DTYPES)
 
 
 # ---------------------------------------------------------------- tests
