@@ -152,6 +152,14 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         default=100,
         help="mentions kept in full per event; the rest are counted (0: keep all; default 100)",
     )
+    command.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="processes that tag articles and build events (default: every core for a "
+        "large input, one for a small one); the events are the same",
+    )
     command.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     _add_force(command)
 
@@ -174,6 +182,16 @@ def _mention_cap(text: str) -> int | None:
     return cap or None
 
 
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return jobs
+
+
 def _extract(args: argparse.Namespace):  # -> (DataFrame, Report)
     from timeline.dates import parse_date_arg
     from timeline.pipeline import extract
@@ -186,6 +204,7 @@ def _extract(args: argparse.Namespace):  # -> (DataFrame, Report)
         strict=args.strict,
         progress=progress,
         max_mentions=args.max_mentions,
+        jobs=args.jobs,
     )
     report = frame.attrs["report"]
     for status in report.skipped:

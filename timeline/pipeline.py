@@ -1,14 +1,18 @@
 """``extract``: articles in, the events DataFrame out.
 
-Glue only: load (when given paths) -> tag -> build events -> merge -> frame. One article
-is in memory at a time, and its events are merged as they come: what is kept is the merged
-events (each with at most ``max_mentions`` mentions in full), so large inputs stream.
+Glue only: load (when given paths) -> tag -> build events -> merge -> frame. Articles are
+read one at a time and their events merged as they come: what is kept is the merged events
+(each with at most ``max_mentions`` mentions in full), so large inputs stream. The
+per-article stages (tag, build events) run in this process or, with ``jobs``, in worker
+processes (``timeline.parallel``), a bounded number of chunks of articles out at a time;
+the merge stays here and sees the articles in their order, so the events are the same.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
@@ -17,11 +21,11 @@ import pandas as pd
 from timeline.articles import article_problem, read_articles
 from timeline.dates import parse_date_arg
 from timeline.errors import InputError
-from timeline.events import MAX_MENTIONS, EventMerger, build_events, why_no_events
+from timeline.events import MAX_MENTIONS, EventMerger
 from timeline.frame import to_frame
-from timeline.model import Article, ArticleStatus, Event, Report, Timex
+from timeline.model import Article, ArticleStatus, Report
 from timeline.names import printable
-from timeline.timex import tag
+from timeline.parallel import analysed, check_jobs
 
 ArticlesInput = Article | str | os.PathLike | Iterable[Article | str | os.PathLike]
 
@@ -33,6 +37,7 @@ def extract(
     strict: bool = False,
     progress: bool = False,
     max_mentions: int | None = MAX_MENTIONS,
+    jobs: int | None = None,
 ) -> pd.DataFrame:
     """Find the dated events of ``articles`` and return them as a DataFrame.
 
@@ -48,19 +53,19 @@ def extract(
     Each event keeps its first ``max_mentions`` mentions in full (``None``: all of them);
     ``n_mentions``, ``sources`` and ``n_sources`` always count every mention, so memory
     stays bounded on big dumps that report one happening thousands of times.
+
+    ``jobs`` is the number of processes that tag articles and build their events (None:
+    one for a small input, every core once it is past a few hundred kB of text). The
+    events are the same, in the same order, whatever ``jobs`` is.
     """
     default_published = parse_date_arg(published)
+    jobs = check_jobs(jobs)
     report = _adopted_report(articles)
     merger = EventMerger(max_mentions)
-    stream = _articles(articles, default_published, report, strict)
-    for article in _with_progress(stream, progress):
-        timexes = tag(article.text, dct=article.published)
-        notes: list[str] = []  # what the events stage cut, for the report
-        events = build_events(article, timexes, notes)
-        status = _status(article, timexes, events)
-        report.add(status)
-        for note in notes:
-            report.warn(status.source, note)
+    stream = _with_progress(_articles(articles, default_published, report, strict), progress)
+    places = _ReportPlaces(report)
+    for events, status, notes in analysed(places.held(stream), jobs):
+        places.fill(status, notes)
         merger.add(events)
     if strict and report.skipped:  # defensive: strict loaders raise before we get here
         first = report.skipped[0]
@@ -100,18 +105,29 @@ def _articles(
             report.skip(repr(item)[:80], reason)
 
 
-def _status(article: Article, timexes: list[Timex], events: list[Event]) -> ArticleStatus:
-    status = ArticleStatus(
-        source=article.id if article.record is not None else article.source,
-        status="ok",
-        events=len(events),
-        line=article.line if article.record is None else None,
-        title=article.title,
-    )
-    if not events:
-        status.status = "no_events"
-        status.reason = why_no_events(article, timexes)
-    return status
+class _ReportPlaces:
+    """Each article's line in the report (and its notes among the warnings) is placed
+    where it was read, so the report is in reading order however far reading runs ahead
+    of the worker processes: the same report as one process gives."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.waiting: deque[tuple[int, int]] = deque()  # (line, warnings then), read order
+        self.notes_added = 0
+
+    def held(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            self.waiting.append((len(self.report.articles), len(self.report.warnings)))
+            self.report.add(ArticleStatus(source=article.source, status="pending"))
+            yield article
+
+    def fill(self, status: ArticleStatus, notes: list[str]) -> None:
+        line, warnings = self.waiting.popleft()
+        self.report.articles[line] = status
+        for note in notes:
+            note_line = ArticleStatus(source=status.source, status="warning", reason=note)
+            self.report.warnings.insert(warnings + self.notes_added, note_line)
+            self.notes_added += 1
 
 
 def _with_progress(stream: Iterable[Article], progress: bool) -> Iterable[Article]:
