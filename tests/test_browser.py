@@ -81,7 +81,7 @@ def test_hover_shows_the_sentence_and_no_script_runs(page: Any, tmp_path: Path) 
     points = page.locator(
         "#timeline-plot .cartesianlayer .subplot.xy .scatterlayer .points path.point"
     )
-    assert points.count() == 3  # the three exact-date events
+    assert points.count() == 5  # three exact dates, and the markers of a month and a year
     hovered = ""
     for i in range(points.count()):
         points.nth(i).hover(force=True)

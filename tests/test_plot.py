@@ -175,18 +175,24 @@ def hovers(fig: go.Figure) -> list[str]:
 
 def test_story_figure_has_points_ranges_and_bands():
     fig = plot(story_frame())
-    kinds = {t.name: t.type for t in fig.data if "labels" not in t.name}
+    kinds: dict[str, set] = {}
+    for t in fig.data:
+        if "labels" not in t.name:
+            kinds.setdefault(t.name, set()).add(t.type)
     assert kinds == {
-        "exact date": "scatter",
-        "date range": "bar",
-        "approximate date (week/month/year)": "bar",
+        "exact date": {"scatter"},
+        "date range": {"bar"},
+        "sometime in the period": {"bar", "scatter"},  # the faint band and its marker
     }
-    band = traces(fig, "approximate")[0]
+    band = next(t for t in traces(fig, "sometime") if t.type == "bar")
     # the month and the year are drawn over their whole period, not at a day
     widths_days = sorted(np.asarray(band.x, dtype=float) / 86_400_000)
     assert widths_days == [31, 365]
-    assert band.marker.opacity < 0.5
+    assert band.marker.opacity < 0.5 and band.width < 0.5  # faint and thin
     assert traces(fig, "date range")[0].marker.opacity > 0.5
+    # the band lies in its own strip, below every marker of the lane
+    marks = [y for t in fig.data if t.type == "scatter" and t.mode == "markers" for y in t.y]
+    assert min(band.y) > max(marks)
 
 
 def test_every_dated_event_is_drawn_once_and_undated_are_noted():
@@ -199,7 +205,8 @@ def test_every_dated_event_is_drawn_once_and_undated_are_noted():
 
 def test_lanes_follow_group_by_and_multi_valued_columns_repeat_events():
     fig = plot(story_frame(), group_by="source")
-    assert list(fig.layout.yaxis.ticktext) == ["b.txt", "a.txt"]
+    # lanes are credited by outlet and title, never by file name; b.txt comes first
+    assert list(fig.layout.yaxis.ticktext) == ["A story", "A story (2)"]
     fig = plot(story_frame(), group_by="actors")
     lanes = list(fig.layout.yaxis.ticktext)
     assert {"Hamas", "Israel", "Alexander Trufanov", "Vladimir Putin"} <= set(lanes)
@@ -215,33 +222,92 @@ def test_color_by_makes_one_legend_entry_per_value():
     assert groups == {"a.txt", "b.txt"}  # labels toggle with their events
 
 
-def test_labels_in_a_lane_do_not_overlap_at_the_initial_zoom():
-    df = make_frame(200, seed=3, n_sources=2)
-    fig = plot(df, group_by="source")
-    from timeline.plot import CHAR_PX, PLOT_PX
+def label_boxes(fig: go.Figure, per_px: pd.Timedelta) -> dict[float, list]:
+    """Each row's label extents, as the chart sizes them (left or right of the mark)."""
+    from timeline.charts._constants import CHAR_PX, LABEL_PAD_PX
 
-    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
-    per_px = (hi - lo) / PLOT_PX
-    spans: dict[float, list] = {}
+    rows: dict[float, list] = {}
     for t in traces(fig, "labels"):
-        for x, y, text in zip(t.x, t.y, t.text, strict=True):
-            x = pd.Timestamp(x)
-            spans.setdefault(y, []).append((x, x + per_px * (len(html.unescape(text)) * CHAR_PX)))
-    assert spans
-    for row in spans.values():
+        sides = t.textposition if isinstance(t.textposition, tuple) else [t.textposition] * len(t.x)
+        for x, y, text, side in zip(t.x, t.y, t.text, sides, strict=True):
+            if not text:
+                continue
+            x, width = pd.Timestamp(x), per_px * (len(html.unescape(text)) * CHAR_PX + LABEL_PAD_PX)
+            rows.setdefault(y, []).append((x - width, x) if "left" in side else (x, x + width))
+    return rows
+
+
+def assert_no_overlap(rows: dict[float, list]) -> None:
+    for row in rows.values():
         row.sort()
         for (_, end), (start, _) in zip(row, row[1:], strict=False):
             assert end <= start
+
+
+def test_labels_in_a_lane_do_not_overlap_at_the_initial_zoom():
+    df = make_frame(200, seed=3, n_sources=2)
+    fig = plot(df, group_by="source")
+    from timeline.plot import PLOT_PX
+
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    rows = label_boxes(fig, (hi - lo) / PLOT_PX)
+    assert sum(map(len, rows.values())) >= 30  # the most salient labelled, not a handful
+    assert_no_overlap(rows)
+
+
+def test_labels_follow_the_zoom_without_overlapping():
+    from timeline.charts import relabel
+    from timeline.plot import PLOT_PX
+
+    fig = plot(make_frame(600, seed=5, n_sources=1))
+    year = ["2019-01-01", "2020-01-01"]
+    marks = [str(x) for t in fig.data if t.type == "scatter" and t.mode == "markers" for x in t.x]
+    in_year = sum(year[0] <= x < year[1] for x in marks)
+    relabel(fig, year)
+    lo, hi = (pd.Timestamp(x) for x in year)
+    rows = label_boxes(fig, (hi - lo) / PLOT_PX)
+    labelled = sum(
+        1
+        for t in traces(fig, "labels")
+        for x, s in zip(t.x, t.text, strict=True)
+        if s and year[0] <= str(x) < year[1]
+    )
+    assert labelled >= 0.8 * in_year
+    assert_no_overlap(rows)
 
 
 def test_initial_view_fits_all_events_and_has_slider_and_buttons():
     df = story_frame()
     fig = plot(df)
     lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
-    assert lo < df["start"].min() and hi > df["end"].max()
+    marks = [
+        pd.Timestamp(x)
+        for t in fig.data
+        if t.type == "scatter" and t.mode == "markers"
+        for x in t.x
+    ]
+    assert lo < min(marks) and hi > max(marks)
+    assert (hi - lo) <= 1.25 * (max(marks) - min(marks))  # fitted, not padded for labels
     assert fig.layout.xaxis.rangeslider.visible
-    labels = [b.label for b in fig.layout.xaxis.rangeselector.buttons]
-    assert labels[-1] == "all" and "1y" in labels
+    buttons = fig.layout.updatemenus[0].buttons
+    assert buttons[0].label == "story" and "last month" in [b.label for b in buttons]
+    for b in buttons:  # every button's period shows events
+        a, z = (pd.Timestamp(v) for v in b.args[0]["xaxis.range"])
+        assert any(a <= m <= z for m in marks), b.label
+
+
+def test_outlying_old_dates_are_left_out_of_the_initial_view_and_said():
+    rows = [event("1970", "1970-01-01", "1971-01-01", "year", "Agency founded")]
+    rows += [
+        event(f"2024-03-{d:02d}", f"2024-03-{d:02d}", f"2024-03-{d + 1:02d}", "day", f"Step {d}")
+        for d in range(1, 20)
+    ]
+    fig = plot(to_events_frame(rows))
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert lo > pd.Timestamp("2024-02-01") and hi < pd.Timestamp("2024-04-01")
+    notes = " ".join(a.text for a in fig.layout.annotations)
+    assert "1 earlier event (from 1970)" in notes
+    assert "all dates" in [b.label for b in fig.layout.updatemenus[0].buttons]
 
 
 def test_hover_has_the_whole_story_with_date_words_in_bold():
@@ -369,11 +435,12 @@ def test_loose_time_of_day_is_a_band_with_a_marker_when_too_thin_to_see():
     )
     day = event("2023-10-07", "2023-10-07", "2023-10-08", "day", "Attack")
     fig = plot(to_events_frame([day, night]))
-    band = traces(fig, "approximate")
-    assert [t.type for t in band] == ["scatter", "bar", "scatter"]  # marker, band, label
-    assert band[0].marker.symbol == "diamond-open"
-    assert pd.Timestamp(band[0].x[0]) == pd.Timestamp("2025-03-06 00:00")
-    assert "Wednesday night → 2025-03-05TNI (time)" in band[0].customdata[0][0]
+    band = traces(fig, "sometime")
+    assert [t.type for t in band] == ["bar", "scatter", "scatter"]  # band, marker, label
+    marker = band[1]
+    assert list(marker.marker.symbol) == ["diamond-open"]
+    assert pd.Timestamp(marker.x[0]) == pd.Timestamp("2025-03-06 00:00")  # mid-night
+    assert "Wednesday night → 2025-03-05TNI (time)" in marker.customdata[0][0]
     exact = event("2025-03-05T18:30", "2025-03-05 18:30", "2025-03-05 18:31", "time", "x")
     assert traces(plot(to_events_frame([exact])), "exact date")
 
@@ -395,10 +462,10 @@ def test_a_story_spanning_centuries_plots_with_dates_in_place(unit, tmp_path):
     frame["start"] = frame["start"].astype(f"datetime64[{unit}]")
     frame["end"] = frame["end"].astype(f"datetime64[{unit}]")
     fig = plot(frame)
-    marks = [t for t in traces(fig, "exact") if t.mode == "markers"]
+    marks = [t for t in traces(fig, "exact") if t.type == "scatter" and t.mode == "markers"]
     xs = sorted(pd.Timestamp(x) for t in marks for x in t.x)
     assert xs == [pd.Timestamp("1066-10-14 12:00"), pd.Timestamp("2021-10-09 12:00")]
-    band = next(t for t in traces(fig, "approximate") if t.type == "bar")
+    band = next(t for t in traces(fig, "sometime") if t.type == "bar")
     assert pd.Timestamp(band.base[0]) == pd.Timestamp("1200-01-01")
     lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
     assert lo < pd.Timestamp("1066-10-14") and hi > pd.Timestamp("2021-10-10")

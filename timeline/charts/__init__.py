@@ -23,6 +23,8 @@ rows, packing, axis, layout), ``_hover`` (hover box and the customdata contract)
 
 from __future__ import annotations
 
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 from timeline.charts._chart_types import timeline
@@ -35,8 +37,9 @@ from timeline.charts._constants import (
     ZOOM_LABELS,
     ZOOM_MAX_LABELS,
 )
-from timeline.charts._core import check_frame, frame_of
+from timeline.charts._core import check_frame, credit_name, frame_of
 from timeline.charts._hover import HOVER, LINK, highlight_sentence
+from timeline.charts._jupyter import relabel, widget
 from timeline.charts._text import esc, safe_url
 
 plot = timeline  # the default chart: ``timeline.plot(df)``
@@ -55,6 +58,12 @@ def page_constants() -> dict[str, Any]:
     }
 
 
+@cache
+def page_script() -> str:
+    """The chart's own script for a page (labels that follow the zoom), for ``post_script``."""
+    return files(__package__).joinpath("relabel.js").read_text(encoding="utf-8")
+
+
 __all__ = [
     "CHAR_PX",
     "DENSE_THRESHOLD",
@@ -64,11 +73,15 @@ __all__ = [
     "ZOOM_LABELS",
     "ZOOM_MAX_LABELS",
     "check_frame",
+    "credit_name",
     "esc",
     "frame_of",
     "highlight_sentence",
     "page_constants",
+    "page_script",
     "plot",
+    "relabel",
     "safe_url",
     "timeline",
+    "widget",
 ]

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from timeline.charts._constants import DENSE_THRESHOLD
 from timeline.charts._core import check_frame, keep_frame, layout_rows, note_undated, style
-from timeline.charts._traces import add_count_panel, add_event_traces
+from timeline.charts._traces import add_count_panel, add_event_traces, add_story_traces
 
 
 def timeline(
@@ -37,7 +37,10 @@ def timeline(
     show_labels = (not dense) if labels is None else labels
     rows = layout_rows(dated, group_by, color_by, show_labels, dense)
     fig = go.Figure()
-    add_event_traces(fig, rows, color_by, dense, show_labels)
+    if dense:
+        add_event_traces(fig, rows, color_by, dense, show_labels)
+    else:
+        add_story_traces(fig, rows, color_by, show_labels)
     if dense:
         add_count_panel(fig, dated)
     style(fig, rows, dated, title, dense, height)

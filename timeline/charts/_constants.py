@@ -24,6 +24,23 @@ HOVER_WIDTH = 80  # characters per line in the hover box
 PLOT_PX = 900  # assumed plot width, to turn label widths into time at the initial zoom
 CHAR_PX = 6.5  # average glyph width of the 11px label font
 LABEL_FONT = {"size": 11, "color": "#222"}
+LABEL_PAD_PX = 14  # the en space before a label and a little air after it
+MARK_PX = 10  # the width a marker takes
+RESERVED_LABELS = 10_000  # the most salient labels that get room kept at the initial view
+MIN_LABEL_CHARS = 12  # a label cut shorter than this is left to the hover box
+LEVEL_STEP = 2**0.5  # each zoom level of the labels is this much finer than the last
+LEVELS_COARSER = 6  # levels coarser than the initial view (narrow screens: 8 times)
+LEVELS_MAX = 36  # finer levels: down to about an hour on a 30-year story
+FINEST_MS_PER_PX = 60_000  # no finer level than a minute per pixel
+ROW_PX = 15  # height of a row of marks and labels (the label font is 11 px)
+STRIP_ROWS = 0.7  # height of a lane's strip of "sometime in" bands, in rows
+CHROME_PX = 190  # the chart's height beyond its rows: margins, legend, buttons, slider
+MIN_HEIGHT_PX = 380
+MAX_HEIGHT_PX = 820
+ROWS_CAP = 40  # rows of marks over all lanes, so the chart stays within a screen
+ROWS_MIN = 3
+# salience without a salience column: sources count most, then mentions, then precision
+PRECISION_WEIGHT = {"time": 0.3, "day": 0.3, "week": 0.15, "month": 0.1}
 MULTI_VALUED = {"actors", "sources", "alt_values"}  # "; "-joined columns: one lane per value
 JOIN = SEPARATOR  # how multi-valued columns are joined
 PALETTE = qualitative.Plotly + qualitative.D3
@@ -32,9 +49,14 @@ PALETTE = qualitative.Plotly + qualitative.D3
 SHAPES = {
     "point": "exact date",
     "range": "date range",
-    "band": "approximate date (week/month/year)",
+    "band": "sometime in the period",  # a part of a day, a week, month, season, year
 }
 SHAPE_COLORS = {"point": "#1f5fa8", "range": "#d9730d", "band": "#7a5bb5"}
+
+BAND_WIDTH = 0.3  # a "sometime in" band is thin (in rows) ...
+BAND_OPACITY = 0.28  # ... and faint, so it reads as a period, not a block
+CONFLICT_COLOR = "#c0392b"  # the ring on a marker whose sources disagree on the date
+LABELS_META = "timeline_labels"  # key of a label trace's meta: labels and cuts per zoom level
 
 FIG_ATTR = "_timeline_frame"  # where the figure keeps the frame it was drawn from (for export)
 ZOOM_LABELS = "labels (zoomed in)"  # the trace the exported page adds on zoom

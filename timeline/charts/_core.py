@@ -7,6 +7,7 @@ A chart type (see ``_chart_types.py``) checks the frame, lays out rows, adds tra
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,17 +17,30 @@ import plotly.graph_objects as go
 
 from timeline.charts._constants import (
     CHAR_PX,
+    CHROME_PX,
     FEW_EVENTS,
     FIG_ATTR,
+    FINEST_MS_PER_PX,
     LABEL_CHARS,
     LABEL_CHARS_FEW,
+    LABEL_PAD_PX,
+    LABELS_META,
+    LEVELS_COARSER,
     MAX_COLORS,
+    MAX_HEIGHT_PX,
     MAX_LANES,
     MAX_LEVELS,
+    MIN_HEIGHT_PX,
+    MIN_LABEL_CHARS,
     MULTI_VALUED,
     PLOT_PX,
+    ROW_PX,
+    ROWS_CAP,
+    ROWS_MIN,
     SHAPES,
+    STRIP_ROWS,
 )
+from timeline.charts._labels import place, salience, scales
 from timeline.charts._text import esc, lane_name, short, split
 from timeline.frame import check
 
@@ -63,6 +77,12 @@ class Rows:
     lane_y: list[float]  # centre of each lane on the y axis
     lane_span: list[tuple[float, float]]
     colors: list[str]  # colour values in legend order
+    view: list[str] | None = None  # the initial x range
+    scales: list[float] | None = None  # ms per pixel of each zoom level of the labels
+    base_level: int = 0  # the level of the initial view
+    folded: tuple[int, int] = (0, 0)  # events left of / right of the initial view
+    n_rows: float = 1.0  # height of the lanes, in rows
+    names: list[str] | None = None  # what the lanes are called on the axis
 
 
 def layout_rows(
@@ -72,17 +92,14 @@ def layout_rows(
     show_labels: bool,
     dense: bool = False,
 ) -> Rows:
-    """Give every drawn row its shape, lane, colour, label and y (lane plus label row)."""
-    data = dated.copy()
-    data["_shape"] = shapes(data)
-    data["_lane"] = column_values(data, group_by, "events")
-    if group_by in MULTI_VALUED:
-        data["_lane"] = data["_lane"].map(lambda s: split(s) or ["(none)"])
-        data = data.explode("_lane")
-    data["_lane"] = fold(data["_lane"], MAX_LANES)
-    data["_color"] = fold(column_values(data, color_by, "events"), MAX_COLORS)
-    if color_by is None:
-        data["_color"] = data["_shape"].map(SHAPES)
+    """Give every drawn row its shape, lane, colour, label and y (lane plus label row).
+
+    A story (not dense) gets marks placed by salience and labels per zoom level
+    (``_labels.py``); a dense chart packs marks by time and leaves labels to the page.
+    """
+    if not dense:
+        return story_rows(dated, group_by, color_by, show_labels)
+    data = _lanes_and_colors(dated.copy(), group_by, color_by)
     limit = LABEL_CHARS_FEW if len(data) <= FEW_EVENTS else LABEL_CHARS
     data["_label"] = data["label"].map(lambda s: short(s, limit))
     data = data.sort_values(["start", "end"], kind="stable")
@@ -117,11 +134,192 @@ def layout_rows(
         top += n_levels + 0.6  # a gap between lanes
     data["_y"] = levels
     data["_show"] = shown
+    data["_chars"] = [[] for _ in range(len(data))]
+    rows = Rows(data, lanes, lane_y, lane_span, _legend_colors(data, color_by))
+    rows.names = lane_names(data, lanes, group_by)
+    rows.view = initial_range(data)
+    rows.n_rows = max((hi for _, hi in lane_span), default=1)
+    return rows
+
+
+def _legend_colors(data: pd.DataFrame, color_by: str | None) -> list[str]:
     if color_by is None:
-        colors = [SHAPES[s] for s in SHAPES if SHAPES[s] in set(data["_color"])]
-    else:
-        colors = list(dict.fromkeys(data["_color"]))
-    return Rows(data, lanes, lane_y, lane_span, colors)
+        return [SHAPES[s] for s in SHAPES if SHAPES[s] in set(data["_color"])]
+    return list(dict.fromkeys(data["_color"]))
+
+
+def _lanes_and_colors(
+    data: pd.DataFrame, group_by: str | None, color_by: str | None, lanes_limit: int = MAX_LANES
+) -> pd.DataFrame:
+    data["_shape"] = shapes(data)
+    data["_lane"] = column_values(data, group_by, "events")
+    if group_by in MULTI_VALUED:
+        data["_lane"] = data["_lane"].map(lambda s: split(s) or ["(none)"])
+        data = data.explode("_lane")
+    data["_lane"] = fold(data["_lane"], lanes_limit)
+    data["_color"] = fold(column_values(data, color_by, "events"), MAX_COLORS)
+    if color_by is None:
+        data["_color"] = data["_shape"].map(SHAPES)
+    return data
+
+
+def lane_names(data: pd.DataFrame, lanes: list[str], group_by: str | None) -> list[str]:
+    """What each lane is called on the axis: a source by outlet and title (a reader never
+    sees a file path), other values as they are; names that repeat get a number."""
+    names = source_names(data) if group_by in ("source", "sources") else {}
+    shown, seen = [], {}
+    for lane in lanes:
+        name = names.get(lane) or lane_name(str(lane))
+        seen[name] = seen.get(name, 0) + 1
+        shown.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return shown
+
+
+def source_names(data: pd.DataFrame) -> dict[str, str]:
+    """Each source (a path or URL) as a reader would credit it: "Outlet: Title"."""
+    names: dict[str, str] = {}
+    cols = [c for c in ("source", "outlets", "title") if c in data.columns]
+    for r in data[cols].drop_duplicates("source").itertuples(index=False):
+        src = getattr(r, "source", None)
+        if isinstance(src, str) and src not in names:
+            outlet = split(getattr(r, "outlets", None))
+            names[src] = credit_name(outlet[0] if outlet else None, getattr(r, "title", None), src)
+    for mentions in data["mentions"] if "mentions" in data.columns else []:
+        for m in mentions if isinstance(mentions, (list, tuple)) else []:
+            if isinstance(m, dict) and m.get("source") and m["source"] not in names:
+                names[m["source"]] = credit_name(m.get("outlet"), m.get("title"), m["source"])
+    return names
+
+
+def credit_name(outlet: Any, title: Any, source: Any) -> str:
+    """ "Outlet: Title", or either alone, or the source's file name without its folder and
+    extension: never a local path."""
+    outlet = short(outlet, 40) if isinstance(outlet, str) else ""
+    title = short(title, 80) if isinstance(title, str) else ""
+    if outlet and title:
+        return f"{outlet}: {title}"
+    if outlet or title:
+        return outlet or title
+    name = lane_name(str(source)) if isinstance(source, str) else "article"
+    return name.rsplit(".", 1)[0] if "://" not in name and "." in name else name
+
+
+def story_rows(
+    dated: pd.DataFrame, group_by: str | None, color_by: str | None, show_labels: bool
+) -> Rows:
+    """Marks placed by salience, each lane a few rows plus a strip of "sometime in" bands."""
+    # as many lanes as keep ROWS_MIN rows each within ROWS_CAP: the chart fits a screen
+    data = _lanes_and_colors(dated.copy(), group_by, color_by, ROWS_CAP // ROWS_MIN)
+    limit = LABEL_CHARS_FEW if len(data) <= FEW_EVENTS else LABEL_CHARS
+    data["_label"] = data["label"].map(lambda s: short(s, limit) or "(no label)")
+    data = data.sort_values(["start", "end"], kind="stable")
+    x, mark_end, anchor = mark_positions(data)
+    lo, hi, folded = story_window(x, mark_end)
+    pad = max((hi - lo) * 0.03, 6 * 3_600_000)
+    view = (lo - pad, hi + pad)
+    base = (view[1] - view[0]) / PLOT_PX
+    level_scales = scales(base, FINEST_MS_PER_PX)
+    data["_narrow"] = False
+    lanes = list(dict.fromkeys(data["_lane"]))
+    codes = data["_lane"].map({lane: i for i, lane in enumerate(lanes)}).to_numpy()
+    n_chars = data["_label"].str.len().to_numpy(dtype=int) + 1  # the en space
+    rank = salience(data)
+    per_lane = max(ROWS_MIN, ROWS_CAP // max(len(lanes), 1))
+    y = np.zeros(len(data))
+    chars = np.zeros((len(data), len(level_scales)), dtype=int)
+    band = data["_shape"].eq("band").to_numpy()
+    lane_span, lane_y, top = [], [], 0.0
+    for i in range(len(lanes)):
+        idx = np.flatnonzero(codes == i)
+        n_rows = rows_needed(x[idx], base, per_lane)
+        order = idx[np.lexsort((np.arange(len(idx)), -rank[idx]))] if len(idx) else idx
+        local = {j: k for k, j in enumerate(idx)}
+        placement = place(
+            x[idx],
+            mark_end[idx],
+            anchor[idx],
+            n_chars[idx],
+            np.array([local[j] for j in order], dtype=int),
+            n_rows,
+            level_scales,
+            base,
+            view if show_labels else (math.inf, -math.inf),
+        )
+        y[idx] = top + placement.rows
+        if show_labels:
+            chars[idx] = np.array(placement.chars).T
+        strip = STRIP_ROWS if band[idx].any() else 0.0
+        y_band = top + n_rows - 0.5 + strip / 2
+        data.loc[data.index[idx[band[idx]]], "_y_band"] = y_band
+        lane_span.append((top - 0.5, top + n_rows - 0.5 + strip))
+        lane_y.append(top + (n_rows - 1 + strip) / 2)
+        top += n_rows + strip + 0.4  # a gap between lanes
+    data["_y"] = y
+    data["_x"] = from_ms(x)
+    data["_anchor"] = from_ms(anchor)
+    data["_chars"] = chars.tolist()
+    data["_show"] = chars[:, LEVELS_COARSER] > 0
+    rows = Rows(data, lanes, lane_y, lane_span, _legend_colors(data, color_by))
+    rows.names = lane_names(data, lanes, group_by)
+    rows.view = [iso(v) for v in view] if len(data) else None
+    rows.scales, rows.base_level, rows.folded = level_scales, LEVELS_COARSER, folded
+    rows.n_rows = max((hi for _, hi in lane_span), default=1)
+    return rows
+
+
+def mark_positions(data: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where each mark starts and ends and where its label starts (epoch ms).
+
+    A point sits mid-day; a band's marker sits mid-period (it is "sometime in" it); a range
+    is a bar from start to end with its label after it.
+    """
+    start = data["start"].to_numpy("datetime64[ms]").astype("int64").astype(float)
+    end = data["end"].to_numpy("datetime64[ms]").astype("int64").astype(float)
+    shape = data["_shape"].to_numpy()
+    mid = ms(point_x(data))
+    x = np.where(shape == "range", start, np.where(shape == "band", (start + end) / 2, mid))
+    mark_end = np.where(shape == "range", end, x)
+    return x, mark_end, mark_end.copy()
+
+
+def story_window(x: np.ndarray, mark_end: np.ndarray) -> tuple[float, float, tuple[int, int]]:
+    """The span of the story's marks, with outlying dates at either end folded out of the
+    initial view ("founded in 1970" in a 2023 story): a few events (at most a tenth)
+    separated from the rest by a gap longer than the rest's own span."""
+    if not len(x):
+        return 0.0, 86_400_000.0, (0, 0)
+    v = np.sort(x)
+    ends = np.sort(mark_end)
+    lo_i, hi_i = 0, len(v) - 1
+    most = max(1, len(v) // 10) if len(v) >= 4 else 0
+    for i in range(1, most + 1):
+        core = ends[hi_i] - v[i]
+        if v[i] - v[i - 1] > max(core, 86_400_000.0):
+            lo_i = i
+    for i in range(1, most + 1):
+        j = len(v) - 1 - i
+        core = v[j] - v[lo_i]
+        if v[j + 1] - v[j] > max(core, 86_400_000.0):
+            hi_i = j
+    lo, hi = v[lo_i], max(ends[hi_i] if hi_i == len(v) - 1 else v[hi_i], v[lo_i])
+    return lo, max(hi, lo + 86_400_000.0), (lo_i, len(v) - 1 - hi_i)
+
+
+def rows_needed(x: np.ndarray, base: float, cap: int) -> int:
+    """Rows a lane needs so that, zoomed to a year or a month, most events in view get a
+    label: the most marks that fall within one short label's width at those zooms."""
+    if not len(x):
+        return 1
+    v = np.sort(x)
+    label_px = MIN_LABEL_CHARS * CHAR_PX + LABEL_PAD_PX
+    need = 1
+    for scale in (base, 365 * 86_400_000 / PLOT_PX, 31 * 86_400_000 / PLOT_PX):
+        if scale > base:
+            continue
+        width = label_px * scale
+        counts = np.searchsorted(v, v + width, side="left") - np.arange(len(v))
+        need = max(need, int(counts.max()))
+    return int(min(cap, max(min(ROWS_MIN, len(v)), need)))
 
 
 def shapes(data: pd.DataFrame) -> pd.Series:
@@ -213,6 +411,16 @@ def ms(values: Any) -> np.ndarray:
     return arr
 
 
+def from_ms(values: np.ndarray) -> np.ndarray:
+    """Epoch milliseconds back to dates (numpy's, which hold any year: pandas' ns don't)."""
+    return np.asarray(values).round().astype("int64").astype("datetime64[ms]")
+
+
+def iso(value: float) -> str:
+    """Epoch milliseconds as an ISO date-time string for Plotly."""
+    return str(np.datetime64(int(round(value)), "ms")).replace("T", " ")
+
+
 def point_x(sub: pd.DataFrame) -> pd.Series:
     """A day-precise event sits mid-day, so zoomed in it lies inside its day."""
     precision = sub["precision"].astype("string").fillna("")
@@ -232,15 +440,19 @@ def style(
     height: int | None,
 ) -> None:
     """Title, size, legend, the time axis with its slider and buttons, and the lanes."""
-    n_rows = max((hi for _, hi in rows.lane_span), default=1)
+    n_rows = rows.n_rows
+    if dense:
+        auto = min(1400, max(420, 230 + 26 * n_rows + 120))
+    else:
+        auto = min(MAX_HEIGHT_PX, max(MIN_HEIGHT_PX, CHROME_PX + ROW_PX * (n_rows + 0.6)))
     fig.update_layout(
         title={"text": esc(title) if title else None, "x": 0.01},
-        height=height or int(min(1400, max(420, 230 + 26 * n_rows + (120 if dense else 0)))),
+        height=height or int(auto),
         template="plotly_white",
         hovermode="closest",
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
         dragmode="pan",
-        margin={"l": 10, "r": 20, "t": 60 if title else 30, "b": 30},
+        margin={"l": 10, "r": 20, "t": 70 if title else 50, "b": 30},
         legend={
             "orientation": "h",
             "yanchor": "bottom",
@@ -250,24 +462,31 @@ def style(
         },
         barmode="overlay",
         showlegend=True,
-        meta={"timeline": {"dense": dense, "events": int(len(dated))}},
+        meta={
+            "timeline": {
+                "dense": dense,
+                "events": int(len(dated)),
+                "scales": rows.scales or [],
+                "level": rows.base_level,
+                "labels": LABELS_META,
+            }
+        },
     )
-    view = initial_range(rows.data)
     fig.update_layout(
         xaxis={
             "type": "date",
-            "range": view,
-            "rangeslider": {"visible": True, "thickness": 0.07, "range": view},
-            "rangeselector": range_buttons(dated),
+            "range": rows.view,
+            "rangeslider": {"visible": True, "thickness": 0.07, "range": rows.view},
             "showgrid": True,
         },
         # labels live on a twin axis that follows x, so the range slider stays uncluttered
         xaxis2={"type": "date", "matches": "x", "overlaying": "x", "visible": False},
+        updatemenus=[view_buttons(rows)] if rows.view else [],
     )
     fig.update_layout(
         yaxis=dict(
             tickvals=rows.lane_y,
-            ticktext=[esc(short(lane_name(str(v)), 28)) for v in rows.lanes],
+            ticktext=[esc(short(v, 28)) for v in rows.names or map(str, rows.lanes)],
             # first lane on top; fixed so lanes get equal room whatever the markers
             range=[n_rows + 0.1, -0.6],
             fixedrange=True,
@@ -275,6 +494,7 @@ def style(
             showgrid=False,
             domain=[0, 0.8] if dense else [0, 1],
             automargin=True,
+            showticklabels=len(rows.lanes) > 1,
         )
     )
     if dense:
@@ -284,6 +504,74 @@ def style(
     for i, (lo, hi) in enumerate(rows.lane_span):
         if i % 2:  # shade every other lane so lanes read as rows
             fig.add_hrect(y0=lo, y1=hi, fillcolor="#f2f2f2", line_width=0, layer="below")
+    _note_folded(fig, rows)
+
+
+def view_buttons(rows: Rows) -> dict[str, Any]:
+    """Buttons that jump to periods counted from the events (the story, its last week,
+    month or year, its busiest month or year, every date): each shows events."""
+    data = rows.data
+    x = ms(data["_x"] if "_x" in data.columns else data["start"])
+    x = np.sort(x[~np.isnan(x)])
+    lo, hi = (float(ms(np.array([v], dtype="datetime64[ms]"))[0]) for v in rows.view)
+    story = hi - lo
+    buttons = [_button("story", lo, hi)]
+    day = 86_400_000.0
+    for label, days in (("last week", 7), ("last month", 31), ("last year", 366)):
+        width = days * day
+        if width < 0.6 * story:
+            buttons.append(_button(label, x[-1] - width, x[-1] + 0.04 * width))
+    for label, days in (("busiest month", 31), ("busiest year", 366)):
+        width = days * day
+        if width < 0.6 * story and len(x) > 1:
+            counts = np.searchsorted(x, x + width) - np.arange(len(x))
+            first = x[int(np.argmax(counts))]
+            buttons.append(_button(label, first - 0.04 * width, first + width))
+    if x[0] < lo or x[-1] > hi:
+        pad = (x[-1] - x[0]) * 0.02 + day / 4
+        buttons.append(_button("all dates", x[0] - pad, x[-1] + pad))
+    return {
+        "type": "buttons",
+        "direction": "right",
+        "showactive": False,
+        "x": 1,
+        "xanchor": "right",
+        "y": 1.0,
+        "yanchor": "bottom",
+        "pad": {"t": 2, "b": 2},
+        "font": {"size": 11},
+        "buttons": buttons,
+    }
+
+
+def _button(label: str, lo: float, hi: float) -> dict[str, Any]:
+    view = [iso(lo), iso(hi)]
+    return {"label": label, "method": "relayout", "args": [{"xaxis.range": view}]}
+
+
+def _note_folded(fig: go.Figure, rows: Rows) -> None:
+    """Say when outlying dates are left out of the initial view, and where they are."""
+    before, after = rows.folded
+    parts = []
+    if before:
+        first = rows.data["start"].min()
+        parts.append(f"{before} earlier event{'s' if before != 1 else ''} (from {first.year})")
+    if after:
+        parts.append(f"{after} later event{'s' if after != 1 else ''}")
+    if not parts:
+        return
+    fig.add_annotation(
+        text=" and ".join(parts) + " outside this view: drag, or press “all dates”",
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1.0,
+        xanchor="left",
+        yanchor="bottom",
+        yshift=22,
+        showarrow=False,
+        font={"size": 11, "color": "#555"},
+    )
 
 
 def initial_range(data: pd.DataFrame) -> list[str] | None:
@@ -347,6 +635,7 @@ def note_undated(fig: go.Figure, frame: pd.DataFrame) -> None:
         y=1.0,
         xanchor="right",
         yanchor="bottom",
+        yshift=22,
         showarrow=False,
         font={"size": 11, "color": "#a33"},
     )

@@ -11,7 +11,16 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.charts._constants import LABEL_FONT, PALETTE, SHAPE_COLORS, SHAPES
+from timeline.charts._constants import (
+    BAND_OPACITY,
+    BAND_WIDTH,
+    CONFLICT_COLOR,
+    LABEL_FONT,
+    LABELS_META,
+    PALETTE,
+    SHAPE_COLORS,
+    SHAPES,
+)
 from timeline.charts._core import Rows, count_bin, ms, point_x
 from timeline.charts._hover import HOVERTEMPLATE, customdata, with_hover
 from timeline.charts._text import esc
@@ -157,3 +166,139 @@ def add_count_panel(fig: go.Figure, dated: pd.DataFrame) -> None:
             hovertemplate=f"%{{y}} events (per {period})<extra></extra>",
         )
     )
+
+
+# ---------------------------------------------------------------- a story (not dense)
+
+
+def add_story_traces(fig: go.Figure, rows: Rows, color_by: str | None, show_labels: bool) -> None:
+    """One legend entry per colour: faint "sometime in" bands in their strip, range bars,
+    markers (a ring when the sources disagree on the date), then the labels."""
+    data = with_hover(rows.data, brief=False)
+    for n, value in enumerate(rows.colors):
+        color = PALETTE[n % len(PALETTE)]
+        if color_by is None:
+            color = SHAPE_COLORS[next(k for k, v in SHAPES.items() if v == value)]
+        part = data[data["_color"] == value]
+        traces = [*_band_strip(part, color), *_range_bars(part, color), _markers(part, color)]
+        first = True
+        for trace in traces:
+            if trace is None:
+                continue
+            trace.update(name=esc(str(value)), legendgroup=str(value), showlegend=first)
+            fig.add_trace(trace)
+            first = False
+        if show_labels and not part.empty:
+            fig.add_trace(story_labels(part, str(value), rows.base_level))
+
+
+def _band_strip(part: pd.DataFrame, color: str) -> list[Any]:
+    """Coarse dates as thin faint bars over their whole period, in the lane's strip under
+    the marks (on x2, which follows x: the marker is the event's place)."""
+    sub = part[part["_shape"] == "band"]
+    if sub.empty:
+        return []
+    return [
+        go.Bar(
+            base=sub["start"],
+            x=(sub["end"] - sub["start"]) / pd.Timedelta(milliseconds=1),
+            y=sub["_y_band"],
+            xaxis="x2",
+            orientation="h",
+            width=BAND_WIDTH,
+            marker={"color": color, "opacity": BAND_OPACITY, "line": {"width": 0}},
+            hoverinfo="skip",  # the marker carries the event's hover box
+        )
+    ]
+
+
+def _range_bars(part: pd.DataFrame, color: str) -> list[Any]:
+    sub = part[part["_shape"] == "range"]
+    if sub.empty:
+        return []
+    return [
+        go.Bar(
+            base=sub["start"],
+            x=(sub["end"] - sub["start"]) / pd.Timedelta(milliseconds=1),
+            y=sub["_y"],
+            orientation="h",
+            width=0.45,
+            marker={"color": color, "opacity": 0.85, "line": {"width": 0}},
+            customdata=customdata(sub),
+            hovertemplate=HOVERTEMPLATE,
+        )
+    ]
+
+
+def _markers(part: pd.DataFrame, color: str) -> Any:
+    """A marker per event: filled for an exact date, open for a "sometime in" one; a red
+    ring says the sources disagree on the date."""
+    sub = part[part["_shape"] != "range"]
+    if sub.empty:
+        return None
+    band = sub["_shape"].eq("band").to_numpy()
+    conflict = _conflicts(sub)
+    return go.Scatter(
+        x=sub["_x"],
+        y=sub["_y"],
+        mode="markers",
+        marker={
+            "size": 9,
+            "color": color,
+            "symbol": np.where(band, "diamond-open", "circle").tolist(),
+            "line": {
+                "width": np.where(conflict, 2.5, np.where(band, 2, 0)).tolist(),
+                "color": np.where(conflict, CONFLICT_COLOR, color).tolist(),
+            },
+        },
+        customdata=customdata(sub),
+        hovertemplate=HOVERTEMPLATE,
+    )
+
+
+def _conflicts(sub: pd.DataFrame) -> np.ndarray:
+    if "date_conflict" in sub.columns:
+        return sub["date_conflict"].fillna(False).astype(bool).to_numpy()
+    return sub["alt_values"].notna().to_numpy()
+
+
+def story_labels(part: pd.DataFrame, group: str, level: int) -> go.Scatter:
+    """The labels of one colour on x2, with every zoom level's cut in the trace's meta:
+    ``relabel`` (Jupyter) and the page script show the level that fits the view."""
+    labels = part["_label"].tolist()
+    chars = part["_chars"].tolist()
+    per_level = [list(c) for c in zip(*chars, strict=True)] if chars else []
+    return go.Scatter(
+        x=part["_anchor"],
+        y=part["_y"],
+        xaxis="x2",
+        mode="text",
+        text=cut_labels(labels, per_level[level] if per_level else []),
+        textposition=label_sides(per_level[level] if per_level else []),
+        textfont=LABEL_FONT,
+        hoverinfo="skip",
+        legendgroup=group,
+        showlegend=False,
+        name=f"{esc(group)} labels",
+        cliponaxis=True,
+        meta={LABELS_META: {"labels": labels, "chars": per_level}},
+    )
+
+
+def cut_labels(labels: list[str], chars: list[int]) -> list[str]:
+    """Each label cut to its number of characters (one is the en space between it and its
+    mark), escaped; a negative count puts it on the left of its mark."""
+    out = []
+    for label, n in zip(labels, chars, strict=False):
+        size = abs(n)
+        if size - 1 >= len(label):
+            text = esc(label)
+        else:
+            text = esc(label[: max(size - 2, 1)].rstrip()) + "…"
+        out.append("" if n == 0 else ("\u2002" + text if n > 0 else text + "\u2002"))
+    return out
+
+
+def label_sides(chars: list[int]) -> list[str]:
+    """Where each label sits: right of its mark, or left for a negative count."""
+    return ["middle left" if n < 0 else "middle right" for n in chars]

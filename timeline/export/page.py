@@ -22,6 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.charts import frame_of, page_constants, plot, safe_url
+from timeline.charts import page_script as chart_script
 from timeline.errors import TimelineError
 from timeline.export._cells import note, text, whole
 from timeline.export.output import replacing
@@ -100,7 +101,7 @@ def _chart_html(fig: go.Figure) -> str:
             div_id=PLOT_ID,
             default_height=f"{fig.layout.height or 600}px",
             config={"responsive": True, "displaylogo": False, "scrollZoom": True},
-            post_script=[page_script()],
+            post_script=[page_script(), chart_script()],
         )
     finally:
         fig.layout.title.text = kept
