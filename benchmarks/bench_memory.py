@@ -47,7 +47,7 @@ started = time.perf_counter()
 report = Report()
 if mode == "extract":
     frame = timeline.extract(path)
-    report = frame.attrs["report"]
+    report = frame.timeline.report
     n, rows = len(report.read), len(frame)
 else:
     n, rows = sum(1 for _ in read_articles(path, report=report)), 0

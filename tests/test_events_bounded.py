@@ -70,7 +70,7 @@ def test_the_report_says_when_sentences_were_cut(tmp_path) -> None:
     path = tmp_path / "list.txt"
     path.write_text("Title\n\n" + "on March 3, 2024 and " * 200 + "then.\n", encoding="utf-8")
     frame = timeline.extract(str(path), published=PUBLISHED)
-    warnings = [w.reason for w in frame.attrs["report"].warnings]
+    warnings = [w.reason for w in frame.timeline.report.warnings]
     assert any("sentence pieces" in w and "were cut" in w for w in warnings), warnings
 
 
@@ -78,7 +78,7 @@ def test_prose_is_not_cut(tmp_path) -> None:
     path = tmp_path / "prose.txt"
     path.write_text("Talks\n\nThe talks began on March 3, 2024, in Geneva.\n", encoding="utf-8")
     frame = timeline.extract(str(path))
-    assert not frame.attrs["report"].warnings
+    assert not frame.timeline.report.warnings
     assert not any(s.cut_from for s in split_sentences(path.read_text()))
 
 

@@ -209,7 +209,7 @@ def test_the_real_story_exports_end_to_end(tmp_path):
     assert len(events) >= 1
     fig = timeline.plot(events, group_by="source", title="The story")
     page = to_html(fig, tmp_path / "story.html").read_text()
-    n_articles = len(events.attrs["report"].read)
+    n_articles = len(events.timeline.report.read)
     assert f"{len(events)} events from {n_articles} articles" in page
     assert body(page).count("<tr><td>") == len(events)
     doc = to_timelinejs(events, title="The story")
@@ -282,3 +282,70 @@ def test_the_built_package_ships_the_page_script_and_template(tmp_path):
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True, capture_output=True)
     shipped = {p.name for p in (tmp_path / "timeline" / "export").iterdir()}
     assert {"page.js", "page.html", "registry.py"} <= shipped
+
+
+# ---------------------------------------------------------------- tables read back by pandas
+
+
+@pytest.fixture(scope="module")
+def seed_events() -> pd.DataFrame:
+    return timeline.extract(timeline.read_articles(SEED))
+
+
+@pytest.mark.parametrize("suffix", ["csv", "json", "parquet"])
+def test_tables_round_trip_through_pandas_with_the_documented_dtypes(tmp_path, seed_events, suffix):
+    from timeline.export import read_events, write
+    from timeline.frame import COLUMNS
+
+    path = write(seed_events, tmp_path / f"e.{suffix}")
+    back = read_events(path)
+    kept = [c for c in COLUMNS if c != "mentions" or suffix != "csv"]
+    assert list(back.columns) == kept
+    assert {c: str(back[c].dtype) for c in kept} == {c: COLUMNS[c] for c in kept}
+    compare = [c for c in kept if c != "mentions"]
+    texts = [c for c in compare if COLUMNS[c] == "string"]
+    if suffix == "csv":  # CSV cannot tell an empty text from a missing one
+        seed = seed_events[compare].copy()
+        seed[texts] = seed[texts].replace("", pd.NA)
+    else:
+        seed = seed_events[compare]
+    pd.testing.assert_frame_equal(back[compare], seed, check_dtype=True)
+    if suffix != "csv":
+        assert back["mentions"].map(len).tolist() == seed_events["mentions"].map(len).tolist()
+        first = back.loc[0, "mentions"][0]
+        assert dict(first) == seed_events.loc[0, "mentions"][0]
+
+
+def test_parquet_keeps_the_report_and_pandas_own_writer_works(tmp_path, seed_events):
+    seed_events.to_parquet(tmp_path / "own.parquet")  # was: Report is not JSON serializable
+    back = pd.read_parquet(tmp_path / "own.parquet")
+    assert back.timeline.report == seed_events.timeline.report
+    assert back.timeline.report.summary() == seed_events.timeline.report.summary()
+    assert json.dumps(seed_events.attrs)  # only JSON-able values in attrs
+
+
+def test_a_value_column_of_years_stays_text_in_every_format(tmp_path):
+    from timeline.export import read_events, write
+
+    df = story_frame().iloc[:1].copy()
+    df["value"] = "2023"
+    for suffix in ("csv", "json", "parquet"):
+        back = read_events(write(df, tmp_path / f"y.{suffix}"))
+        assert back["value"].tolist() == ["2023"] and str(back["value"].dtype) == "string"
+
+
+def test_csv_formula_guard_is_taken_off_when_read_back(tmp_path):
+    from timeline.export import read_events, write
+
+    df = story_frame()
+    df["label"] = "=1+1 " + df["label"].astype(str)
+    path = write(df, tmp_path / "f.csv")
+    assert "'=1+1" in path.read_text()
+    assert read_events(path)["label"].tolist() == df["label"].tolist()
+
+
+def test_the_summary_needs_no_count(seed_events):
+    report = seed_events.timeline.report
+    n = len(seed_events)
+    assert report.summary() == report.summary(n)
+    assert report.summary().startswith(f"{n} event{'s' if n != 1 else ''} from 1 article")

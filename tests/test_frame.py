@@ -68,7 +68,7 @@ def test_report_travels_in_attrs() -> None:
     report = Report([ArticleStatus(source="a.txt", status="no_events", reason="no dates")])
     frame = empty_frame(report)
     assert frame.empty and list(frame.columns) == list(COLUMNS)
-    assert frame.attrs["report"].articles[0].reason == "no dates"
+    assert frame.timeline.report.articles[0].reason == "no dates"
     assert report.summary(len(frame)) == "0 events from 1 article"
 
 
@@ -95,7 +95,7 @@ def test_the_timeline_accessor_puts_the_verbs_on_the_frame(tmp_path) -> None:
     ]
     report = Report([ArticleStatus(source="a.txt", status="ok", events=2)])
     frame = to_frame(events, report)
-    assert frame.timeline.report is report
+    assert frame.timeline.report == report and frame.attrs["report"]["events"] == 2
     assert len(frame.timeline.dated) == 1 and len(frame.timeline.undated) == 1
     assert frame.timeline.to_timelinejs(title="T")["title"]["text"]["headline"] == "T"
     assert frame.timeline.write(tmp_path / "e.csv").read_text().startswith("event_id,")

@@ -495,7 +495,7 @@ def test_bad_front_matter_date_through_the_pipeline(tmp_path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("---\npublished: February 30, 2025\n---\nT\n\nThey met on Wednesday.\n")
     frame = timeline.extract(str(path))
-    report = frame.attrs["report"]
+    report = frame.timeline.report
     assert not report.skipped and report.read[0].source == str(path)
     assert any("February 30, 2025" in w.reason for w in report.warnings)
     assert not any(str(v).startswith("2025-") for v in frame["value"]), "no anchor was given"
@@ -620,7 +620,7 @@ def test_lone_surrogates_in_json_fields_are_reported_and_never_written(tmp_path,
     (article,) = load(path)[0]
     assert article.url is None and article.title == "Bad \ufffd title"
     assert article.text.endswith("\ufffd") and article.outlet == "Wire \ufffd"
-    reasons = " | ".join(w.reason for w in df.attrs["report"].warnings)
+    reasons = " | ".join(w.reason for w in df.timeline.report.warnings)
     assert "field 'url' holds a lone surrogate" in reasons
     assert "field 'url' holds a lone surrogate (not valid Unicode); ignored" in reasons
     assert "field 'title' holds a lone surrogate" in reasons
@@ -635,7 +635,7 @@ def test_lone_surrogates_in_json_fields_are_reported_and_never_written(tmp_path,
 )
 def test_articles_built_wrongly_in_code_are_skipped_with_a_reason(bad) -> None:
     df = timeline.extract([bad, Article(text=BODY, source="good")])
-    (skip,) = df.attrs["report"].skipped
+    (skip,) = df.timeline.report.skipped
     assert skip.reason.startswith("Article.") and "expected" in skip.reason
     assert list(df["source"].unique()) == ["good"]
     with pytest.raises(InputError, match="Article"):

@@ -41,7 +41,14 @@ def events() -> pd.DataFrame:
 
 
 @pytest.mark.parametrize(
-    "name, fmt", [("e.csv", None), ("e.json", None), ("p.html", None), ("s.json", "timelinejs")]
+    "name, fmt",
+    [
+        ("e.csv", None),
+        ("e.json", None),
+        ("e.parquet", None),
+        ("p.html", None),
+        ("s.json", "timelinejs"),
+    ],
 )
 def test_each_writer_replaces_the_file_whole_and_keeps_its_mode(tmp_path, events, name, fmt):
     target = tmp_path / name

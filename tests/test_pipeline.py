@@ -67,7 +67,7 @@ def test_every_article_is_accounted_for(tmp_path) -> None:
     (tmp_path / "nodates.txt").write_text("Opinion\nPeace is better than war.\n")
     (tmp_path / "empty.txt").write_text("")
     events = timeline.extract(tmp_path)
-    report = events.attrs["report"]
+    report = events.timeline.report
     by_name = {status.source.rsplit("/", 1)[-1]: status for status in report.articles}
     assert set(by_name) == {"dated.txt", "nodates.txt", "empty.txt"}
     assert by_name["dated.txt"].status == "ok" and by_name["dated.txt"].events == 1
@@ -92,7 +92,7 @@ def test_a_read_articles_stream_hands_its_skips_to_the_frame(tmp_path, recwarn) 
     (tmp_path / "good.txt").write_text("Talks\nThe talks began on March 3, 2024.\n")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
     events = timeline.extract(timeline.read_articles(tmp_path))
-    skipped = events.attrs["report"].skipped
+    skipped = events.timeline.report.skipped
     assert [s.source.rsplit("/", 1)[-1] for s in skipped] == ["binary.txt"]
     assert not [w for w in recwarn if issubclass(w.category, timeline.InputWarning)]
 

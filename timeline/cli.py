@@ -206,7 +206,7 @@ def _extract(args: argparse.Namespace):  # -> (DataFrame, Report)
         max_mentions=args.max_mentions,
         jobs=args.jobs,
     )
-    report = frame.attrs["report"]
+    report = frame.timeline.report
     for status in report.skipped:
         _say(f"{status.id}: {status.reason}")
     if not report.read:
@@ -231,7 +231,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     with _writing(args.output):
         writer.write(frame, args.output if args.output is not None else sys.stdout)
     if not args.quiet and args.output is not None:
-        _say(f"{report.summary(len(frame))}; wrote {args.output}", prefix="done")
+        _say(f"{report.summary()}; wrote {args.output}", prefix="done")
     return _exit_code(report)
 
 
@@ -258,7 +258,7 @@ def _run_render(args: argparse.Namespace) -> int:
         with _writing(args.image):
             write(figure, args.image, "image")
     if not args.quiet:
-        _say(f"{report.summary(len(frame))}; wrote {path}", prefix="done")
+        _say(f"{report.summary()}; wrote {path}", prefix="done")
     return _exit_code(report)
 
 

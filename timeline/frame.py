@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import fields
+from dataclasses import asdict, fields
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
@@ -19,7 +19,15 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.errors import FrameError
-from timeline.model import PRECISION_RANK, PRECISIONS, SEPARATOR, Event, Mention, Report
+from timeline.model import (
+    PRECISION_RANK,
+    PRECISIONS,
+    SEPARATOR,
+    ArticleStatus,
+    Event,
+    Mention,
+    Report,
+)
 
 # column -> pandas dtype; the order is the frame's column order
 COLUMNS: dict[str, str] = {
@@ -80,7 +88,9 @@ def to_frame(events: Iterable[Event], report: Report | None = None) -> pd.DataFr
     """One row per event, sorted by date (earliest first, coarser precision first on ties).
 
     Events without a calendar position (unresolved or out-of-range dates) come last.
-    ``df.attrs["report"]`` carries the ``Report`` that accounts for every input.
+    The ``Report`` that accounts for every input is ``df.timeline.report``; it travels as a
+    plain dict in ``df.attrs["report"]``, so pandas' own writers (``df.to_parquet``, which
+    stores ``attrs`` as JSON) keep working and a Parquet file read back still has it.
     """
     rows = [_event_row(event) for event in events]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
@@ -88,8 +98,29 @@ def to_frame(events: Iterable[Event], report: Report | None = None) -> pd.DataFr
     frame = _sorted(frame)
     frame["event_id"] = [f"e{i}" for i in range(1, len(frame) + 1)]
     frame = frame.astype(COLUMNS).reset_index(drop=True)
-    frame.attrs["report"] = report if report is not None else Report()
+    report = report if report is not None else Report()
+    report.events = len(frame)
+    frame.attrs["report"] = report_record(report)
     return frame
+
+
+def report_record(report: Report) -> dict[str, object]:
+    """The report as JSON-able values (what ``df.attrs["report"]`` holds)."""
+    return asdict(report)
+
+
+def report_of(df: pd.DataFrame) -> Report | None:
+    """The ``Report`` a frame carries in its attrs (a record, or a Report set by hand)."""
+    record = df.attrs.get("report")
+    if isinstance(record, Report) or record is None:
+        return record
+    if not isinstance(record, dict):
+        return None
+    statuses = {
+        key: [ArticleStatus(**status) for status in record.get(key) or []]
+        for key in ("articles", "warnings")
+    }
+    return Report(**statuses, events=record.get("events"))
 
 
 def empty_frame(report: Report | None = None) -> pd.DataFrame:
@@ -233,9 +264,10 @@ class TimelineAccessor:
 
     @property
     def report(self) -> Report:
-        """The ``Report`` of the run that made this frame (an empty one for other frames)."""
-        report = self._df.attrs.get("report")
-        return report if isinstance(report, Report) else Report()
+        """The ``Report`` of the run that made this frame (an empty one for other frames).
+        A new object on each access: the frame keeps its JSON-able record."""
+        report = report_of(self._df)
+        return report if report is not None else Report(events=len(self._df))
 
     @property
     def dated(self) -> pd.DataFrame:

@@ -173,6 +173,9 @@ class Report:
     # Problems that did not stop an input from loading (a date that could not be read,
     # a guessed encoding, files a directory walk ignored); status "warning".
     warnings: list[ArticleStatus] = field(default_factory=list)
+    # Rows of the events frame the report came with (set by ``to_frame``): events merged
+    # across articles count once, so only the frame knows.
+    events: int | None = None
 
     def add(self, status: ArticleStatus) -> None:
         self.articles.append(status)
@@ -192,9 +195,10 @@ class Report:
     def read(self) -> list[ArticleStatus]:
         return [a for a in self.articles if a.status != "skipped"]
 
-    def summary(self, n_events: int) -> str:
-        """``"4 events from 3 articles, 1 input skipped"``; events merged across articles
-        count once, so the caller passes the number of rows of the frame."""
+    def summary(self, n_events: int | None = None) -> str:
+        """``"4 events from 3 articles, 1 input skipped"``; the events are those of the frame
+        the report came with (``events``) unless ``n_events`` is given."""
+        n_events = (self.events or 0) if n_events is None else n_events
         text = f"{_count(n_events, 'event')} from {_count(len(self.read), 'article')}"
         if self.skipped:
             text += f", {_count(len(self.skipped), 'input')} skipped"

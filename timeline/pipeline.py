@@ -46,7 +46,7 @@ def extract(
     that carry none (it anchors "Wednesday", "last year"); without one, such dates stay
     unresolved and say so (``needs_dct``) rather than being dated from today.
 
-    Every input is accounted for in ``df.attrs["report"]`` (a ``timeline.Report``): how many
+    Every input is accounted for in ``df.timeline.report`` (a ``timeline.Report``): how many
     events each article gave, or why none, and every input that could not be read. With
     ``strict=True`` the first unreadable input raises ``InputError`` instead.
 

@@ -18,6 +18,7 @@ _FUNCTIONS = {
     "to_csv": "timeline.export.tables",
     "to_json": "timeline.export.tables",
     "to_parquet": "timeline.export.tables",
+    "read_events": "timeline.export.tables",
     "to_html": "timeline.export.page",
     "to_timelinejs": "timeline.export.timelinejs",
     "write_timelinejs": "timeline.export.timelinejs",
@@ -29,6 +30,7 @@ _FUNCTIONS = {
 __all__ = [
     "IMAGE_FORMATS",
     "MAX_LISTED",
+    "read_events",
     "TABLE_FORMATS",
     "WRITERS",
     "Writer",
@@ -46,7 +48,7 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from timeline.export.image import IMAGE_FORMATS, to_image
     from timeline.export.page import MAX_LISTED, to_html
-    from timeline.export.tables import to_csv, to_json, to_parquet
+    from timeline.export.tables import read_events, to_csv, to_json, to_parquet
     from timeline.export.timelinejs import to_timelinejs, write_timelinejs
 
 

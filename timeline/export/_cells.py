@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from timeline.frame import report_of
 from timeline.model import SEPARATOR
 
 
@@ -26,8 +27,8 @@ def whole(value: Any, default: int) -> int:
 
 def n_articles(frame: pd.DataFrame) -> int:
     """Articles the events came from: the pipeline's report if any, else distinct sources."""
-    report = frame.attrs.get("report")
-    if report is not None and getattr(report, "read", None) is not None:
+    report = report_of(frame)
+    if report is not None:
         return len(report.read)
     column = "sources" if "sources" in frame.columns else "source"
     if column not in frame.columns:

@@ -72,3 +72,49 @@ def to_parquet(df: pd.DataFrame, target: Target) -> Path:
     with replacing(target) as part:
         df.to_parquet(part, index=False)
     return Path(target)
+
+
+def read_events(path: str | os.PathLike[str], format: str | None = None) -> pd.DataFrame:
+    """Read a CSV, JSON or Parquet file that ``timeline`` wrote back into the events frame,
+    with the documented dtypes (``timeline.frame.COLUMNS``): ``value`` stays text even when
+    every value is a year, dates are datetimes, counts are integers.
+
+    What each format keeps: Parquet every column and the report (``df.timeline.report``);
+    JSON every column, ``mentions`` as lists of dicts, no report; CSV every column but
+    ``mentions``, no report, and no difference between a missing and an empty text (both
+    read as missing); the ``'`` put before a formula-like cell is taken off again.
+    """
+    from timeline.export.registry import TABLE_FORMATS, writer_for
+
+    fmt = writer_for(path, format, among=TABLE_FORMATS).name
+    if fmt == "parquet":
+        frame = pd.read_parquet(path)
+    elif fmt == "json":
+        frame = pd.read_json(path, orient="records", dtype=False, convert_dates=False)
+    else:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        frame = frame.apply(_restore_formula_text)
+    return _typed(frame)
+
+
+def _restore_formula_text(column: pd.Series) -> pd.Series:
+    guarded = column.str.startswith(tuple("'" + c for c in FORMULA_START), na=False)
+    return column.where(~guarded, column.str[1:])
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    from timeline.frame import COLUMNS, TIME_UNIT
+
+    for column, dtype in COLUMNS.items():
+        if column not in frame.columns:
+            continue
+        values = frame[column]
+        if dtype.startswith("datetime64"):
+            frame[column] = pd.to_datetime(values).dt.as_unit(TIME_UNIT)
+        elif dtype == "bool":
+            frame[column] = values.map(lambda v: v in (True, "True", "true", 1, "1"))
+        elif dtype == "object":  # mentions: Parquet gives arrays of dicts
+            frame[column] = values.map(lambda v: list(v) if v is not None else [])
+        else:
+            frame[column] = values.astype(dtype)
+    return frame
