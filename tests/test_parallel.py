@@ -40,13 +40,13 @@ def one_process(corpus: list[Path]) -> pd.DataFrame:
 
 def same_frames(got: pd.DataFrame, expected: pd.DataFrame) -> None:
     pd.testing.assert_frame_equal(got, expected)
-    mine, theirs = got.attrs["report"], expected.attrs["report"]
+    mine, theirs = got.timeline.report, expected.timeline.report
     assert mine.articles == theirs.articles
     assert mine.warnings == theirs.warnings
 
 
 def test_the_corpus_has_notes_and_warnings(one_process: pd.DataFrame) -> None:
-    reasons = [w.reason for w in one_process.attrs["report"].warnings]
+    reasons = [w.reason for w in one_process.timeline.report.warnings]
     assert any("sentence pieces" in r for r in reasons), reasons
     assert len(reasons) >= 2, reasons
 
