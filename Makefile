@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[test,parquet,image]'
+	$(BIN)/python -m pip install -q -e '.[test,parquet,image,dask]'
 	touch $(VENV)/.installed $@
 
 demo: $(VENV)/.installed

@@ -11,7 +11,11 @@ peak resident set size (``ru_maxrss``) and the time of:
 - ``read_articles`` on a single ``--mb`` MB .txt file (sparse), which is over the
   one-article limit and must be reported, not read.
 
-    python benchmarks/bench_memory.py [--mb 200] [--extract-mb 0.5] [--single] [--json]
+    python benchmarks/bench_memory.py [--mb 200] [--extract-mb 0.5] [--single] [--jobs N]
+        [--json]
+
+``--jobs N`` runs extract with N worker processes (default 1); the peak of the biggest
+worker is then stated apart (``worker_peak_mb``: ``ru_maxrss`` of the reaped children).
 
 ``--json`` also writes benchmarks/results/bench_memory.json (gitignored).
 """
@@ -36,7 +40,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "bench_memory.json"
 # Runs in a fresh interpreter: the measured work, then its own peak RSS as JSON.
 CHILD = """
 import json, resource, sys, time, warnings
-mode, path = sys.argv[1], sys.argv[2]
+mode, path, jobs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 import timeline
 from timeline.model import Report
 from timeline.articles import read_articles
@@ -46,7 +50,7 @@ base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 started = time.perf_counter()
 report = Report()
 if mode == "extract":
-    frame = timeline.extract(path)
+    frame = timeline.extract(path, jobs=jobs)
     report = frame.timeline.report
     n, rows = len(report.read), len(frame)
 else:
@@ -55,6 +59,7 @@ print(json.dumps({
     "seconds": time.perf_counter() - started,
     "base_mb": base / 1024,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     "articles": n, "rows": rows, "skipped": [s.reason for s in report.skipped][:3],
 }))
 """
@@ -76,9 +81,9 @@ def head(src: Path, dst: Path, megabytes: float) -> None:
             size += len(line)
 
 
-def measure(mode: str, path: Path) -> dict:
+def measure(mode: str, path: Path, jobs: int = 1) -> dict:
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, str(path)],
+        [sys.executable, "-c", CHILD, mode, str(path), str(jobs)],
         capture_output=True,
         text=True,
         check=False,
@@ -95,6 +100,7 @@ def main() -> int:
     parser.add_argument(
         "--single", action="store_true", help="run extract on --extract-mb only, not also half"
     )
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes for extract")
     parser.add_argument("--json", action="store_true", help=f"also write {RESULTS.name}")
     args = parser.parse_args()
     results: dict[str, dict] = {}
@@ -109,7 +115,7 @@ def main() -> int:
         for mb in sizes:
             part = Path(tmp) / f"part_{mb:g}.jsonl"
             head(dump, part, mb)
-            results[f"extract {mb:g} MB jsonl"] = measure("extract", part)
+            results[f"extract {mb:g} MB jsonl"] = measure("extract", part, args.jobs)
         dump.unlink()
         big = Path(tmp) / "big.txt"
         with big.open("wb") as f:
@@ -123,6 +129,7 @@ def main() -> int:
             f"{name:32} peak {r['peak_mb']:7.1f} MB (after imports {r['base_mb']:6.1f} MB)"
             f"  {r['seconds']:8.1f} s  {r['articles']} articles"
             + (f", {r['rows']} events" if r["rows"] else "")
+            + (f", worker peak {r['worker_peak_mb']:.1f} MB" if r["worker_peak_mb"] else "")
             + (f"  skipped: {r['skipped'][0]}" if r["skipped"] else "")
         )
     if args.json:

@@ -23,9 +23,12 @@ Measured on all of them together (kB/s of article text, CPU time of this process
 
 and the ratios ``extract/tag`` (target >= 0.5) and ``extract/dateparser`` (target >= 10).
 With ``--jobs 1 2`` it also times ``extract(..., jobs=N)`` in wall-clock seconds (worker
-processes do not show in this process's CPU time) and reports the speed-up over ``jobs=1``.
+processes do not show in this process's CPU time) and reports the speed-up over ``jobs=1``;
+with ``--dask 1 2``, ``extract(..., scheduler=client)`` on a local Dask cluster of N worker
+processes (one thread each), wall-clock, with the peak memory of a worker.
 
-    python benchmarks/bench_pipeline.py [--mb 0.25] [--repeat 3] [--jobs 1 2] [--json]
+    python benchmarks/bench_pipeline.py [--mb 0.25] [--repeat 3] [--jobs 1 2] [--dask 1 2]
+        [--json]
 
 ``--json`` also writes benchmarks/results/bench_pipeline.json (gitignored).
 """
@@ -189,7 +192,36 @@ def measure(path: Path, repeat: int, jobs: list[int]) -> dict[str, float]:
     return result
 
 
-def report(r: dict[str, float], counts: dict[str, int], jobs: list[int]) -> str:
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_dask(path: Path, repeat: int, workers: list[int], kb: float) -> dict[str, float]:
+    """Wall time of ``extract`` on a local cluster of ``n`` single-threaded worker processes."""
+    from distributed import Client, LocalCluster
+
+    result: dict[str, float] = {}
+    for n in workers:
+        with (
+            LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                         dashboard_address=None) as cluster,
+            Client(cluster) as client,
+        ):  # fmt: skip
+            seconds = wall(lambda client=client: extract(path, scheduler=client), repeat)
+            peaks = client.run(_peak_rss_mb).values()
+        result[f"dask{n}_wall_s"] = round(seconds, 3)
+        result[f"dask{n}_kBps"] = round(kb / seconds, 1)
+        result[f"dask{n}_worker_peak_mb"] = round(max(peaks), 1)
+    if workers:
+        first = result[f"dask{workers[0]}_wall_s"]
+        for n in workers:
+            result[f"dask{n}_speedup"] = round(first / result[f"dask{n}_wall_s"], 2)
+    return result
+
+
+def report(r: dict[str, float], counts: dict[str, int], jobs: list[int], workers: list[int]) -> str:
     parts = ", ".join(f"{name} {n}" for name, n in counts.items())
     lines = [
         f"corpus: {r['kB']:.0f} kB of text, {r['articles']} articles ({parts}), "
@@ -207,6 +239,12 @@ def report(r: dict[str, float], counts: dict[str, int], jobs: list[int]) -> str:
             f"{r['kB'] / r[f'jobs{n}_wall_s']:.0f} kB/s, x{r[f'jobs{n}_speedup']:.2f} "
             f"of jobs={jobs[0]}"
         )
+    for n in workers:
+        lines.append(
+            f"  dask, {n} worker(s): {r[f'dask{n}_wall_s']:.2f} s wall, {r[f'dask{n}_kBps']:.0f} "
+            f"kB/s, x{r[f'dask{n}_speedup']:.2f} of {workers[0]} worker(s), worker peak "
+            f"{r[f'dask{n}_worker_peak_mb']:.0f} MB"
+        )
     return "\n".join(lines)
 
 
@@ -216,13 +254,15 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per stage (best counts)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="TimeBank/AQUAINT dir")
     parser.add_argument("--jobs", type=int, nargs="*", default=[], help="also time jobs=N")
+    parser.add_argument("--dask", type=int, nargs="*", default=[], help="and N Dask workers")
     parser.add_argument("--json", action="store_true", help=f"also write {RESULTS.name}")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_pipeline_") as tmp:
         path, counts = write_corpus(args, Path(tmp))
         result = measure(path, args.repeat, args.jobs)
+        result.update(measure_dask(path, args.repeat, args.dask, result["kB"]))
     result["corpora"] = counts
-    print(report(result, counts, args.jobs))
+    print(report(result, counts, args.jobs, args.dask))
     if args.json:
         RESULTS.parent.mkdir(exist_ok=True)
         RESULTS.write_text(json.dumps(result, indent=2) + "\n")

@@ -160,6 +160,11 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         help="processes that tag articles and build events (default: every core for a "
         "large input, one for a small one); the events are the same",
     )
+    command.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="run tagging and event building on this Dask cluster (needs the dask extra)",
+    )
     command.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     _add_force(command)
 
@@ -205,6 +210,7 @@ def _extract(args: argparse.Namespace):  # -> (DataFrame, Report)
         progress=progress,
         max_mentions=args.max_mentions,
         jobs=args.jobs,
+        scheduler=args.scheduler,
     )
     report = frame.timeline.report
     for status in report.skipped:

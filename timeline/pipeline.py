@@ -15,17 +15,18 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 
 from timeline.articles import article_problem, read_articles
 from timeline.dates import parse_date_arg
-from timeline.errors import InputError
+from timeline.errors import InputError, TimelineError
 from timeline.events import MAX_MENTIONS, EventMerger
 from timeline.frame import to_frame
 from timeline.model import Article, ArticleStatus, Report
 from timeline.names import printable
-from timeline.parallel import analysed, check_jobs
+from timeline.parallel import Analysed, analysed, check_jobs
 
 ArticlesInput = Article | str | os.PathLike | Iterable[Article | str | os.PathLike]
 
@@ -38,6 +39,7 @@ def extract(
     progress: bool = False,
     max_mentions: int | None = MAX_MENTIONS,
     jobs: int | None = None,
+    scheduler: Any = None,
 ) -> pd.DataFrame:
     """Find the dated events of ``articles`` and return them as a DataFrame.
 
@@ -57,6 +59,10 @@ def extract(
     ``jobs`` is the number of processes that tag articles and build their events (None:
     one for a small input, every core once it is past a few hundred kB of text). The
     events are the same, in the same order, whatever ``jobs`` is.
+
+    ``scheduler`` (an address ``"tcp://HOST:8786"`` or a ``distributed.Client``) runs those
+    stages on a Dask cluster instead (``timeline.cluster``; needs the ``dask`` extra); the
+    articles are read and the events merged here, the same events as one process.
     """
     default_published = parse_date_arg(published)
     jobs = check_jobs(jobs)
@@ -64,7 +70,7 @@ def extract(
     merger = EventMerger(max_mentions)
     stream = _with_progress(_articles(articles, default_published, report, strict), progress)
     places = _ReportPlaces(report)
-    for events, status, notes in analysed(places.held(stream), jobs):
+    for events, status, notes in _analysed(places.held(stream), jobs, scheduler):
         places.fill(status, notes)
         merger.add(events)
     if strict and report.skipped:  # defensive: strict loaders raise before we get here
@@ -103,6 +109,16 @@ def _articles(
             if strict:
                 raise InputError(repr(item)[:80], reason)
             report.skip(repr(item)[:80], reason)
+
+
+def _analysed(articles: Iterable[Article], jobs: int | None, scheduler: Any) -> Iterator[Analysed]:
+    if scheduler is None:
+        return analysed(articles, jobs)
+    if jobs is not None:
+        raise TimelineError("give jobs= (processes here) or scheduler= (a Dask cluster), not both")
+    from timeline.cluster import analysed_on_cluster
+
+    return analysed_on_cluster(articles, scheduler)
 
 
 class _ReportPlaces:
