@@ -74,13 +74,14 @@ class EventMerger:
             group.articles.clear()  # only events of one batch can share an article
         for event in waiting:
             features = _event_features(event)
-            group = _best_group(event, features, self.index.near(event.timex))
+            group = _best_group(event, features, self.index.near(event.timex, features))
             if group is None:
                 self.index.add(_Group(event, features, self.max_mentions))
             else:
                 if precision_rank(event.timex) > precision_rank(group.head.timex):
                     self.index.lead(group, event)
                 group.add(event, features)
+                self.index.words_of(group, features)
 
 
 class _Group:
@@ -89,7 +90,7 @@ class _Group:
     vote and the label can be decided at the end); of the others it keeps the tallies."""
 
     __slots__ = (
-        "head", "kept", "features", "articles", "order", "max_mentions", "n_kept",
+        "head", "kept", "features", "articles", "order", "months", "max_mentions", "n_kept",
         "dates", "kinds", "actors", "alt", "extra_mentions", "extra_sources", "extra_outlets",
     )  # fmt: skip
 
@@ -99,6 +100,7 @@ class _Group:
         self.features = features  # of all its events together
         self.articles: set[tuple[str, str | None, str]] = set()  # of this batch's events
         self.order = 0
+        self.months: set[int] | None = set()  # filed under (None: everywhere), by the index
         self.max_mentions = max_mentions
         self.n_kept = 0  # mentions of the kept events
         self.dates: dict[str, tuple[Timex, dict[str, None]]] = {}  # value -> a timex, sources
@@ -178,17 +180,20 @@ class _Group:
 
 class _GroupIndex:
     """Groups by the months their head's date spans, so that an event is compared only
-    with groups near it in time (big inputs have many events)."""
+    with groups near it in time, and by the words (kinds of happening, stems) they tell:
+    a group that shares none with an event can never take it (``_same_happening`` needs
+    a shared kind or word), so it is not compared at all (big inputs have many groups).
+    """
 
     def __init__(self) -> None:
         self.groups: list[_Group] = []
-        self.by_month: dict[int, list[_Group]] = {}
-        self.everywhere: list[_Group] = []  # unresolved or very coarse first dates
+        self.by_word: dict[str, set[int]] = {}  # kind or stem -> orders of groups telling it
 
     def add(self, group: _Group) -> None:
         group.order = len(self.groups)
         self.groups.append(group)
         self._file(group)
+        self.words_of(group, group.features)
 
     def lead(self, group: _Group, event: Event) -> None:
         """A more precise date leads the group from now on; filed under its months too
@@ -196,25 +201,29 @@ class _GroupIndex:
         group.head = event
         self._file(group)
 
+    def words_of(self, group: _Group, features: Features) -> None:
+        for word in (*features.classes, *features.stems):
+            self.by_word.setdefault(word, set()).add(group.order)
+
     def _file(self, group: _Group) -> None:
         months = _months(group.head.timex)
         if months is None:
-            if group not in self.everywhere:
-                self.everywhere.append(group)
-            return
-        for month in months:
-            filed = self.by_month.setdefault(month, [])
-            if not filed or filed[-1] is not group:
-                filed.append(group)
+            group.months = None  # unresolved or very coarse: near every date
+        elif group.months is not None:
+            group.months.update(months)
 
-    def near(self, timex: Timex) -> list[_Group]:
+    def near(self, timex: Timex, features: Features) -> list[_Group]:
+        """The groups that could take an event of this date and these words, first made
+        first (the order every comparison is tried in)."""
+        sharing: set[int] = set()
+        for word in (*features.classes, *features.stems):
+            sharing.update(self.by_word.get(word, ()))
         months = _months(timex)
+        groups = (self.groups[order] for order in sorted(sharing))
         if months is None:
-            return self.groups
+            return list(groups)
         window = range(months.start - 3, months.stop + 3)  # a date conflict spans ~2 months
-        found = {id(g): g for m in window for g in self.by_month.get(m, ())}
-        found.update((id(g), g) for g in self.everywhere)
-        return sorted(found.values(), key=lambda g: g.order)  # first made, first tried
+        return [g for g in groups if g.months is None or not g.months.isdisjoint(window)]
 
 
 def _months(timex: Timex, widest: int = 24) -> range | None:
