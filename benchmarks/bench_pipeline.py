@@ -43,6 +43,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,13 +146,16 @@ def cpu(run: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
-def wall(run: Callable[[], object], repeat: int) -> float:
-    times = []
+def interleaved(runs: dict[int, Callable[[], object]], repeat: int) -> dict[int, float]:
+    """The least wall time of each run, the runs taken in turn ``repeat`` times, so that a
+    change in the machine's load weighs on all of them alike."""
+    times: dict[int, list[float]] = {n: [] for n in runs}
     for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
+        for n, run in runs.items():
+            started = time.perf_counter()
+            run()
+            times[n].append(time.perf_counter() - started)
+    return {n: min(spent) for n, spent in times.items()}
 
 
 def merge(per_article: list) -> list:
@@ -183,8 +187,9 @@ def measure(path: Path, repeat: int, jobs: list[int]) -> dict[str, float]:
         result[f"{name}_kBps"] = round(kb / spent, 1) if spent else float("inf")
     result["extract/tag"] = round(seconds["tag"] / seconds["extract"], 3)
     result["extract/dateparser"] = round(seconds["dateparser"] / seconds["extract"], 2)
-    for n in jobs:
-        result[f"jobs{n}_wall_s"] = round(wall(lambda n=n: extract(path, jobs=n), repeat), 3)
+    runs = {n: (lambda n=n: extract(path, jobs=n)) for n in jobs}
+    for n, seconds in interleaved(runs, repeat).items():
+        result[f"jobs{n}_wall_s"] = round(seconds, 3)
     if jobs:
         first = result[f"jobs{jobs[0]}_wall_s"]
         for n in jobs:
@@ -203,17 +208,21 @@ def measure_dask(path: Path, repeat: int, workers: list[int], kb: float) -> dict
     from distributed import Client, LocalCluster
 
     result: dict[str, float] = {}
-    for n in workers:
-        with (
-            LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                         dashboard_address=None) as cluster,
-            Client(cluster) as client,
-        ):  # fmt: skip
-            seconds = wall(lambda client=client: extract(path, scheduler=client), repeat)
-            peaks = client.run(_peak_rss_mb).values()
-        result[f"dask{n}_wall_s"] = round(seconds, 3)
-        result[f"dask{n}_kBps"] = round(kb / seconds, 1)
-        result[f"dask{n}_worker_peak_mb"] = round(max(peaks), 1)
+    with ExitStack() as stack:
+        clients = {}
+        for n in workers:
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+                )
+            )
+            clients[n] = stack.enter_context(Client(cluster))
+        runs = {n: (lambda c=c: extract(path, scheduler=c)) for n, c in clients.items()}
+        for n, seconds in interleaved(runs, repeat).items():
+            result[f"dask{n}_wall_s"] = round(seconds, 3)
+            result[f"dask{n}_kBps"] = round(kb / seconds, 1)
+            peaks = clients[n].run(_peak_rss_mb).values()
+            result[f"dask{n}_worker_peak_mb"] = round(max(peaks), 1)
     if workers:
         first = result[f"dask{workers[0]}_wall_s"]
         for n in workers:
