@@ -43,7 +43,7 @@ def test_html_has_title_note_and_accessible_event_list(story_page):
     assert "7 events from 2 articles" in page
     assert '<th scope="col">Date</th>' in page and "<caption" in page
     assert '<time datetime="2023-10">October 2023 (2023-10)</time>' in page
-    assert '<a href="https://example.org/a" rel="noopener">a.txt</a> and 1 more' in page
+    assert '<a href="https://example.org/a" rel="noopener">A story</a> and 1 more' in page
 
 
 def test_html_lists_undated_events_under_the_chart(story_page):

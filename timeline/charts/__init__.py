@@ -37,7 +37,8 @@ from timeline.charts._constants import (
     ZOOM_LABELS,
     ZOOM_MAX_LABELS,
 )
-from timeline.charts._core import check_frame, credit_name, frame_of
+from timeline.charts._core import check_frame, frame_of
+from timeline.charts._credit import credit_name, source_names
 from timeline.charts._hover import HOVER, LINK, highlight_sentence
 from timeline.charts._jupyter import relabel, widget
 from timeline.charts._text import esc, safe_url
@@ -74,6 +75,7 @@ __all__ = [
     "ZOOM_MAX_LABELS",
     "check_frame",
     "credit_name",
+    "source_names",
     "esc",
     "frame_of",
     "highlight_sentence",

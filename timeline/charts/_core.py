@@ -33,6 +33,8 @@ from timeline.charts._constants import (
     MIN_HEIGHT_PX,
     MIN_LABEL_CHARS,
     MULTI_VALUED,
+    OUTLIER_GAP,
+    OUTLIER_MIN_MS,
     PLOT_PX,
     ROW_PX,
     ROWS_CAP,
@@ -40,6 +42,7 @@ from timeline.charts._constants import (
     SHAPES,
     STRIP_ROWS,
 )
+from timeline.charts._credit import source_names
 from timeline.charts._labels import place, salience, scales
 from timeline.charts._text import esc, lane_name, short, split
 from timeline.frame import check
@@ -175,35 +178,6 @@ def lane_names(data: pd.DataFrame, lanes: list[str], group_by: str | None) -> li
     return shown
 
 
-def source_names(data: pd.DataFrame) -> dict[str, str]:
-    """Each source (a path or URL) as a reader would credit it: "Outlet: Title"."""
-    names: dict[str, str] = {}
-    cols = [c for c in ("source", "outlets", "title") if c in data.columns]
-    for r in data[cols].drop_duplicates("source").itertuples(index=False):
-        src = getattr(r, "source", None)
-        if isinstance(src, str) and src not in names:
-            outlet = split(getattr(r, "outlets", None))
-            names[src] = credit_name(outlet[0] if outlet else None, getattr(r, "title", None), src)
-    for mentions in data["mentions"] if "mentions" in data.columns else []:
-        for m in mentions if isinstance(mentions, (list, tuple)) else []:
-            if isinstance(m, dict) and m.get("source") and m["source"] not in names:
-                names[m["source"]] = credit_name(m.get("outlet"), m.get("title"), m["source"])
-    return names
-
-
-def credit_name(outlet: Any, title: Any, source: Any) -> str:
-    """ "Outlet: Title", or either alone, or the source's file name without its folder and
-    extension: never a local path."""
-    outlet = short(outlet, 40) if isinstance(outlet, str) else ""
-    title = short(title, 80) if isinstance(title, str) else ""
-    if outlet and title:
-        return f"{outlet}: {title}"
-    if outlet or title:
-        return outlet or title
-    name = lane_name(str(source)) if isinstance(source, str) else "article"
-    return name.rsplit(".", 1)[0] if "://" not in name and "." in name else name
-
-
 def story_rows(
     dated: pd.DataFrame, group_by: str | None, color_by: str | None, show_labels: bool
 ) -> Rows:
@@ -285,7 +259,7 @@ def mark_positions(data: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarr
 def story_window(x: np.ndarray, mark_end: np.ndarray) -> tuple[float, float, tuple[int, int]]:
     """The span of the story's marks, with outlying dates at either end folded out of the
     initial view ("founded in 1970" in a 2023 story): a few events (at most a tenth)
-    separated from the rest by a gap longer than the rest's own span."""
+    separated from the rest by a gap of more than a year and twice the rest's own span."""
     if not len(x):
         return 0.0, 86_400_000.0, (0, 0)
     v = np.sort(x)
@@ -294,12 +268,12 @@ def story_window(x: np.ndarray, mark_end: np.ndarray) -> tuple[float, float, tup
     most = max(1, len(v) // 10) if len(v) >= 4 else 0
     for i in range(1, most + 1):
         core = ends[hi_i] - v[i]
-        if v[i] - v[i - 1] > max(core, 86_400_000.0):
+        if v[i] - v[i - 1] > max(OUTLIER_GAP * core, OUTLIER_MIN_MS):
             lo_i = i
     for i in range(1, most + 1):
         j = len(v) - 1 - i
         core = v[j] - v[lo_i]
-        if v[j + 1] - v[j] > max(core, 86_400_000.0):
+        if v[j + 1] - v[j] > max(OUTLIER_GAP * core, OUTLIER_MIN_MS):
             hi_i = j
     lo, hi = v[lo_i], max(ends[hi_i] if hi_i == len(v) - 1 else v[hi_i], v[lo_i])
     return lo, max(hi, lo + 86_400_000.0), (lo_i, len(v) - 1 - hi_i)

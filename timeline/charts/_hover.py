@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.charts._constants import HOVER_WIDTH
+from timeline.charts._credit import credit_name, source_names
 from timeline.charts._text import esc, safe_url, short, split
 
 HOVERTEMPLATE = "%{customdata[0]}<extra></extra>"
@@ -38,11 +39,12 @@ def hover_texts(data: pd.DataFrame, brief: bool = False) -> pd.Series:
     cols = ["label", "date_text", "value", "precision", "sentence", "mentions", "sources"]
     cols += ["url", "n_sources", "actors", "alt_values", "kind"]
     records = data[cols].astype(object).where(data[cols].notna(), None)
-    texts = [_hover(r, brief) for r in records.itertuples(index=False)]
+    names = source_names(data)
+    texts = [_hover(r, brief, names) for r in records.itertuples(index=False)]
     return pd.Series(texts, index=data.index, dtype=object)
 
 
-def _hover(r: Any, brief: bool) -> str:
+def _hover(r: Any, brief: bool, names: dict[str, str]) -> str:
     lines = [f"<b>{esc(short(r.label, 120) or '(no label)')}</b>"]
     when = esc(str(r.date_text)) if r.date_text else "(date)"
     norm = esc(str(r.value or ""))
@@ -55,12 +57,15 @@ def _hover(r: Any, brief: bool) -> str:
         lines.append(highlight_sentence(str(r.sentence), r.date_text, r.mentions, limit))
     if r.actors and not brief:
         lines.append("Who: " + esc(short(str(r.actors), 160)))
-    lines.append(_sources_line(r.sources, r.url, r.n_sources, brief))
+    lines.append(_sources_line(r.sources, r.url, r.n_sources, brief, names))
     return "<br>".join(lines)
 
 
-def _sources_line(sources: Any, url: Any, n_sources: Any, brief: bool) -> str:
-    names = split(sources)
+def _sources_line(
+    sources: Any, url: Any, n_sources: Any, brief: bool, credits: dict[str, str]
+) -> str:
+    """ "2 sources: Outlet: Title, Outlet: Title": the first linked to its article."""
+    names = [credits.get(s) or credit_name(None, None, s) for s in split(sources)]
     n = int(n_sources) if n_sources is not None else max(len(names), 1)
     link = safe_url(url)
     shown = []

@@ -149,7 +149,8 @@ def place(
             labels[r].add(lo, hi)
     placement = Placement(rows)
     for scale in level_scales:
-        edges = view if scale >= base else (-math.inf, math.inf)
+        # only the initial view has edges: zoomed out or in, the reader sees past them
+        edges = view if math.isclose(scale, base) else (-math.inf, math.inf)
         placement.chars.append(
             _labels_at(x, mark_end, anchor, n_chars, order, rows, n_rows, scale, edges)
         )

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.charts import frame_of, page_constants, plot, safe_url
+from timeline.charts import credit_name, frame_of, page_constants, plot, safe_url
 from timeline.charts import page_script as chart_script
 from timeline.errors import TimelineError
 from timeline.export._cells import note, text, whole
@@ -158,7 +158,10 @@ def _table_row(r: dict[str, Any]) -> str:
 
 
 def _source_html(r: dict[str, Any]) -> str:
-    name = html.escape(text(r.get("source")) or text(r.get("sources")))
+    """The article credited by outlet and title (never a local path), linked to its URL."""
+    outlet = text(r.get("outlets")).split("; ")[0]
+    source = text(r.get("source")) or text(r.get("sources")).split("; ")[0]
+    name = html.escape(credit_name(outlet, text(r.get("title")), source))
     url = safe_url(r.get("url"))
     if url:
         name = f'<a href="{html.escape(url, quote=True)}" rel="noopener">{name}</a>'
