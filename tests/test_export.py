@@ -153,16 +153,19 @@ def _key(d: dict) -> tuple:
 def test_timelinejs_structure_and_precision():
     doc = to_timelinejs(story_frame(), title="Seed")
     check_timelinejs(doc)
+    assert to_timelinejs(story_frame(), group_by="source")["events"][1]["group"] == "a.txt"
     by_head = {e["text"]["headline"]: e for e in doc["events"]}
     assert len(doc["events"]) == 6  # the undated event can't be placed
-    assert "1 without a calendar date" in doc["title"]["text"]["text"]
+    title = doc["title"]["text"]["text"]  # TimelineJS drops undated events: the title names them
+    assert "Not on this timeline, for want of a calendar date (1): An undated October" in title
+    assert "listed at the end" not in title
     assert by_head["Tensions rise"]["start_date"] == {"year": 2023}
     assert by_head["Trufanov taken hostage"]["start_date"] == {"year": 2023, "month": 10}
     assert "end_date" not in by_head["Trufanov taken hostage"]
     attack = by_head["Hamas attack on Israel"]
     assert attack["start_date"] == {"year": 2023, "month": 10, "day": 7}
-    assert attack["display_date"] == "October 7, 2023"
-    assert attack["group"] == "a.txt" and attack["unique_id"] == "e2"
+    assert attack["display_date"] == "7 October 2023"  # as a reader says it
+    assert "group" not in attack and attack["unique_id"] == "e2"  # no outlets: no groups
     assert "<b>October 7, 2023</b>" in attack["text"]["text"]
     truce = by_head["Hostage exchange truce"]  # a range ends on its last day, inclusive
     assert truce["end_date"] == {"year": 2023, "month": 11, "day": 29}
@@ -170,7 +173,7 @@ def test_timelinejs_structure_and_precision():
 
 def test_timelinejs_weeks_get_an_end_and_text_is_escaped():
     df = make_frame(300, seed=1)
-    doc = to_timelinejs(df, group_by="actors")
+    doc = to_timelinejs(df, group_by="actors", max_events=None)
     check_timelinejs(doc)
     weeks = [e for e, p in zip(doc["events"], df["precision"], strict=True) if p == "week"]
     assert weeks and all("end_date" in e for e in weeks)
@@ -349,3 +352,75 @@ def test_the_summary_needs_no_count(seed_events):
     n = len(seed_events)
     assert report.summary() == report.summary(n)
     assert report.summary().startswith(f"{n} event{'s' if n != 1 else ''} from 1 article")
+
+
+def test_max_events_keeps_the_most_salient_in_date_order():
+    from timeline.export.selection import most_reported
+
+    df = make_frame(50, seed=2)
+    df["n_sources"] = range(50)
+    kept = most_reported(df, 5)
+    assert sorted(kept["n_sources"]) == [45, 46, 47, 48, 49]
+    assert list(kept.index) == sorted(kept.index)  # the frame's (date) order
+    df["salience"] = [1.0 if i == 3 else 0.1 for i in range(50)]
+    assert 3 in most_reported(df, 5)["n_sources"].tolist()  # salience ranks first
+    hand = df[["start", "end", "label"]]  # no salience columns at all: the first ones
+    assert list(most_reported(hand, 3).index) == list(hand.index[:3])
+    doc = to_timelinejs(df, max_events=5)
+    assert len(doc["events"]) == 5 and "The 5 most reported of 50" in doc["title"]["text"]["text"]
+    assert len(to_timelinejs(df, max_events=None)["events"]) == 50
+
+
+def test_vis_timeline_items_and_groups():
+    from timeline.export import to_vis_timeline
+
+    df = story_frame()
+    df["outlets"] = ["Reuters; AP", "AP", None, "Reuters", "AP", None, None][: len(df)]
+    doc = to_vis_timeline(df)
+    assert {g["content"] for g in doc["groups"]} == {"Reuters", "AP"}
+    by_id = {item["id"]: item for item in doc["items"]}
+    assert len(by_id) == int(df["start"].notna().sum())
+    month = next(i for i in doc["items"] if i["content"] == "Trufanov taken hostage")
+    assert month["type"] == "range" and month["className"] == "band"
+    assert (month["start"], month["end"]) == ("2023-10-01", "2023-11-01")
+    day = next(i for i in doc["items"] if i["content"] == "Hamas attack on Israel")
+    assert day["type"] == "point" and "7 October 2023" in day["title"]
+    assert "<script" not in json.dumps(doc)
+
+
+def test_display_dates_read_as_a_reader_says_them():
+    from timeline.export.display import display_date
+
+    def shown(start, end, precision, value, **extra):
+        return display_date(
+            {"start": pd.Timestamp(start), "end": pd.Timestamp(end), "precision": precision,
+             "value": value, **extra}
+        )  # fmt: skip
+
+    assert shown("2025-02-15", "2025-02-16", "day", "2025-02-15") == "15 February 2025"
+    assert shown("2023-10-01", "2023-11-01", "month", "2023-10") == "October 2023"
+    assert shown("2024-03-04", "2024-03-11", "week", "2024-W10") == "4\u201310 March 2024"
+    night = shown("2025-03-05 21:00", "2025-03-06", "time", "2025-03-05TNI")
+    assert night == "Wednesday night, 5 March 2025"
+    assert shown("2024-01-01", "2024-04-01", "quarter", "2024-Q1") == "January\u2013March 2024"
+    assert shown("1990-01-01", "2000-01-01", "decade", "199") == "the 1990s"
+    assert shown("2025-03-10", "2025-03-17", "day", "2025-03-10", kind="range") == (
+        "10\u201316 March 2025"
+    )
+    assert shown("2023-01-01", "2024-01-01", "year", "2023", mod="APPROX") == "about 2023"
+    assert display_date({"start": None, "date_text": "that October"}) == "that October"
+
+
+def test_timelinejs_never_invents_an_hour_and_credits_the_outlet():
+    df = story_frame().iloc[:2].copy()
+    df["precision"] = "time"
+    df["value"] = ["2025-03-05TNI", "2025-03-05T14:30"]
+    df["start"] = pd.to_datetime(["2025-03-05 21:00", "2025-03-05 14:30"])
+    df["end"] = pd.to_datetime(["2025-03-06 00:00", "2025-03-05 14:31"])
+    df["outlets"] = "Reuters"
+    df["title"] = "Talks resume"
+    night, clock = to_timelinejs(df)["events"]
+    assert night["start_date"] == {"year": 2025, "month": 3, "day": 5}
+    assert clock["start_date"]["hour"] == 14 and clock["start_date"]["minute"] == 30
+    assert night["group"] == "Reuters"
+    assert '<p>Reuters: <a href="https://example.org/a">Talks resume</a>' in night["text"]["text"]

@@ -109,6 +109,14 @@ def _parser() -> argparse.ArgumentParser:
         help="list at most N events under the chart (default 500)",
     )
     render.add_argument("--timelinejs", type=Path, help="also write TimelineJS3 JSON here")
+    render.add_argument("--vis", type=Path, help="also write vis-timeline JSON here")
+    render.add_argument(
+        "--max-events",
+        type=_mention_cap,
+        default=200,
+        metavar="N",
+        help="TimelineJS and vis-timeline: the N most reported events (0: all; default 200)",
+    )
     render.add_argument(
         "--image", type=Path, help="also write a static image here (.png .svg .pdf .jpeg .webp)"
     )
@@ -245,7 +253,8 @@ def _run_render(args: argparse.Namespace) -> int:
     from timeline.export import write
     from timeline.plot import plot
 
-    check_outputs(args.paths, [args.output, args.timelinejs, args.image], force=args.force)
+    outputs = [args.output, args.timelinejs, args.vis, args.image]
+    check_outputs(args.paths, outputs, force=args.force)
     frame, report = _extract(args)
     figure = plot(
         frame,
@@ -256,10 +265,14 @@ def _run_render(args: argparse.Namespace) -> int:
     )
     with _writing(args.output):
         path = write(figure, args.output, "html", title=args.title, max_listed=args.max_listed)
+    # TimelineJS and vis-timeline groups: the chart's lanes if asked for, else the outlets
+    stories = {"group_by": args.group_by or "outlets", "max_events": args.max_events}
     if args.timelinejs:
-        group_by = args.group_by or "source"
         with _writing(args.timelinejs):
-            write(frame, args.timelinejs, "timelinejs", title=args.title, group_by=group_by)
+            write(frame, args.timelinejs, "timelinejs", title=args.title, **stories)
+    if args.vis:
+        with _writing(args.vis):
+            write(frame, args.vis, "vis", **stories)
     if args.image:
         with _writing(args.image):
             write(figure, args.image, "image")

@@ -81,6 +81,8 @@ _DEFAULTS = {
     "actors": lambda f: pd.NA,
     "alt_values": lambda f: pd.NA,
     "mentions": lambda f: None,
+    "title": lambda f: pd.NA,
+    "outlets": lambda f: pd.NA,
 }
 
 

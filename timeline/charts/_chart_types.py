@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from timeline.charts._constants import DENSE_THRESHOLD
 from timeline.charts._core import check_frame, keep_frame, layout_rows, note_undated, style
 from timeline.charts._traces import add_count_panel, add_event_traces, add_story_traces
+from timeline.export.notebook import use_offline_html
 
 
 def timeline(
@@ -46,4 +47,5 @@ def timeline(
     style(fig, rows, dated, title, dense, height)
     note_undated(fig, frame)
     keep_frame(fig, frame)
+    use_offline_html()  # in a notebook: the figure also shows in nbconvert's HTML
     return fig

@@ -1,5 +1,5 @@
 """Publishing a timeline: tables (CSV, JSON, Parquet), one offline HTML page, TimelineJS3
-JSON, static images.
+JSON, vis-timeline JSON, static images, and figures that survive nbconvert.
 
 Every format is one entry of ``WRITERS`` (``registry.py``), used by the API and the CLI
 alike: ``write(df, "events.parquet")`` picks the writer from the suffix. The writers read
@@ -23,6 +23,10 @@ _FUNCTIONS = {
     "to_timelinejs": "timeline.export.timelinejs",
     "write_timelinejs": "timeline.export.timelinejs",
     "to_image": "timeline.export.image",
+    "to_vis_timeline": "timeline.export.vis_timeline",
+    "write_vis_timeline": "timeline.export.vis_timeline",
+    "use_offline_html": "timeline.export.notebook",
+    "MAX_SLIDES": "timeline.export.timelinejs",
     "IMAGE_FORMATS": "timeline.export.image",
     "MAX_LISTED": "timeline.export.page",
 }
@@ -30,6 +34,7 @@ _FUNCTIONS = {
 __all__ = [
     "IMAGE_FORMATS",
     "MAX_LISTED",
+    "MAX_SLIDES",
     "read_events",
     "TABLE_FORMATS",
     "WRITERS",
@@ -40,16 +45,21 @@ __all__ = [
     "to_json",
     "to_parquet",
     "to_timelinejs",
+    "to_vis_timeline",
+    "use_offline_html",
     "write",
     "write_timelinejs",
+    "write_vis_timeline",
     "writer_for",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from timeline.export.image import IMAGE_FORMATS, to_image
+    from timeline.export.notebook import use_offline_html
     from timeline.export.page import MAX_LISTED, to_html
     from timeline.export.tables import read_events, to_csv, to_json, to_parquet
-    from timeline.export.timelinejs import to_timelinejs, write_timelinejs
+    from timeline.export.timelinejs import MAX_SLIDES, to_timelinejs, write_timelinejs
+    from timeline.export.vis_timeline import to_vis_timeline, write_vis_timeline
 
 
 def __getattr__(name: str) -> Any:

@@ -33,7 +33,7 @@ class Writer:
         return getattr(import_module(module), name)(data, target, **options)
 
 
-WRITERS: dict[str, Writer] = {
+WRITERS: dict[str, Writer] = {  # order matters: the first writer of a suffix is its default
     writer.name: writer
     for writer in (
         Writer(
@@ -75,6 +75,13 @@ WRITERS: dict[str, Writer] = {
             (".json",),
             "frame",
             summary="TimelineJS3 JSON",
+        ),
+        Writer(
+            "vis",
+            "timeline.export.vis_timeline:write_vis_timeline",
+            (".json",),
+            "frame",
+            summary="vis-timeline items and groups",
         ),
         Writer(
             "image",

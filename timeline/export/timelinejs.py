@@ -1,10 +1,22 @@
-"""TimelineJS3 JSON: a title slide and one slide per dated event."""
+"""TimelineJS3 JSON: a title slide, one slide per dated event, eras for the spans that
+frame the story.
+
+TimelineJS treats its fields two ways, and each gets the escaping that keeps an article's
+text as text: ``headline``, ``text`` and media captions are HTML, which it cleans with
+DOMPurify, so they are HTML-escaped once. ``display_date`` and ``group`` it reads as plain
+text by parsing them as HTML and taking their text, which decodes entities, and then
+writes that text back as HTML: escaped once, ``&lt;img onerror=…&gt;`` would come back as a
+live ``<img>``. These two are escaped twice, so what TimelineJS writes is the escaped text.
+Tested in the real TimelineJS (npm ``@knight-lab/timelinejs``) in Chromium.
+"""
 
 from __future__ import annotations
 
 import html
 import json
 import os
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +24,17 @@ import pandas as pd
 
 from timeline.charts import highlight_sentence, safe_url
 from timeline.export._cells import note, text
+from timeline.export.display import display_date
 from timeline.export.output import replacing
+from timeline.export.selection import most_reported
 from timeline.frame import check
 from timeline.model import SEPARATOR
 
 QUOTE_CHARS = 1000  # a slide quotes at most this much of the sentence, around the date
+MAX_SLIDES = 200  # a 500-event story stays navigable: the most reported are kept
+MAX_UNDATED_LISTED = 10  # the title slide names this many events it cannot place
+MAX_ERAS = 3
+ERA_SHARE = 0.25  # a span covering a quarter of the story's time frames it
 
 _PARTS = {  # which date parts a precision can state
     "millennium": ("year",),
@@ -31,57 +49,113 @@ _PARTS = {  # which date parts a precision can state
     "day": ("year", "month", "day"),
     "time": ("year", "month", "day", "hour", "minute"),
 }
+_CLOCK = re.compile(r"T\d\d")  # a TIMEX3 time with an hour (not "TNI", night)
+_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def to_timelinejs(
-    df: pd.DataFrame, title: str | None = None, *, group_by: str | None = "source"
+    df: pd.DataFrame,
+    title: str | None = None,
+    *,
+    group_by: str | None = "outlets",
+    max_events: int | None = MAX_SLIDES,
 ) -> dict[str, Any]:
     """The events as TimelineJS3 JSON (a dict; ``json.dump`` it for TimelineJS).
 
-    Dates carry only the parts the precision allows (``2023-10`` gives year and month,
-    no day); weeks, quarters and ranges get an ``end_date``. ``display_date`` is the date
-    as written. Text is HTML-escaped, with the date words in bold. Undated events can't be
-    placed on a TimelineJS timeline and are counted in the title slide instead.
+    Dates carry only the parts the precision allows (``2023-10`` gives year and month, no
+    day; no hour unless the text gave one); weeks, quarters and ranges get an ``end_date``.
+    ``display_date`` is the date as a reader says it ("3–9 March 2024"). Each slide quotes
+    its sentence (date words in bold) and is credited to its outlet and article title,
+    linked. Groups are the first value of ``group_by`` (default: the outlet; None: no
+    groups). At most ``max_events`` slides (None: all), the most reported; the title slide
+    (``title``, else the story's most common article title) says what was left out and
+    names the events without a calendar date, which TimelineJS cannot place.
     """
     frame = check(df, group_by)
     dated = frame[frame["start"].notna()]
-    events = [_slide(row, group_by) for row in dated.to_dict("records")]
-    return {
-        "title": {"text": {"headline": html.escape(title or "Timeline"), "text": note(frame)}},
-        "events": events,
+    shown = most_reported(dated, max_events)
+    doc: dict[str, Any] = {
+        "title": _title_slide(frame, title, len(shown), len(dated)),
+        "events": [_slide(row, group_by) for row in shown.to_dict("records")],
     }
+    eras = _eras(shown)
+    if eras:
+        doc["eras"] = eras
+    return doc
 
 
 def write_timelinejs(
     df: pd.DataFrame,
     path: str | os.PathLike[str],
     title: str | None = None,
-    *,
-    group_by: str | None = "source",
+    **options: Any,
 ) -> Path:
-    """Write ``to_timelinejs(df, title, group_by=...)`` as a UTF-8 JSON file."""
-    story = to_timelinejs(df, title, group_by=group_by)
+    """Write ``to_timelinejs(df, title, **options)`` as a UTF-8 JSON file."""
+    story = to_timelinejs(df, title, **options)
     with replacing(path) as part:
         part.write_text(json.dumps(story, indent=1, ensure_ascii=False), "utf-8")
     return Path(path)
 
 
+def plain(value: str) -> str:
+    """A field TimelineJS reads as text and writes back as HTML: escaped twice."""
+    return html.escape(html.escape(value))
+
+
+def _title_slide(frame: pd.DataFrame, title: str | None, n_shown: int, n_dated: int) -> dict:
+    parts = [f"<p>{html.escape(note(frame).split(' (')[0].rstrip('.'))}.</p>"]
+    if n_shown < n_dated:
+        parts.append(f"<p>The {n_shown} most reported of {n_dated} dated events are shown.</p>")
+    undated = frame[frame["start"].isna()]
+    if not undated.empty:
+        names = [
+            html.escape(text(r.get("label")) or text(r.get("date_text")))
+            + (f" ({html.escape(text(r.get('date_text')))})" if text(r.get("date_text")) else "")
+            for r in undated.head(MAX_UNDATED_LISTED).to_dict("records")
+        ]
+        more = len(undated) - len(names)
+        tail = f"; and {more} more" if more > 0 else ""
+        parts.append(
+            f"<p>Not on this timeline, for want of a calendar date ({len(undated)}): "
+            + "; ".join(names)
+            + f"{tail}.</p>"
+        )
+    headline = title or _story_title(frame) or "Timeline"
+    return {"text": {"headline": html.escape(headline), "text": "".join(parts)}}
+
+
+def _story_title(frame: pd.DataFrame) -> str:
+    """The article title most events come from, when the frame has titles."""
+    if "title" not in frame.columns:
+        return ""
+    titles = Counter(t for t in frame["title"].dropna().astype(str) if t.strip())
+    return titles.most_common(1)[0][0] if titles else ""
+
+
 def _slide(r: dict[str, Any], group_by: str | None) -> dict[str, Any]:
     precision = text(r.get("precision")) or "day"
     start, end = pd.Timestamp(r["start"]), pd.Timestamp(r["end"])
+    parts = _parts(precision, text(r.get("value")))
     event: dict[str, Any] = {
-        "unique_id": text(r.get("event_id")) or None,
-        "start_date": _date(start, precision),
-        "display_date": html.escape(text(r.get("date_text")) or text(r.get("value"))),
+        "unique_id": _NOT_ID.sub("-", text(r.get("event_id"))).strip("-") or None,
+        "start_date": _date(start, parts),
+        "display_date": plain(display_date(r)),
         "text": {"headline": html.escape(text(r.get("label"))), "text": _slide_text(r)},
     }
     last = _last_instant(end, precision) if pd.notna(end) else None
     spans = text(r.get("kind")) == "range" or precision not in {"year", "month", "day", "time"}
     if spans and last is not None and last > start:
-        event["end_date"] = _date(last, "day" if precision == "time" else precision)
-    if group_by and text(r.get(group_by)):
-        event["group"] = html.escape(text(r.get(group_by)).split(SEPARATOR)[0])
+        event["end_date"] = _date(last, _PARTS["day"] if precision == "time" else parts)
+    group = _first(r.get(group_by)) if group_by else ""
+    if group:
+        event["group"] = plain(group)
     return {k: v for k, v in event.items() if v is not None}
+
+
+def _parts(precision: str, value: str) -> tuple[str, ...]:
+    if precision == "time" and not _CLOCK.search(value):
+        return _PARTS["day"]  # "Wednesday night": the day, never an invented hour
+    return _PARTS.get(precision, _PARTS["day"])
 
 
 def _last_instant(end: pd.Timestamp, precision: str) -> pd.Timestamp:
@@ -90,8 +164,8 @@ def _last_instant(end: pd.Timestamp, precision: str) -> pd.Timestamp:
     return end - step
 
 
-def _date(ts: pd.Timestamp, precision: str) -> dict[str, int]:
-    return {part: int(getattr(ts, part)) for part in _PARTS.get(precision, _PARTS["day"])}
+def _date(ts: pd.Timestamp, parts: tuple[str, ...]) -> dict[str, int]:
+    return {part: int(getattr(ts, part)) for part in parts}
 
 
 def _slide_text(r: dict[str, Any]) -> str:
@@ -100,12 +174,48 @@ def _slide_text(r: dict[str, Any]) -> str:
     if sentence:
         quote = highlight_sentence(sentence, r.get("date_text"), r.get("mentions"), QUOTE_CHARS)
         parts.append("<p>" + quote.replace("<br>", " ") + "</p>")
-    sources = [html.escape(s) for s in text(r.get("sources")).split(SEPARATOR) if s]
-    url = safe_url(r.get("url"))
-    if sources and url:
-        sources[0] = f'<a href="{html.escape(url, quote=True)}">{sources[0]}</a>'
-    if sources:
-        parts.append("<p>Sources: " + ", ".join(sources) + "</p>")
+    parts.append(_credit(r))
     if text(r.get("alt_values")):
         parts.append(f"<p>Sources disagree; also given: {html.escape(text(r['alt_values']))}</p>")
-    return "".join(parts)
+    return "".join(p for p in parts if p)
+
+
+def _credit(r: dict[str, Any]) -> str:
+    """ "Reuters: <a>Putin meets Trufanov</a>", and how many other articles report it."""
+    outlet = _first(r.get("outlets"))
+    title = text(r.get("title")).strip()
+    name = title or (text(r.get("source")) if not outlet else "")
+    url = safe_url(r.get("url"))
+    linked = html.escape(name)
+    if url and name:
+        linked = f'<a href="{html.escape(url, quote=True)}">{linked}</a>'
+    credit = ": ".join(p for p in (html.escape(outlet), linked) if p)
+    n_sources = len([s for s in text(r.get("sources")).split(SEPARATOR) if s])
+    if n_sources > 1:
+        others = n_sources - 1
+        credit += f" (and {others} other article{'s' if others != 1 else ''})"
+    return f"<p>{credit}</p>" if credit else ""
+
+
+def _eras(shown: pd.DataFrame) -> list[dict[str, Any]]:
+    """The long ``from X to Y`` spans, as TimelineJS eras behind the slides."""
+    if shown.empty or "kind" not in shown.columns:
+        return []
+    story = shown["end"].max() - shown["start"].min()
+    spans = shown[(shown["kind"] == "range") & shown["end"].notna()]
+    if story <= pd.Timedelta(0) or spans.empty:
+        return []
+    long = spans[(spans["end"] - spans["start"]) >= story * ERA_SHARE]
+    long = long.assign(_length=long["end"] - long["start"]).nlargest(MAX_ERAS, "_length")
+    return [
+        {
+            "start_date": _date(pd.Timestamp(r["start"]), _PARTS["day"]),
+            "end_date": _date(_last_instant(pd.Timestamp(r["end"]), "day"), _PARTS["day"]),
+            "text": {"headline": html.escape(text(r.get("label")))},
+        }
+        for r in long.sort_values("start").to_dict("records")
+    ]
+
+
+def _first(value: Any) -> str:
+    return text(value).split(SEPARATOR)[0].strip()

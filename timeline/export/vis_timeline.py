@@ -1,0 +1,98 @@
+"""vis-timeline data: items and groups as its ``DataSet`` reads them.
+
+``{"items": [...], "groups": [...], "options": {...}}``: load it with
+``new vis.Timeline(el, new vis.DataSet(doc.items), new vis.DataSet(doc.groups), doc.options)``
+(without groups when ``groups`` is empty). A date known to the day is a point; a week,
+month, quarter or year is a range over that whole period (class ``band``), never a made-up
+day; a ``from X to Y`` span is a range (class ``span``). vis-timeline renders ``content``
+and ``title`` as HTML: both are built from escaped text only, and only http(s) URLs become
+links.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from timeline.charts import safe_url
+from timeline.export._cells import text
+from timeline.export.display import display_date
+from timeline.export.output import replacing
+from timeline.export.selection import most_reported
+from timeline.frame import check
+from timeline.model import SEPARATOR
+
+EXACT = {"day", "time"}
+OPTIONS = {"stack": True, "showCurrentTime": False, "zoomKey": "ctrlKey"}
+
+
+def to_vis_timeline(
+    df: pd.DataFrame, *, group_by: str | None = "outlets", max_events: int | None = None
+) -> dict[str, Any]:
+    """The dated events as vis-timeline items (and groups when ``group_by`` has values)."""
+    frame = check(df, group_by)
+    dated = most_reported(frame[frame["start"].notna()], max_events)
+    items, groups = [], {}
+    for r in dated.to_dict("records"):
+        group = _first(r.get(group_by)) if group_by else ""
+        item = _item(r)
+        if group:
+            item["group"] = groups.setdefault(group, f"g{len(groups) + 1}")
+        items.append(item)
+    return {
+        "items": items,
+        "groups": [{"id": gid, "content": html.escape(name)} for name, gid in groups.items()],
+        "options": dict(OPTIONS),
+    }
+
+
+def write_vis_timeline(df: pd.DataFrame, path: str | os.PathLike[str], **options: Any) -> Path:
+    """Write ``to_vis_timeline(df, **options)`` as a UTF-8 JSON file."""
+    doc = to_vis_timeline(df, **options)
+    with replacing(path) as part:
+        part.write_text(json.dumps(doc, indent=1, ensure_ascii=False), "utf-8")
+    return Path(path)
+
+
+def _item(r: dict[str, Any]) -> dict[str, Any]:
+    precision = text(r.get("precision")) or "day"
+    start, end = pd.Timestamp(r["start"]), pd.Timestamp(r["end"])
+    shown = display_date(r)
+    item: dict[str, Any] = {
+        "id": text(r.get("event_id")) or None,
+        "content": html.escape(text(r.get("label"))),
+        "start": _iso(start, precision),
+        "title": _tooltip(r, shown),
+    }
+    is_span = text(r.get("kind")) == "range"
+    if (is_span or precision not in EXACT) and pd.notna(end) and end > start:
+        item["end"] = _iso(end, precision)
+        item["type"] = "range"
+        item["className"] = "span" if is_span else "band"
+    else:
+        item["type"] = "point"
+    return {k: v for k, v in item.items() if v is not None}
+
+
+def _iso(ts: pd.Timestamp, precision: str) -> str:
+    return ts.isoformat() if precision == "time" else ts.strftime("%Y-%m-%d")
+
+
+def _tooltip(r: dict[str, Any], shown: str) -> str:
+    lines = [f"<b>{html.escape(shown)}</b>", html.escape(text(r.get("label")))]
+    credit = html.escape(_first(r.get("outlets")) or text(r.get("title")) or text(r.get("source")))
+    url = safe_url(r.get("url"))
+    if credit and url:
+        credit = f'<a href="{html.escape(url, quote=True)}">{credit}</a>'
+    if credit:
+        lines.append(credit)
+    return "<br>".join(lines)
+
+
+def _first(value: Any) -> str:
+    return text(value).split(SEPARATOR)[0].strip()
