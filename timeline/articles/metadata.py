@@ -1,5 +1,5 @@
-"""Metadata checked the same way from front matter, JSON fields, sidecars and HTML: title,
-publication date, URL, outlet; every field ignored is a warning."""
+"""Metadata checked the same way from front matter, JSON fields, sidecars, HTML and feeds:
+title, publication date, URL, outlet, author, lead image; every field ignored is a warning."""
 
 from __future__ import annotations
 
@@ -9,28 +9,24 @@ from typing import Any
 
 from timeline.articles.problems import Sink, type_name
 from timeline.dates import parse_date
-from timeline.model import Article
+from timeline.model import SEPARATOR, Article
 from timeline.names import printable
 
 SIDECAR_SUFFIX = ".meta.json"
-
-
 TEXT_FIELDS = ("text", "body", "content")
-
-
 TITLE_FIELDS = ("title", "headline")
-
-
 DATE_FIELDS = ("published", "date", "published_at", "publication_date", "pubdate")
-
-
 URL_FIELDS = ("url", "link")
+OUTLET_FIELDS = ("source", "outlet", "site_name", "sitename")
+AUTHOR_FIELDS = ("author", "byline", "authors")
+IMAGE_FIELDS = ("image", "image_url", "og:image")
 
 
 def meta_from_mapping(
     raw: dict[str, Any], source: str, line: int | None, sink: Sink
 ) -> dict[str, Any]:
-    """Checked metadata (title, published, url, source) from front matter or JSON."""
+    """Checked metadata (title, published, url, outlet, author, image) from front matter,
+    JSON, a sidecar, an HTML page or a feed entry."""
     meta: dict[str, Any] = {}
     fields = {k.lower() if isinstance(k, str) else k: v for k, v in raw.items()}
     title = _first_str(fields, TITLE_FIELDS, source, line, sink)
@@ -47,17 +43,19 @@ def meta_from_mapping(
             )
         else:
             meta["published"] = parsed
-    url = _first_str(fields, URL_FIELDS, source, line, sink)
-    if url is not None and not SURROGATE.search(url):  # surrogates: warned already
-        if _URL.match(url.strip()):
-            meta["url"] = url.strip()
-        else:
-            shown = printable(url[:60])
-            sink.warn(source, f"url '{shown}' ignored: only http(s) URLs are kept", line)
-    origin = _first_str(fields, ("source",), source, line, sink)
-    if origin is not None and origin.strip():
-        # the outlet's name; Article.source stays the file, so reports name the input
-        meta["outlet"] = clean(" ".join(origin.split()))
+    for key, names in (("url", URL_FIELDS), ("image", IMAGE_FIELDS)):
+        link = _first_str(fields, names, source, line, sink)
+        if link is not None and not SURROGATE.search(link):  # surrogates: warned already
+            if _URL.match(link.strip()):
+                meta[key] = link.strip()
+            else:
+                shown = printable(link[:60])
+                sink.warn(source, f"{key} '{shown}' ignored: only http(s) URLs are kept", line)
+    # the outlet's name; Article.source stays the file, so reports name the input
+    for key, names in (("outlet", OUTLET_FIELDS), ("author", AUTHOR_FIELDS)):
+        name = _first_str(fields, names, source, line, sink, lists=key == "author")
+        if name is not None and name.strip():
+            meta[key] = clean(" ".join(name.split()))
     return meta
 
 
@@ -66,12 +64,20 @@ _URL = re.compile(r"https?://[^\s\x00-\x1f\x7f\ud800-\udfff]+$", re.IGNORECASE)
 
 
 def _first_str(
-    fields: dict[Any, Any], names: tuple[str, ...], source: str, line: int | None, sink: Sink
+    fields: dict[Any, Any],
+    names: tuple[str, ...],
+    source: str,
+    line: int | None,
+    sink: Sink,
+    lists: bool = False,
 ) -> str | None:
+    """The first of ``names`` that holds text (``lists``: a list of names is joined)."""
     for name in names:
         value = fields.get(name)
         if value is None:
             continue
+        if lists and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = SEPARATOR.join(v for v in value if v.strip())
         if not isinstance(value, str):
             reason = f"field {name!r} is {type_name(value)}, expected text; ignored"
             sink.warn(source, reason, line)
@@ -154,7 +160,11 @@ def clean(text: str) -> str:
 
 
 def finish(article: Article, sidecar: dict[str, Any], default: date | None) -> Article:
+    """The sidecar's metadata over the file's, then the caller's default date; says where
+    the publication date came from."""
     apply_meta(article, sidecar)
-    if article.published is None:
-        article.published = default
+    if "published" in sidecar or (article.published and not article.published_source):
+        article.published_source = "metadata"
+    if article.published is None and default is not None:
+        article.published, article.published_source = default, "default"
     return article

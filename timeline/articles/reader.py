@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.articles.encodings import decode_html, decode_text
+from timeline.articles.feeds import read_feed
 from timeline.articles.files import read_bytes
 from timeline.articles.html import parse_html
 from timeline.articles.markdown import parse_markdown
@@ -27,6 +28,9 @@ FORMATS = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
 
 
@@ -64,6 +68,13 @@ def _json_file(path: Path, source: str, default: date | None, sink: Sink) -> Ite
         yield finish(article, meta, default)
 
 
+def _feed_file(path: Path, source: str, default: date | None, sink: Sink) -> Iterator[Article]:
+    data = read_bytes(path)
+    meta = sidecar(path, sink)
+    for article in read_feed(data, source, sink):
+        yield finish(article, meta, default)
+
+
 def _json_lines(path: Path, source: str, default: date | None, sink: Sink) -> Iterator[Article]:
     return read_jsonl(path, default, sink)  # streamed: no sidecar, no whole-file read
 
@@ -74,6 +85,7 @@ _READERS: dict[str, Reader] = {
     "html": _one_article(decode_html, parse_html),
     "json": _json_file,
     "jsonl": _json_lines,
+    "feed": _feed_file,
 }
 
 

@@ -432,6 +432,8 @@ def _mention(
     return Mention(
         source=source,
         outlet=article.outlet,
+        author=article.author,
+        image=article.image,
         sentence=sentence.text,
         sentence_start=sentence.start,
         date_text=timex.text,
@@ -582,6 +584,8 @@ def _attach_dateless(
         mention = Mention(
             source=source,
             outlet=article.outlet,
+            author=article.author,
+            image=article.image,
             sentence=sentence.text,
             sentence_start=sentence.start,
             date_text="",
