@@ -4,15 +4,13 @@ The events stage (``timeline/events/``) reads these tables; the regexes it build
 ordered ones (tuples) keep their order, as an alternation tries its words in order.
 """
 
-# Until the tagger's date tables live in lang/en, the events stage keeps its own names of
-# months and weekdays (with their abbreviations).
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun".split()
-)
+from timeline.lang.en.dates import DATED_EVENT_NOUNS, SEASON_WORDS
+from timeline.lang.en.dates import MONTHS as _MONTH_NUMBERS
+from timeline.lang.en.dates import WEEKDAYS as _WEEKDAY_NUMBERS
+
+# The tagger's names of months and weekdays (with their abbreviations), as sets.
+MONTHS = frozenset(_MONTH_NUMBERS)
+WEEKDAYS = frozenset(_WEEKDAY_NUMBERS)
 # Where a long label can be cut without leaving a phrase half told.
 PHRASE_OPENERS = frozenset(
     "and but which who that between among with without from for after before because as "
@@ -23,10 +21,11 @@ PHRASE_OPENERS = frozenset(
 DATE_WORDS = (
     MONTHS
     | WEEKDAYS
+    | frozenset(SEASON_WORDS)
     | frozenset(
         """night morning afternoon evening noon midnight day days week weeks month months year
     years decade decades century weekend later earlier ago last next this early late mid
-    today yesterday tomorrow tonight of the on in at spring summer autumn fall winter
+    today yesterday tomorrow tonight of the on in at
     a.m p.m am pm local time gmt utc hours o'clock midday dawn dusk
     quarter half beginning end start""".split()
     )
@@ -95,12 +94,14 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "thanks": ("thank", "gratitude", "appreciation"),
     "election": ("elect", "vote", "ballot"),
 }
+# Nouns that name a happening (besides the kinds' words above), with every noun the tagger
+# takes for a dated event ("the October 2023 assault").
 EVENT_NOUNS = frozenset(
     """war wars crisis election elections revolution olympics games cup pandemic outbreak
     storm hurricane earthquake flood floods fire fires recession summit protest protests riot
     riots coup referendum crash launch debut premiere collapse uprising conflict scandal
     trial verdict visit talks speech event incident""".split()
-)
+) | frozenset(noun for nouns in DATED_EVENT_NOUNS.values() for noun in nouns)
 GENERIC_EVENT_NOUNS = frozenset({"incident", "event", "events", "episode", "affair", "day"})
 # Event words matched only as themselves, not as stems ("free" is not "freedom").
 SHORT_EXACT = frozenset({"free", "freed", "met", "meet", "dead", "deal", "died", "dies", "vote"})
