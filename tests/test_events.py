@@ -663,3 +663,22 @@ def test_a_capped_event_still_keeps_every_date_the_sources_gave() -> None:
     (event,) = merge_events([e for r in reports for e in r], max_mentions=3)
     assert event.timex.value == "2023-11-29" and event.alt_values == ["2023-11-30"]
     assert "late" in event.sources and event.n_mentions == 13
+
+
+def test_an_entity_timeline_is_one_call(tmp_path) -> None:
+    """df.timeline.about(name): the events whose actors name it, in date order."""
+    import timeline
+
+    path = tmp_path / "story.md"
+    path.write_text(
+        "---\npublished: 2024-06-12\n---\n# Plant fire\n\n"
+        "Boeing Co. opened a plant in Everett on March 3, 2024.\n"
+        "Airbus delivered the first A350 to Iberia on April 9, 2024.\n"
+        "Boeing announced on June 10, 2024 that it would hire 500 workers.\n",
+        encoding="utf-8",
+    )
+    frame = timeline.extract(str(path))
+    boeing = frame.timeline.about("Boeing")
+    assert list(boeing["value"]) == ["2024-03-03", "2024-06-10"]
+    assert list(frame.timeline.about("airbus")["value"]) == ["2024-04-09"]
+    assert frame.timeline.about("Lockheed").empty

@@ -10,6 +10,7 @@ verbs on the frame itself.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, fields
 from datetime import date, datetime
@@ -254,6 +255,31 @@ def check(df: pd.DataFrame, *columns: str | None) -> pd.DataFrame:
     return frame
 
 
+def about(df: pd.DataFrame, entity: str) -> pd.DataFrame:
+    """The entity's timeline: the events that involve ``entity`` ("Boeing", "Steve Jobs"),
+    in the frame's (date) order. An event involves it when one of its actors names it
+    ("Boeing" in "Boeing Co.", "Jobs" for "Steve Jobs") or its label does ("Airbus
+    delivered ..."); for an event without actors, its sentence too."""
+    name = " ".join(str(entity).split()).lower()
+    if not name:
+        raise FrameError("about() needs a name: the entity whose events to list")
+    frame = check(df, "actors")
+    words = set(name.split())
+
+    def involves(row: pd.Series) -> bool:
+        actors = [a.lower() for a in split(row["actors"])]
+        if any(name in a or a in words or words <= set(a.split()) for a in actors):
+            return True
+        told = str(row.get("label") or "")
+        if not actors:
+            told += " " + str(row.get("sentence") or "")
+        return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", told.lower()) is not None
+
+    if frame.empty:
+        return frame
+    return frame[frame.apply(involves, axis=1)]
+
+
 @pd.api.extensions.register_dataframe_accessor("timeline")
 class TimelineAccessor:
     """``df.timeline``: the timeline verbs on an events frame, checked on first use.
@@ -276,6 +302,11 @@ class TimelineAccessor:
         A new object on each access: the frame keeps its JSON-able record."""
         report = report_of(self._df)
         return report if report is not None else Report(events=len(self._df))
+
+    def about(self, entity: str) -> pd.DataFrame:
+        """``timeline.frame.about(df, entity)``: the events that involve ``entity``, in
+        order (``df.timeline.about("Boeing")``)."""
+        return about(self._df, entity)
 
     @property
     def dated(self) -> pd.DataFrame:
