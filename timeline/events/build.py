@@ -469,10 +469,11 @@ def _cluster(candidates: list[_Candidate]) -> _ClusterIndex:
 def _place_undated(
     undated: list[_Candidate], index: _ClusterIndex, sentences: list[Sentence]
 ) -> None:
-    """Sentences dated by news convention, in text order: "He extended gratitude" goes on
-    with the event of the sentence before it (a pronoun subject continues its story, and
-    takes its date: "carried"); a lead sentence naming someone of the news peg's event
-    reports that event; others join an event they tell again, or are events of their own."""
+    """Sentences dated by news convention, in text order. "He extended gratitude" goes on
+    with the story of the sentence before it (a pronoun subject continues it) and takes
+    the date of that sentence's event; a lead sentence naming someone of the news peg's
+    event takes that event's date. Each then joins an event that tells the same happening
+    on that date, or is an event of its own (a happening, not a date, makes an event)."""
     of_sentence: dict[int, _Cluster] = {}
     for cluster in index.clusters:
         for member in cluster.members:
@@ -484,18 +485,13 @@ def _place_undated(
         before = of_sentence.get(previous.get(candidate.sentence.start, -1))
         if before is not None and candidate.pronoun_subject:
             _carry(candidate, before.head.timex)
-            index.join(before, candidate)
-            match = before
         elif (peg := _peg_cluster(candidate, index)) is not None:
             _carry(candidate, peg.head.timex)
-            index.join(peg, candidate)
-            match = peg
+        match = _best_cluster(candidate, index.near(candidate.timex), references_only=False)
+        if match is None:
+            match = index.new(candidate)
         else:
-            match = _best_cluster(candidate, index.near(candidate.timex), references_only=False)
-            if match is None:
-                match = index.new(candidate)
-            else:
-                index.join(match, candidate)
+            index.join(match, candidate)
         of_sentence.setdefault(candidate.sentence.start, match)
 
 

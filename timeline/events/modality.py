@@ -35,7 +35,7 @@ _REPORTED = _cues(REPORTED_CUES)
 def modality(clause: str, sentence: str = "") -> str:
     """The modality of the happening ``clause`` tells; ``sentence`` (the clause's whole
     sentence) may attribute it to a source ("..., officials said")."""
-    text = _lowered(clause)
+    text = _main_part(_lowered(clause))
     if _NEGATED.search(text):
         return "negated"
     if _HYPOTHETICAL.search(text):
@@ -45,6 +45,13 @@ def modality(clause: str, sentence: str = "") -> str:
     if _REPORTED.search(text) or (sentence and _REPORTED.search(_lowered(sentence))):
         return "reported"
     return "asserted"
+
+
+def _main_part(text: str) -> str:
+    """ "Jobs announced that the phone would ship": the announcing happened; what the
+    complement plans is the next event's business, so only the words before "that" count."""
+    head, that, _ = text.partition(" that ")
+    return head if that and len(head.split()) >= 2 else text
 
 
 def _lowered(text: str) -> str:
