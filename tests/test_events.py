@@ -690,3 +690,37 @@ def test_an_entity_timeline_is_one_call(tmp_path) -> None:
     assert list(boeing["value"]) == ["2024-03-03", "2024-06-10"]
     assert list(frame.timeline.about("airbus")["value"]) == ["2024-04-09"]
     assert frame.timeline.about("Lockheed").empty
+
+
+def test_a_dateless_announcement_of_a_plan_is_the_announcement() -> None:
+    """ "Jobs announced that QuickTime 7 would be available": the plan has no date, the
+    announcing does (the story's date); "He" is the person the sentence before names."""
+    text = (
+        "Keynote\n"
+        "Apple chief Steve Jobs opened the developers conference on Monday.\n"
+        "He also announced that QuickTime 7 would be available for Windows.\n"
+        "Analysts expect that sales will rise.\n"
+    )
+    published = date(2005, 6, 7)
+    article = Article(text=text, source="keynote", title="Keynote", published=published)
+    timexes = [timex(text, "Monday", "2005-06-06", "day")]
+    events = build_events(article, timexes)
+    (announced,) = [e for e in events if "QuickTime" in e.label]
+    assert announced.label.startswith("Steve Jobs also announced that QuickTime 7")
+    assert announced.timex.value == "2005-06-06"
+    assert announced.mentions[0].date_basis == "carried"
+    assert announced.mentions[0].modality == "asserted"
+    assert not any("sales will rise" in e.label for e in events), "a plan, no date"
+
+
+def test_modality_of_a_clause() -> None:
+    from timeline.events.modality import modality
+
+    assert modality("Hamas freed Alexander Trufanov") == "asserted"
+    assert modality("The company did not sign the deal") == "negated"
+    assert modality("He didn't go") == "negated"
+    assert modality("If the deal had gone through, prices would have risen") == "hypothetical"
+    assert modality("The trial is set to begin") == "planned"
+    assert modality("Prices fell", "Prices fell, officials said.") == "reported"
+    assert modality("May 5 was the day") == "asserted"  # a month, not "may"
+    assert modality("Jobs announced that the phone would ship") == "asserted"

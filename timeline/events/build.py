@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from timeline.events.actors import ArticleActors
 from timeline.events.anchors import Anchor, anchor_date, event_reference
 from timeline.events.kinds import event_classes, is_generic_noun
-from timeline.events.labels import dateless_label
+from timeline.events.labels import dateless_label, reported_label
 from timeline.events.modality import modality
 from timeline.events.salience import salience
 from timeline.events.sentences import (
@@ -276,20 +276,11 @@ def _undated_candidates(
             continue
         if event_reference(sentence.text) is not None:
             continue  # "killed in the attack": placed by that event (_attach_dateless)
-        told_label = dateless_label(sentence.text)
-        label = actors.expand_subject(actors.resolve_pronoun(told_label, sentence.start))
-        names = list(dict.fromkeys(actors.in_text(label) + actors.in_text(sentence.text)))
-        said = modality(label, sentence.text)
-        if not names or said in ("planned", "hypothetical", "negated"):
-            continue  # no one to put on a timeline, or no happening on a day
-        if len(content_words(label)) < 2:
-            continue
-        verb_tense = tense(label)
-        if verb_tense is None:
-            continue
         in_lead = sentence.start in lead
-        if verb_tense == "present" and not in_lead and said != "reported":
-            continue  # "There are 500 engineers": a state, not a happening
+        happening = _undated_happening(sentence, actors, in_lead)
+        if happening is None:
+            continue
+        told_label, label, names, said, verb_tense = happening
         basis = "carried" if in_lead or verb_tense == "past" else "published"
         day = peg if basis == "carried" else article.published
         timex = day_timex(day, sentence.start)
@@ -318,6 +309,31 @@ def _undated_candidates(
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?:He|She|They|It)\b")
+_HAPPENING_NOT_DATED = frozenset({"planned", "hypothetical", "negated"})
+
+
+def _undated_happening(
+    sentence: Sentence, actors: ArticleActors, in_lead: bool
+) -> tuple[str, str, list[str], str, str] | None:
+    """(label as told, label, actors, modality, tense) of a sentence without a date that
+    reports a happening, or None. Its main clause tells it; when that says nothing
+    datable ("Jobs announced that QuickTime 7 would be available": a plan), the report
+    itself is the happening, speaker and all."""
+    for told_label in (dateless_label(sentence.text), reported_label(sentence.text)):
+        if not told_label:
+            continue
+        label = actors.expand_subject(actors.resolve_pronoun(told_label, sentence.start))
+        names = list(dict.fromkeys(actors.in_text(label) + actors.in_text(sentence.text)))
+        said = modality(label, sentence.text)
+        if not names or said in _HAPPENING_NOT_DATED or len(content_words(label)) < 2:
+            continue  # no one to put on a timeline, or no happening on a day
+        verb_tense = tense(label)
+        if verb_tense is None:
+            continue
+        if verb_tense == "present" and not in_lead and said != "reported":
+            continue  # "There are 500 engineers": a state, not a happening
+        return told_label, label, names, said, verb_tense
+    return None
 
 
 def why_no_events(article: Article, timexes: list[Timex]) -> str:

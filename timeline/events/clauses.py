@@ -175,6 +175,11 @@ _REPORTED = re.compile(
 )
 
 
+def opens_with_report(text: str) -> bool:
+    """ "X said (that) ...", "X announced that ...": a report opens the sentence."""
+    return _REPORTED.match(text) is not None
+
+
 def reported_speaker(text: str) -> str:
     """Who reports the sentence, when it opens "Cisco states that ..."."""
     reported = _REPORTED.match(text)

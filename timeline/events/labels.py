@@ -12,6 +12,7 @@ from timeline.events.clauses import (
     inside,
     keep,
     main_start,
+    opens_with_report,
     reported_speaker,
 )
 from timeline.lang.en.events import (
@@ -106,6 +107,17 @@ def dateless_label(sentence: str) -> str:
     return finish_label(
         keep(sentence, main_start(info, clause), clause[1], [*info.removed, *info.relatives])
     )
+
+
+def reported_label(sentence: str) -> str:
+    """ "Jobs said that ...": the report with its speaker, when the sentence opens with one
+    ("" otherwise): the main clause, asides and relative clauses left out."""
+    if not opens_with_report(sentence):
+        return ""
+    info = analyse(sentence)
+    clause = info.clauses[0]
+    asides = [s for s in [*info.removed, *info.relatives] if s[0] > 0]  # not the opener
+    return finish_label(keep(sentence, 0, clause[1], asides))
 
 
 _NAMED_SUBJECT = re.compile(
