@@ -45,7 +45,7 @@ def to_image(
         ) from exc
     with replacing(out) as part:
         try:
-            fig.write_image(part, format=fmt, width=width, height=height, scale=scale)
+            _write_image(fig, part, fmt, width, height, scale)
         except OSError:
             raise  # a full disk: replacing() says so in one line
         except Exception as exc:  # kaleido/choreographer raise many kinds; one clear message
@@ -55,6 +55,23 @@ def to_image(
                 f": {type(exc).__name__}: {exc}"
             ) from exc
     return out
+
+
+def _write_image(
+    fig: go.Figure, part: Path, fmt: str, width: int, height: int | None, scale: float
+) -> None:
+    # On a loaded machine Chromium can run kaleido's render call before kaleido's own page
+    # script has defined it ("ReferenceError: kaleido_scopes is not defined"); a second
+    # attempt in a fresh page succeeds. Any other failure, or a second one, is reported.
+    for attempt in range(2):
+        try:
+            fig.write_image(part, format=fmt, width=width, height=height, scale=scale)
+            return
+        except OSError:
+            raise
+        except Exception as exc:
+            if attempt or "kaleido_scopes" not in str(exc):
+                raise
 
 
 def _chromium() -> str | None:
