@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from timeline.articles import article_problem, read_articles
+from timeline.articles import Fetcher, article_problem, read_articles
 from timeline.dates import parse_date_arg
 from timeline.errors import InputError, TimelineError
 from timeline.events import MAX_MENTIONS, EventMerger
@@ -40,6 +40,7 @@ def extract(
     max_mentions: int | None = MAX_MENTIONS,
     jobs: int | None = None,
     scheduler: Any = None,
+    fetch: bool | Fetcher = False,
 ) -> pd.DataFrame:
     """Find the dated events of ``articles`` and return them as a DataFrame.
 
@@ -63,12 +64,17 @@ def extract(
     ``scheduler`` (an address ``"tcp://HOST:8786"`` or a ``distributed.Client``) runs those
     stages on a Dask cluster instead (``timeline.cluster``; needs the ``dask`` extra); the
     articles are read and the events merged here, the same events as one process.
+
+    URLs among ``articles`` (or in a ``.txt`` list of URLs) are fetched only with
+    ``fetch=True`` or a ``timeline.articles.Fetcher``; see ``read_articles``.
     """
     default_published = parse_date_arg(published)
     jobs = check_jobs(jobs)
     report = _adopted_report(articles)
     merger = EventMerger(max_mentions)
-    stream = _with_progress(_articles(articles, default_published, report, strict), progress)
+    fetcher = fetch if isinstance(fetch, Fetcher) else Fetcher() if fetch else False
+    articles_read = _articles(articles, default_published, report, strict, fetcher)
+    stream = _with_progress(articles_read, progress)
     places = _ReportPlaces(report)
     for events, status, notes in _analysed(places.held(stream), jobs, scheduler):
         places.fill(status, notes)
@@ -87,7 +93,11 @@ def _adopted_report(articles: ArticlesInput) -> Report:
 
 
 def _articles(
-    articles: ArticlesInput, published: date | None, report: Report, strict: bool
+    articles: ArticlesInput,
+    published: date | None,
+    report: Report,
+    strict: bool,
+    fetch: Fetcher | bool = False,
 ) -> Iterator[Article]:
     """Articles from objects and paths, in the order given, filling in the default date."""
     items = [articles] if isinstance(articles, (Article, str, os.PathLike)) else articles
@@ -103,7 +113,9 @@ def _articles(
                 item.published = published
             yield item
         elif isinstance(item, (str, os.PathLike)):
-            yield from read_articles(item, published=published, report=report, strict=strict)
+            yield from read_articles(
+                item, published=published, report=report, strict=strict, fetch=fetch
+            )
         else:
             reason = f"not an article or a path: {type(item).__name__}"
             if strict:

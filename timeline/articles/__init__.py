@@ -1,6 +1,7 @@
 """``read_articles``: files in, ``Article`` objects out. The only package that reads files.
 
-Formats: .txt, .md/.markdown, .html/.htm, .json, .jsonl/.ndjson (see ``read_articles``).
+Formats: .txt, .md/.markdown, .html/.htm (saved pages), .rss/.atom/.xml (feeds), .json,
+.jsonl/.ndjson, .warc/.warc.gz, and URLs when fetching is asked for (see ``read_articles``).
 Every input either yields Articles or is accounted for in the ``Report``: nothing is
 dropped silently. The kinds of bad input handled are listed in docs/BAD_INPUT.md.
 
@@ -10,13 +11,15 @@ Inside, one module per concern, in the order a file goes through them::
     paths       paths to files: directories walked in sorted order, each file once
     reader      one file to its articles: the reader for its format, sidecar, default date
     files       bytes within the size limit         encodings   bytes to text, guesses warned
-    text, markdown, html, records                   one reader per format
+    text, markdown, html, feeds, records, warc     one reader per format
+    fetch       URLs, only when asked: robots.txt, timeout, size cap, disk cache
     metadata    title/date/url/outlet checked alike from front matter, JSON, HTML, sidecars
     problems    the skip/warning sink and the reasons, in words
 """
 
 from __future__ import annotations
 
+from timeline.articles.fetch import Fetcher
 from timeline.articles.files import MAX_ARTICLE_BYTES
 from timeline.articles.metadata import MAX_FRONT_MATTER, split_front_matter
 from timeline.articles.problems import InputWarning, article_problem
@@ -28,6 +31,7 @@ __all__ = [
     "MAX_ARTICLE_BYTES",
     "MAX_FRONT_MATTER",
     "ArticleStream",
+    "Fetcher",
     "InputWarning",
     "article_problem",
     "read_articles",

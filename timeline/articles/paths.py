@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from timeline.articles.fetch import URL, Fetcher
 from timeline.articles.metadata import SIDECAR_SUFFIX
 from timeline.articles.problems import Sink, os_reason
-from timeline.articles.reader import FORMATS, read_file
+from timeline.articles.reader import FORMATS, format_of, read_file, read_url
 from timeline.model import Article
 from timeline.names import display_name, printable
 
@@ -22,7 +23,10 @@ PathArg = str | os.PathLike
 PathsArg = PathArg | Iterable[PathArg]
 
 
-def read_paths(paths: PathsArg, default: date | None, sink: Sink) -> Iterator[Article]:
+def read_paths(
+    paths: PathsArg, default: date | None, sink: Sink, fetcher: Fetcher | None = None
+) -> Iterator[Article]:
+    """Articles of every path in order; a URL is fetched only when a ``fetcher`` is given."""
     seen: set[str] = set()
     if isinstance(paths, (str, bytes, os.PathLike)) or not isinstance(paths, Iterable):
         items: list[Any] = [paths]
@@ -34,28 +38,37 @@ def read_paths(paths: PathsArg, default: date | None, sink: Sink) -> Iterator[Ar
         if not isinstance(item, (str, os.PathLike)):
             sink.skip(repr(item)[:80], f"not a path: {type(item).__name__}; give a file name")
             continue
+        if isinstance(item, str) and URL.match(item.strip()):
+            if item.strip() not in seen:
+                seen.add(item.strip())
+                yield from read_url(item.strip(), default, sink, fetcher)
+            continue
         path = Path(item)
         if path.is_dir():
-            yield from _read_dir(path, default, sink, seen)
+            yield from _read_dir(path, default, sink, seen, fetcher)
         else:
-            yield from _read_named(path, default, sink, seen)
+            yield from _read_named(path, default, sink, seen, fetcher)
 
 
-def _read_named(path: Path, default: date | None, sink: Sink, seen: set[str]) -> Iterator[Article]:
+def _read_named(
+    path: Path, default: date | None, sink: Sink, seen: set[str], fetcher: Fetcher | None
+) -> Iterator[Article]:
     """A path the user named: anything wrong with it is a skip, with the reason."""
     source = display_name(path)
     if not os.path.lexists(path):
         sink.skip(source, "no such file or directory")
         return
-    kind = FORMATS.get(path.suffix.lower())
+    kind = format_of(path)
     if kind is None:
         sink.skip(source, f"unsupported file type {path.suffix or '(none)'!r}; {_SUPPORTED}")
         return
     if _first_time(path, seen):
-        yield from read_file(path, kind, default, sink)
+        yield from read_file(path, kind, default, sink, fetcher)
 
 
-def _read_dir(root: Path, default: date | None, sink: Sink, seen: set[str]) -> Iterator[Article]:
+def _read_dir(
+    root: Path, default: date | None, sink: Sink, seen: set[str], fetcher: Fetcher | None
+) -> Iterator[Article]:
     found = 0
     ignored: list[str] = []
     for path in _walk(root, ignored):
@@ -65,7 +78,7 @@ def _read_dir(root: Path, default: date | None, sink: Sink, seen: set[str]) -> I
             continue
         found += 1
         if _first_time(path, seen):
-            yield from read_file(path, FORMATS[path.suffix.lower()], default, sink)
+            yield from read_file(path, format_of(path) or "txt", default, sink, fetcher)
     if not found:
         detail = f" ({len(ignored)} other files ignored)" if ignored else " (it is empty)"
         sink.skip(display_name(root), f"no article files in directory{detail}; {_SUPPORTED}")
@@ -105,7 +118,7 @@ def _walk(
             yield from _walk(path, ignored, visited)
         elif entry.name.lower().endswith(SIDECAR_SUFFIX):
             continue  # metadata for its article, read with it
-        elif path.suffix.lower() in FORMATS:
+        elif format_of(path) is not None:
             yield path
         else:
             ignored.append(entry.name)

@@ -6,6 +6,7 @@ import warnings
 from collections.abc import Iterator
 from datetime import date, datetime
 
+from timeline.articles.fetch import Fetcher
 from timeline.articles.paths import PathsArg, read_paths
 from timeline.articles.problems import InputWarning, Sink
 from timeline.dates import parse_date_arg
@@ -58,11 +59,13 @@ def read_articles(
     published: date | datetime | str | None = None,
     report: Report | None = None,
     strict: bool = False,
+    fetch: bool | Fetcher = False,
 ) -> ArticleStream:
     """Read news articles from files and directories, lazily, one ``Article`` at a time.
 
     ``paths`` is a path, a directory or a list of them. Directories are walked recursively
-    in sorted path order for .txt .md .markdown .html .htm .json .jsonl .ndjson files;
+    in sorted path order for .txt .md .markdown .html .htm .json .jsonl .ndjson files,
+    feeds (.rss .atom .xml) and web archives (.warc .warc.gz);
     hidden entries and other file types found there are counted in one warning per
     directory (``NAME.meta.json`` sidecars are metadata, not articles). A file named
     explicitly with another extension is skipped with a reason. A path given twice is read
@@ -81,9 +84,14 @@ def read_articles(
     ``InputError`` instead. With ``report=None`` the stream keeps its own report
     (``stream.report``) and, if anything was skipped, issues one ``InputWarning`` when it is
     exhausted, so problems are never lost silently. ``timeline.extract`` passes its report.
+
+    URLs (``https://...`` given as a path, or a ``.txt`` holding only URLs, one a line) are
+    fetched only with ``fetch=True`` (or a ``Fetcher`` with its own cache, timeout, size
+    cap); without it each is one skip, and nothing goes to the network.
     """
     default = parse_date_arg(published)
     owned = report is None
     report = Report() if report is None else report
     sink = Sink(report, strict)
-    return ArticleStream(read_paths(paths, default, sink), report, owned)
+    fetcher = fetch if isinstance(fetch, Fetcher) else Fetcher() if fetch else None
+    return ArticleStream(read_paths(paths, default, sink, fetcher), report, owned)
