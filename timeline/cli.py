@@ -129,6 +129,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     tag.add_argument("in_dir", type=Path, help="directory of .tml files (searched recursively)")
     tag.add_argument("out_dir", type=Path, help="directory to write the tagged copies to")
+    tag.add_argument(
+        "--language", default="en", help="language of the documents, e.g. es (default: en)"
+    )
     _add_force(tag)
     tag.set_defaults(run=_run_tag_timeml)
 
@@ -303,11 +306,21 @@ def _run_render(args: argparse.Namespace) -> int:
 
 
 def _run_tag_timeml(args: argparse.Namespace) -> int:
-    from timeline.timeml import tag_directory
+    from functools import partial
 
+    from timeline.lang import get_language
+    from timeline.timeml import tag_directory
+    from timeline.timex import tag
+
+    try:
+        language = get_language(args.language).code
+    except ValueError as error:  # "language 'xx' is not supported: use one of en, es ..."
+        _say(str(error))
+        return EXIT_USAGE
+    tagger = tag if language == "en" else partial(tag, language=language)
     check_outputs([args.in_dir], [args.out_dir], force=args.force, folders=True)
     with _writing(args.out_dir):
-        count = tag_directory(args.in_dir, args.out_dir)
+        count = tag_directory(args.in_dir, args.out_dir, tagger)
     _say(f"tagged {count} documents into {args.out_dir}", prefix="done")
     return EXIT_OK
 

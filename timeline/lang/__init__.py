@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from types import ModuleType
+from typing import Any
 
 DEFAULT = "en"
 _CODE = re.compile(r"[a-z]{2,3}")
@@ -37,8 +38,15 @@ class Language:
         return self._tables[name]
 
     @property
-    def dates(self) -> ModuleType:
-        """Date words: months, weekdays, numbers, units, modifiers, holidays, tense cues."""
+    def dates(self) -> Any:
+        """Date words: months, weekdays, numbers, units, modifiers, holidays, tense cues.
+
+        A language without a folder of its own gets tables generated from dateparser's
+        locale data (``generated.date_words``)."""
+        if self.code not in self._tables and not _bundled(self.code):
+            from timeline.lang.generated import date_words
+
+            self._tables["dates"] = date_words(self.code)
         return self.table("dates")
 
     def __repr__(self) -> str:
@@ -48,9 +56,22 @@ class Language:
 def get_language(code: str = DEFAULT) -> Language:
     """The ``Language`` for an ISO 639-1 code ("en", "ES"); ``ValueError`` when none is bundled."""
     key = code.strip().lower() if isinstance(code, str) else ""
-    if not _CODE.fullmatch(key) or importlib.util.find_spec(f"timeline.lang.{key}") is None:
-        raise ValueError(f"language {code!r} is not supported: use one of {', '.join(codes())}")
+    if not _CODE.fullmatch(key) or not (_bundled(key) or _dateparser_knows(key)):
+        raise ValueError(
+            f"language {code!r} is not supported: use one of {', '.join(codes())} or a"
+            " code dateparser has locale data for (de, fr, ru, ...)"
+        )
     return _language(key)
+
+
+def _bundled(key: str) -> bool:
+    return importlib.util.find_spec(f"timeline.lang.{key}") is not None
+
+
+def _dateparser_knows(key: str) -> bool:
+    from timeline.lang.generated import locales
+
+    return key in locales()
 
 
 @cache

@@ -25,16 +25,23 @@ _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _DASH_MID = re.compile(r"\s*[-–—]\s*$")
 
 
-def tag(text: str, dct: date | datetime | str | None = None) -> list[Timex]:
+def tag(text: str, dct: date | datetime | str | None = None, language: str = "en") -> list[Timex]:
     """Find and normalize the time expressions in ``text``.
 
     ``dct`` is the publication date: the anchor of "Wednesday" or "last year", a date or a
     string ``timeline.dates.parse_date`` reads (unreadable counts as absent). Without it
     such values stay underspecified (``XXXX-WXX-3``) with ``needs_dct=True``. The result is
     sorted by start, never overlapping, and ``text[t.start:t.end] == t.text``.
+
+    ``language`` (ISO 639-1) picks the rules: English has its own, any other language is
+    read by the table-driven rules of ``generic`` over ``timeline/lang/<code>/dates.py``.
     """
     if not isinstance(text, str) or not text:
         return []
+    if language != "en":
+        from timeline.timex.generic import grammar_for, tag_with  # late: not for English
+
+        return tag_with(grammar_for(language), text, as_date(dct))
     ctx = Context(text=text, dct=as_date(dct))
     cands = list(candidates(text))
     try:
@@ -54,7 +61,7 @@ def tag(text: str, dct: date | datetime | str | None = None) -> list[Timex]:
         ctx.add(Resolved(t.tid, t.start, t.end, r.cal, r.derived, r.anchor is None))
         if r.closing is not None:  # "March 3-9, 2024": the closing day is a timex too
             c = r.closing
-            t2 = _to_timex(text, c, c.start or t.end, c.end or end, f"t{len(timexes) + 1}")
+            t2 = to_timex(text, c, c.start or t.end, c.end or end, f"t{len(timexes) + 1}")
             t.range_end = t2.tid
             timexes.append(t2)
             ctx.add(Resolved(t2.tid, t2.start, t2.end, c.cal, c.derived))
@@ -115,7 +122,7 @@ def _one(
     s, e = _strip(ctx.text, s, e)
     if e <= s or _in_title(ctx.text, s, e):
         return None
-    return _to_timex(ctx.text, r, s, e, f"t{n}"), r
+    return to_timex(ctx.text, r, s, e, f"t{n}"), r
 
 
 # words that are lowercase in running text: capitalized mid-sentence they name a title
@@ -160,7 +167,7 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _to_timex(text: str, r: Result, s: int, e: int, tid: str) -> Timex:
+def to_timex(text: str, r: Result, s: int, e: int, tid: str) -> Timex:
     earliest = latest = None
     precision = None
     if r.cal is not None:

@@ -1,0 +1,1 @@
+"""Spanish: the tagger's date words (``dates``), read by the table-driven tagger."""
