@@ -69,7 +69,7 @@ class Grammar:
             name: {_key(k): v for k, v in dict(getattr(words, name, {}) or {}).items()}
             for name in ("MONTHS", "WEEKDAYS", "NUMBERS", "UNITS", "DEICTIC_DAYS")
             + ("PARTS_OF_DAY", "MODIFIERS", "SET_WORDS", "DECADES", "FIXED_HOLIDAYS")
-            + ("RELATIVE_PHRASES",)
+            + ("RELATIVE_PHRASES", "ADJECTIVE_REFS")
             if isinstance(getattr(words, name, None), dict)
         }
         self.first = frozenset(
@@ -167,6 +167,7 @@ _TABLE_NAMES = (
     "YEAR_AFTER",
     "APPROX",
     "RELATIVE_PHRASES",
+    "ADJECTIVE_REFS",
 )
 
 
@@ -201,10 +202,13 @@ def _duration(n: float | None, letter: str, unit: str) -> str:
     return f"P{t}{shown}{letter}"
 
 
+_DCT_GRANS = ("year", "month", "week", "day", "quarter", "decade", "century")
+
+
 def _dct_shift(ctx: Context, unit: str, n: int) -> Result:
     if ctx.dct is None:
         return unresolved("XXXX-XX-XX")
-    gran = unit if unit in ("year", "month", "week", "day", "quarter", "decade") else "day"
+    gran = unit if unit in _DCT_GRANS else "day"
     return out(shift(from_date(ctx.dct, gran), n, unit), anchor="dct", needs_dct=True)
 
 
@@ -336,6 +340,8 @@ def _duration_rule(g: Grammar, m: re.Match, ctx: Context, start: int, end: int):
 
 def _rel_unit(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Result | None:
     """ "la semana pasada", "el próximo año", "este mes", "ese día", "al día siguiente"."""
+    if g.is_in("PRESENT_REF", m.group(0)):
+        return Result("DATE", "PRESENT_REF")  # "estos días": a phrase of the table
     _, unit = _unit(g, m.group("unit"))
     det, rel = m.group("det"), m.group("rel") or m.group("rel2")
     mod = _mod(g, m)
@@ -416,6 +422,11 @@ def _reference(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> R
     return Result("DATE", "FUTURE_REF")
 
 
+def _adjective(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Result | None:
+    """ "la pasada Cumbre": the adjective alone is a vague reference."""
+    return Result("DATE", g.get("ADJECTIVE_REFS", m.group("adj")))
+
+
 def _holiday(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Result | None:
     month, day = g.get("FIXED_HOLIDAYS", m.group("h"))
     return _yearless(g, ctx, start, end, month, day, None)
@@ -492,6 +503,11 @@ _RULES: list[tuple[str, str, Handler]] = [
         _span_of,
     ),
     (
+        "set",
+        r"(?P<setw><<SET_WORDS>>)(?!\s+<<REL>>)|<<EACH>>\s+(?:(?P<num><<NUM>>)\s+)?(?P<unit><<UNITS>>)",
+        _set,
+    ),
+    (
         "rel_unit",
         _MODP + _DET + r"(?:(?P<that><<THAT>>)\s+)?(?:(?P<rel><<REL>>)\s+)?"
         r"(?P<unit>(?:<<UNITS>>))(?P<weekend>\s+de\s+semana)?(?:\s+(?P<rel2><<REL>>))?",
@@ -515,13 +531,9 @@ _RULES: list[tuple[str, str, Handler]] = [
         _part_of_day,
     ),
     ("deictic", r"(?P<w><<DEICTIC_DAYS>>|<<TONIGHT>>)(?:\s*,?\s+<<WEEKDAYS>>)?", _deictic),
-    (
-        "set",
-        r"(?P<setw><<SET_WORDS>>)|<<EACH>>\s+(?:(?P<num><<NUM>>)\s+)?(?P<unit><<UNITS>>)",
-        _set,
-    ),
     ("reference", r"<<PRESENT_REF>>|<<PAST_REF>>|<<FUTURE_REF>>", _reference),
     ("holiday", r"(?P<h><<FIXED_HOLIDAYS>>)", _holiday),
+    ("adjective", r"(?P<adj><<ADJECTIVE_REFS>>)", _adjective),
 ]
 
 

@@ -135,7 +135,23 @@ PRESENT_REF = (
     "actual",
     "actuales",
 )
-PAST_REF = ("el pasado", "del pasado", "antaño", "recientemente")
+PAST_REF = (
+    "el pasado",
+    "del pasado",
+    "antaño",
+    "recientemente",
+    "entonces",
+    "recién",
+    "reciente",
+    "recientes",
+)
+# an adjective alone before an event noun: "la pasada Cumbre", "la próxima temporada"
+ADJECTIVE_REFS = {
+    "pasado": "PAST_REF",
+    "pasada": "PAST_REF",
+    "próximo": "FUTURE_REF",
+    "próxima": "FUTURE_REF",
+}
 FUTURE_REF = ("el futuro", "futuro", "futura", "futuros", "futuras", "próximamente")
 PARTS_OF_DAY = {
     "mañana": "MO",
