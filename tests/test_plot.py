@@ -9,9 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from timeline.charts import DENSE_THRESHOLD, frame_of
 from timeline.errors import FrameError
 from timeline.frame import COLUMNS
-from timeline.plot import DENSE_THRESHOLD, frame_of, plot
+from timeline.plot import plot
 from timeline.testing import make_frame
 
 # the events frame contract (docs/ARCHITECTURE.md): column -> dtype
@@ -247,7 +248,7 @@ def assert_no_overlap(rows: dict[float, list]) -> None:
 def test_labels_in_a_lane_do_not_overlap_at_the_initial_zoom():
     df = make_frame(200, seed=3, n_sources=2)
     fig = plot(df, group_by="source")
-    from timeline.plot import PLOT_PX
+    from timeline.charts import PLOT_PX
 
     lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
     rows = label_boxes(fig, (hi - lo) / PLOT_PX)
@@ -256,8 +257,7 @@ def test_labels_in_a_lane_do_not_overlap_at_the_initial_zoom():
 
 
 def test_labels_follow_the_zoom_without_overlapping():
-    from timeline.charts import relabel
-    from timeline.plot import PLOT_PX
+    from timeline.charts import PLOT_PX, relabel
 
     fig = plot(make_frame(600, seed=5, n_sources=1))
     year = ["2019-01-01", "2020-01-01"]

@@ -274,8 +274,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_render(args: argparse.Namespace) -> int:
+    from timeline.charts import plot
     from timeline.export import write
-    from timeline.plot import plot
 
     outputs = [args.output, args.timelinejs, args.vis, args.image]
     check_outputs(args.paths, outputs, force=args.force)

@@ -318,7 +318,7 @@ class TimelineAccessor:
 
     def plot(self, **options: object) -> object:
         """``timeline.plot(df, **options)``: the interactive Plotly figure."""
-        from timeline.plot import plot
+        from timeline.charts import plot
 
         return plot(self._df, **options)
 

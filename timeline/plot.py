@@ -1,8 +1,8 @@
-"""``timeline.plot``: the verb, drawn by ``timeline.charts`` (where the chart code lives).
+"""``timeline.plot``: the public verb. The chart code lives in ``timeline.charts``.
 
-This module stays so ``from timeline.plot import plot`` and ``timeline.plot(df)`` keep
-working. The private names below are kept importable only until ``timeline.export`` has
-switched to their public home, ``timeline.charts``.
+``timeline.plot(df)`` and ``from timeline.plot import plot`` both give the default chart,
+``timeline.charts.timeline``. Nothing else is exported here: chart constants and helpers
+are imported from ``timeline.charts``.
 """
 
 from __future__ import annotations
@@ -13,18 +13,9 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from timeline.charts import (  # noqa: F401  (re-exported)
-    CHAR_PX,
-    DENSE_THRESHOLD,
-    PLOT_PX,
-    ZOOM_LABELS,
-    check_frame,
-    esc,
-    frame_of,
-    highlight_sentence,
-    plot,
-    safe_url,
-)
+from timeline.charts import plot
+
+__all__ = ["plot"]
 
 
 class _CallableModule(types.ModuleType):
