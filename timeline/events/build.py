@@ -245,7 +245,35 @@ def _candidates(
         mention.modality = modality(anchor.clause, sentence.text)
         mention.lead = sentence.start in lead
         found.append(_Candidate(timex, sentence, anchor, names, mention))
-    return found
+    return _without_settings(found)
+
+
+def _without_settings(found: list[_Candidate]) -> list[_Candidate]:
+    """ "Yesterday, at this year's conference, Jobs unveiled the phone": a coarser date
+    of the same clause that holds the finer one is its setting, not a second telling of
+    the happening; the finer date alone dates it."""
+    by_sentence: dict[tuple[int, str], list[_Candidate]] = {}
+    for candidate in found:
+        if candidate.anchor.role == "event":
+            key = (candidate.sentence.start, candidate.anchor.label)
+            by_sentence.setdefault(key, []).append(candidate)
+    setting: set[int] = set()
+    for same in by_sentence.values():
+        for coarse in same:
+            if any(_holds(coarse.timex, fine.timex) for fine in same if fine is not coarse):
+                setting.add(id(coarse))
+    return [c for c in found if id(c) not in setting] if setting else found
+
+
+def _holds(coarse: Timex, fine: Timex) -> bool:
+    """Whether ``coarse`` is a wider date that contains ``fine``."""
+    if coarse.earliest is None or coarse.latest is None:
+        return False
+    if fine.earliest is None or fine.latest is None:
+        return False
+    if precision_rank(coarse) >= precision_rank(fine):
+        return False
+    return coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
 
 
 def _lead(sentences: list[Sentence]) -> set[int]:

@@ -255,9 +255,13 @@ def _best_group(event: Event, mine: Features, groups: list[_Group]) -> _Group | 
 def _same_happening(
     event: Event, head: Event, mine: Features, theirs: Features, score: float
 ) -> bool:
-    shares_words = bool(mine.classes & theirs.classes or mine.stems & theirs.stems)
+    shares_words = bool(mine.classes & theirs.classes) or len(mine.stems & theirs.stems) >= 2
     if dates_compatible(event.timex, head.timex):
-        return shares_words and score >= 1.5
+        # the same happening has the same people: where both name some, a shared kind of
+        # happening and date alone ("Apple released Apple TV"; "Leopard would be released
+        # in 2007") is not enough
+        people = not (mine.actors and theirs.actors) or bool(mine.actors & theirs.actors)
+        return shares_words and score >= 1.5 and people
     gap = date_gap(event.timex, head.timex)
     # different dates: only the same kind of happening with the same people, close in time
     return (

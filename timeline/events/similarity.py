@@ -97,7 +97,10 @@ def _without_names(label: str) -> str:
     words = label.split()
     if words and words[0].lower() in FUNCTION_WORDS:
         words[0] = words[0].lower()  # "The attack": capitalized as the label's first word
-    return " ".join(w for w in words if not w[:1].isupper())
+    return " ".join(w for w in words if not (w[:1].isupper() or _CAMEL_CASE.match(w)))
+
+
+_CAMEL_CASE = re.compile(r"[a-z]+[A-Z]")  # "iPod", "eBay": names too
 
 
 def similarity(a: Features, b: Features) -> float:

@@ -1,0 +1,85 @@
+"""One test per rule of the events stage (issue 11), each on sentences written for it
+(never the evaluation articles): what is an event, how it is dated, merged and labelled."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.events import build_events, merge_events
+from timeline.model import Article, Event
+
+tagger = pytest.importorskip("timeline.timex")
+
+
+def events_of(text: str, published: date = date(2019, 5, 10), source: str = "a.txt") -> list[Event]:
+    article = Article(text=text, source=source, title="", published=published)
+    return build_events(article, tagger.tag(text, dct=published))
+
+
+def merged(*texts: str, published: date = date(2019, 5, 10)) -> list[Event]:
+    built = []
+    for n, text in enumerate(texts):
+        built += events_of(text, published, source=f"article{n}.txt")
+    return merge_events(built)
+
+
+def values_in(events: list[Event], sentence_part: str) -> list[str]:
+    return sorted(
+        m.value for e in events for m in e.mentions if sentence_part in m.sentence and m.value
+    )
+
+
+# --- a coarser date of the same clause is its setting -----------------------------------
+
+
+def test_a_coarser_date_holding_the_finer_one_is_the_setting() -> None:
+    """ "this year's fair" holds "Tuesday": one happening, dated Tuesday only."""
+    text = "On Tuesday, at this year's Hanover fair, Siemens chief Anna Keller unveiled a robot."
+    events = events_of(text)
+    assert values_in(events, "unveiled") == ["2019-05-07"]
+
+
+def test_two_dates_of_two_happenings_in_a_sentence_stay_two() -> None:
+    text = "Keller joined Siemens in 2004 and became its chief on March 3, 2016."
+    assert values_in(events_of(text), "Keller joined") == ["2004", "2016-03-03"]
+
+
+# --- across articles, the same happening has the same people ----------------------------
+
+
+def test_across_articles_one_kind_of_happening_with_other_people_stays_apart() -> None:
+    """Both "released" in May 2019, nothing else shared: two happenings."""
+    events = merged(
+        "Nokia released the Lumia 950 phone on May 8, 2019.",
+        "Sony released a new camera, the Alpha 9, in May 2019.",
+    )
+    assert len([e for e in events if "released" in e.label]) == 2
+
+
+def test_across_articles_one_shared_word_is_not_the_same_happening() -> None:
+    """ "device" and a name in common, but a launch is not a description."""
+    events = merged(
+        "Garmin launched the Venu watch on May 7, 2019.",
+        "The Venu watch is a device that tracks sleep, Garmin said on May 7, 2019.",
+    )
+    assert not any(len(e.sources) == 2 for e in events)
+
+
+def test_across_articles_the_same_happening_still_merges() -> None:
+    events = merged(
+        "Nokia released the Lumia 950 phone on May 8, 2019.",
+        "On May 8, 2019, Nokia released its new Lumia 950 phone in Helsinki.",
+    )
+    assert [len(e.sources) for e in events if "released" in e.label] == [2]
+
+
+# --- names written in camel case are names, not words -----------------------------------
+
+
+def test_a_camel_case_name_is_no_shared_word() -> None:
+    from timeline.events.similarity import features_of
+
+    features = features_of(["Sony sold the new iPod range"], [])
+    assert "ipod" not in features.stems and "range" in features.stems
