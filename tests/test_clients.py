@@ -3,18 +3,24 @@ the real TimelineJS and the vis-timeline JSON in the real vis-timeline (both fro
 ``npm ci --prefix tests/js``, run by ``.ci/run``), in Debian's Chromium through Playwright.
 
 Articles carry a script payload in every field a user controls: the outlet (front matter
-``source:``), the title, the file name, the URL and the text. Each payload, if it ever ran,
-would record its field in ``window.__xss``; the test opens every slide and checks that
-nothing ran, that no element of the payload exists, and that the reader sees it as text.
+``source:``), the title, the file name, the URL, the text and the lead image. Each payload,
+if it ever ran, would record its field in ``window.__xss``; the test opens every slide and
+checks that nothing ran, that no element of the payload exists, and that the reader sees it
+as text.
 """
 
 from __future__ import annotations
 
 import json
+import struct
+import threading
+import zlib
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from conftest import REPO, need
 from test_browser import CHROMIUM_ARGS, chromium_path  # tests dir is on sys.path
@@ -34,6 +40,10 @@ def payload(field: str) -> str:
     return f"<img src=x onerror=\"(window.__xss=window.__xss||[]).push('{field}')\">"
 
 
+# an http(s) URL with no space, so the reader keeps it; the exporter must not
+HOSTILE_IMAGE = "https://example.org/x.png\"onerror=\"(window.__xss=window.__xss||[]).push('image')"
+
+
 def hostile_story(folder: Path) -> Path:
     """Three Markdown articles with a payload in the outlet, title, file name, URL, text."""
     folder.mkdir()
@@ -44,6 +54,7 @@ def hostile_story(folder: Path) -> Path:
         f"source: Evil {payload('outlet')} Wire\n"
         "published: 2025-03-06\n"
         f"url: https://example.org/a?q=\"><script>window.__xss=['url']</script>\n"
+        f"image: {HOSTILE_IMAGE}\n"
         "---\n\n"
         f"Negotiators met in Doha on March 3, 2025 {payload('text')} after a pause. "
         "The truce ran from March 10 to March 16, 2025. "
@@ -52,7 +63,8 @@ def hostile_story(folder: Path) -> Path:
     )
     (folder / "b.md").write_text(
         "---\ntitle: <script>window.__xss=['title2']</script>\nsource: AT&T <b>Wire</b>\n"
-        "published: 2025-03-07\nurl: javascript:window.__xss=['js-url']\n---\n\n"
+        "published: 2025-03-07\nurl: javascript:window.__xss=['js-url']\n"
+        "image: javascript:window.__xss=['js-image']\n---\n\n"
         "On Wednesday night, the envoy arrived. Talks began on March 3, 2025, in Doha.\n",
         encoding="utf-8",
     )
@@ -64,6 +76,7 @@ def events(tmp_path_factory) -> Any:
     folder = hostile_story(tmp_path_factory.mktemp("clients") / "articles")
     frame = timeline.extract(timeline.read_articles(folder))
     assert len(frame) >= 3 and frame["outlets"].str.contains("onerror").any()
+    assert (frame["image"] == HOSTILE_IMAGE).any()  # kept by the reader: an http(s) URL
     return frame
 
 
@@ -92,6 +105,59 @@ def page(browser: Any) -> Iterator[Any]:
     )
     yield p
     context.close()
+
+
+def png(width: int = 4, height: int = 3) -> bytes:
+    """A small valid PNG (grey pixels)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\0" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.fixture(scope="module")
+def image_server() -> Iterator[dict[str, Any]]:
+    """An HTTP server on 127.0.0.1 that serves ``/lead.png`` and records every request."""
+    served: dict[str, Any] = {"paths": []}
+    picture = png()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            served["paths"].append(self.path)
+            ok = self.path.split("?")[0] == "/lead.png"
+            self.send_response(200 if ok else 404)
+            self.send_header("Content-Type", "image/png" if ok else "text/plain")
+            body = picture if ok else b"no"
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    served["base"] = f"http://127.0.0.1:{server.server_address[1]}"
+    yield served
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def allow_local_server(page: Any, base: str) -> None:
+    """Let the page load from the test's own server (page routes come before the context's
+    offline rule); nothing else leaves the machine."""
+    page.route(f"{base}/**", lambda r: r.continue_())
 
 
 def script_json(doc: dict) -> str:
@@ -160,6 +226,138 @@ def test_timelinejs_title_slide_keeps_its_promises(page, tmp_path, events):
     assert "listed at the end" not in title
     assert page.locator(".tl-timemarker").count() == 2
     assert_inert(page)
+
+
+def lead_image_page(folder: Path, image: str) -> Path:
+    """An HTML article whose og:image is ``image``."""
+    folder.mkdir(exist_ok=True)
+    path = folder / "talks.html"
+    path.write_text(
+        f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Talks resume in Doha | Gulf Wire</title>
+<meta property="og:title" content="Talks resume in Doha">
+<meta property="og:site_name" content="Gulf Wire">
+<meta property="og:image" content="{image}">
+<meta property="og:url" content="https://gulfwire.example/talks">
+<meta property="article:published_time" content="2025-03-06T10:00:00Z">
+</head><body><article><h1>Talks resume in Doha</h1>
+<p>Negotiators met in Doha on March 3, 2025, after a long pause in the talks between the
+two sides, officials said.</p>
+<p>The truce ran from March 10 to March 16, 2025, and was extended once by the mediators.</p>
+</article></body></html>""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_timelinejs_shows_the_pages_lead_image_credited_and_linked(page, tmp_path, image_server):
+    url = image_server["base"] + "/lead.png?w=1200"
+    events = timeline.extract(timeline.read_articles(lead_image_page(tmp_path / "in", url)))
+    assert (events["image"] == url).all()  # og:image, through trafilatura
+    doc = to_timelinejs(events)
+    assert all(e["media"]["url"] == url for e in doc["events"])
+    allow_local_server(page, image_server["base"])
+    open_timelinejs(page, tmp_path, doc)
+    page.evaluate("window.tl.goTo(1)")
+    slide = page.locator(".tl-slider-item-container > .tl-slide").nth(1)  # the first event
+    img = slide.locator("img.tl-media-image")
+    img.wait_for(state="attached", timeout=10_000)
+    page.wait_for_function(
+        "document.querySelectorAll('.tl-slider-item-container > .tl-slide')[1]"
+        ".querySelector('img.tl-media-image').naturalWidth > 0"
+    )
+    assert img.get_attribute("src") == url
+    assert img.get_attribute("alt") == "Lead image of Talks resume in Doha"
+    credit = slide.locator(".tl-credit").inner_text()
+    assert credit == "Image: Gulf Wire"
+    link = slide.locator("a.tl-media-link")
+    assert link.get_attribute("href") == "https://gulfwire.example/talks"
+    assert "/lead.png?w=1200" in image_server["paths"]
+    assert_inert(page)
+    assert not page.errors, page.errors
+
+
+def test_timelinejs_hostile_images_never_reach_the_page(page, tmp_path, events, image_server):
+    good = image_server["base"] + "/lead.png"
+    hostile = [
+        HOSTILE_IMAGE,  # from the front matter, quotes and all
+        "javascript:(window.__xss=window.__xss||[]).push('js-image')",
+        "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='window.__xss=1'/>",
+        "data:image/png;base64," + __import__("base64").b64encode(png()).decode(),
+        good + "'onerror='(window.__xss=window.__xss||[]).push(1)",
+        "https://www.youtube.com/watch?v=" + payload("youtube"),
+    ]
+    dated = events[events["start"].notna()]
+    images = [good, *hostile]  # one slide per image: the dated events, repeated
+    frame = pd.concat([dated] * -(-len(images) // len(dated)), ignore_index=True)
+    frame = frame.iloc[: len(images)].assign(
+        image=images, event_id=[f"e{i}" for i in range(len(images))]
+    )
+    doc = to_timelinejs(frame, max_events=None)
+    media = [e["media"]["url"] for e in doc["events"] if "media" in e]
+    assert media and set(media) == {good}, media
+    written = json.dumps(doc)
+    assert "javascript:" not in written and "data:" not in written
+    allow_local_server(page, image_server["base"])
+    open_timelinejs(page, tmp_path, doc)
+    visit_every_slide(page, len(doc["events"]))
+    srcs = page.eval_on_selector_all("img[src]", "els => els.map(e => e.getAttribute('src'))")
+    assert srcs and set(srcs) == {good}, srcs
+    assert page.locator("iframe, video, audio, embed, object").count() == 0
+    assert_inert(page)
+    assert not page.errors, page.errors
+
+
+MINIMAL_SLIDE = {"start_date": {"year": 2025}, "text": {"headline": "y"}}
+
+
+def test_timelinejs_agrees_on_which_urls_are_images(page, tmp_path):
+    """The Python port of TimelineJS's media patterns answers as the real one does."""
+    from timeline.export.media import timelinejs_type
+
+    urls = [
+        "https://e.org/a.jpg",
+        "https://e.org/a.JPEG?w=1",
+        "https://cdn.e.org/img/123",
+        "https://www.youtube.com/watch?v=a",
+        "https://youtu.be/a.png",
+        "https://x.com/a/status/1.jpg",
+        "https://twitter.com/a.png",
+        "https://vimeo.com/1.jpg",
+        "https://www.flickr.com/photos/a/1",
+        "https://flic.kr/p/1",
+        "https://www.instagram.com/p/abc/",
+        "https://instagram.com/someone",
+        "https://en.wikipedia.org/wiki/Doha",
+        "https://upload.wikimedia.org/wikipedia/commons/a/ab/Doha.jpg",
+        "https://commons.wikimedia.org/wiki/File:Doha.jpg",
+        "https://en.wikipedia.org/wiki/Doha#/media/File:Doha.jpg",
+        "https://imgur.com/a/b",
+        "https://e.org/report.pdf",
+        "https://e.org/report.pdf#page=2",
+        "https://open.spotify.com/track/1",
+        "https://e.org/iframe/1",
+        "https://e.org/blockquote",
+        "https://e.org/clip.mp4",
+        "https://e.org/clip.webm?x",
+        "https://fast.wistia.com/embed/1",
+        "https://e.org/a.mp3",
+        "https://docs.google.com/document/d/1/edit?usp=sharing",
+        "https://www.google.com/maps/@25.28,51.52,12z",
+        "https://www.documentcloud.org/documents/1",
+        "https://soundcloud.com/a",
+        "https://www.dailymotion.com/video/x",
+        "https://bsky.app/profile/a.b/post/3k",
+        "https://www.tiktok.com/@a/video/123",
+        "https://vine.co/v/1",
+        "https://e.org/photo.webp",
+        "https://e.org/photo.svg?x=1",
+        "https://e.org/spotify-logo.png",
+    ]
+    minimal = {"title": {"text": {"headline": "x"}}, "events": [MINIMAL_SLIDE]}
+    open_timelinejs(page, tmp_path, minimal)
+    real = page.evaluate("urls => urls.map(u => TL.lookupMediaType({url: u}).type)", urls)
+    assert [timelinejs_type(u) for u in urls] == real
 
 
 # ---------------------------------------------------------------- vis-timeline

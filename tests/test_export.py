@@ -424,3 +424,51 @@ def test_timelinejs_never_invents_an_hour_and_credits_the_outlet():
     assert clock["start_date"]["hour"] == 14 and clock["start_date"]["minute"] == 30
     assert night["group"] == "Reuters"
     assert '<p>Reuters: <a href="https://example.org/a">Talks resume</a>' in night["text"]["text"]
+
+
+def test_timelinejs_media_is_the_lead_image_credited_and_only_a_safe_url():
+    df = story_frame().iloc[:1].copy()
+    df["outlet"], df["outlets"] = "AT&T <b>Wire</b>", "AT&T <b>Wire</b>"
+    df["title"] = 'Talks "resume" <now>'
+    df["image"] = "https://cdn.example.org/lead.jpg?w=1200"
+    (slide,) = to_timelinejs(df)["events"]
+    assert slide["media"] == {
+        "url": "https://cdn.example.org/lead.jpg?w=1200",
+        "alt": 'Lead image of Talks "resume" <now>',  # a DOM property: plain text
+        "credit": "Image: AT&amp;T &lt;b&gt;Wire&lt;/b&gt;",  # HTML to TimelineJS: escaped
+        "link": "https://example.org/a",
+    }
+    df["outlet"] = df["outlets"] = None
+    assert to_timelinejs(df)["events"][0]["media"]["credit"] == "Image: example.org"
+    refused = [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)//.png",
+        "data:image/png;base64,iVBORw0KGgo=",
+        "data:image/svg+xml,<svg onload=alert(1)>",
+        'https://cdn.example.org/x.png"onerror="alert(1)',
+        "https://cdn.example.org/x.png'onerror='alert(1)",
+        "https://cdn.example.org/x.png><script>",
+        "https://cdn.example.org/x\n.png",
+        "//cdn.example.org/x.png",
+        "ftp://cdn.example.org/x.png",
+        "https://www.youtube.com/watch?v=abc",  # TimelineJS would embed a video
+        "https://example.org/iframe",  # ...or write the URL into an iframe
+        "",
+        None,
+    ]
+    for bad in refused:
+        df["image"] = bad
+        slide = to_timelinejs(df)["events"][0]
+        assert "media" not in slide, bad
+    assert "media" not in to_timelinejs(story_frame().drop(columns=["image"]))["events"][0]
+
+
+def test_timelinejs_media_types_follow_timelinejs_own_patterns():
+    from timeline.export.media import image_url, timelinejs_type
+
+    assert timelinejs_type("https://e.org/a.PNG") == "image"
+    assert timelinejs_type("https://cdn.e.org/img/123") == "imageblank"  # still an <img>
+    assert timelinejs_type("https://x.com/a.png") == "twitter"
+    assert timelinejs_type("https://e.org/report.pdf") == "pdf"
+    assert image_url("https://cdn.e.org/img/123") == "https://cdn.e.org/img/123"
+    assert image_url("https://upload.wikimedia.org/wikipedia/commons/a/ab/Doha.jpg")

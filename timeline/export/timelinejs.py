@@ -19,12 +19,14 @@ import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 
 from timeline.charts import highlight_sentence, safe_url
 from timeline.export._cells import note, text
 from timeline.export.display import display_date
+from timeline.export.media import image_url
 from timeline.export.output import replacing
 from timeline.export.selection import most_reported
 from timeline.frame import check
@@ -66,10 +68,12 @@ def to_timelinejs(
     day; no hour unless the text gave one); weeks, quarters and ranges get an ``end_date``.
     ``display_date`` is the date as a reader says it ("3–9 March 2024"). Each slide quotes
     its sentence (date words in bold) and is credited to its outlet and article title,
-    linked. Groups are the first value of ``group_by`` (default: the outlet; None: no
-    groups). At most ``max_events`` slides (None: all), the most reported; the title slide
-    (``title``, else the story's most common article title) says what was left out and
-    names the events without a calendar date, which TimelineJS cannot place.
+    linked; its media is the article's lead image when it has one (an http(s) URL that
+    TimelineJS shows as an image). Groups are the first value of ``group_by`` (default:
+    the outlet; None: no groups). At most ``max_events`` slides (None: all), the most
+    reported; the title slide (``title``, else the story's most common article title) says
+    what was left out and names the events without a calendar date, which TimelineJS
+    cannot place.
     """
     frame = check(df, group_by)
     dated = frame[frame["start"].notna()]
@@ -146,10 +150,37 @@ def _slide(r: dict[str, Any], group_by: str | None) -> dict[str, Any]:
     spans = text(r.get("kind")) == "range" or precision not in {"year", "month", "day", "time"}
     if spans and last is not None and last > start:
         event["end_date"] = _date(last, _PARTS["day"] if precision == "time" else parts)
+    media = _media(r)
+    if media:
+        event["media"] = media
     group = _first(r.get(group_by)) if group_by else ""
     if group:
         event["group"] = plain(group)
     return {k: v for k, v in event.items() if v is not None}
+
+
+def _media(r: dict[str, Any]) -> dict[str, str] | None:
+    """The article's lead image (``og:image``) as the slide's media, credited to its outlet
+    and linked to the article; only a URL TimelineJS draws as an ``<img>`` (``image_url``).
+    ``credit`` and ``caption`` are HTML to TimelineJS (escaped once); ``alt`` it sets as the
+    image's property, so it is plain text, not escaped."""
+    url = image_url(r.get("image"))
+    if url is None:
+        return None
+    outlet = text(r.get("outlet")).strip() or _first(r.get("outlets"))  # the image's article
+    title = " ".join(text(r.get("title")).split())
+    media = {"url": url, "alt": f"Lead image of {title}" if title else "Lead image"}
+    credit = outlet or _host(safe_url(r.get("url")) or url)
+    if credit:
+        media["credit"] = html.escape(f"Image: {credit}")
+    link = safe_url(r.get("url"))
+    if link:
+        media["link"] = link
+    return media
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or ""
 
 
 def _parts(precision: str, value: str) -> tuple[str, ...]:
