@@ -32,10 +32,10 @@ def test_environment_yml_matches_pyproject() -> None:
 
 
 def test_import_is_light_and_silent() -> None:
-    # A notebook's `import timeline` must not drag in pandas, plotly or dateparser.
+    # A notebook's `import timeline` must not drag in pandas, plotly, dateparser or py3langid.
     code = (
         "import sys, timeline;"
-        "heavy = [m for m in ('pandas', 'plotly', 'dateparser') if m in sys.modules];"
+        "heavy = [m for m in ('pandas', 'plotly', 'dateparser', 'py3langid') if m in sys.modules];"
         "print(','.join(heavy))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

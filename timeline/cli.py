@@ -130,7 +130,9 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("in_dir", type=Path, help="directory of .tml files (searched recursively)")
     tag.add_argument("out_dir", type=Path, help="directory to write the tagged copies to")
     tag.add_argument(
-        "--language", default="en", help="language of the documents, e.g. es (default: en)"
+        "--language",
+        type=_language,
+        help="language of the documents, e.g. es (default: detected from each document's text)",
     )
     _add_force(tag)
     tag.set_defaults(run=_run_tag_timeml)
@@ -167,6 +169,13 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--published", help="publication date (YYYY-MM-DD) for articles that carry none"
+    )
+    command.add_argument(
+        "--language",
+        metavar="CODE",
+        type=_language,
+        help="language (de, es, ru, ...) of the articles that do not name theirs in front "
+        "matter or a JSON field 'language' (default: detected from each article's text)",
     )
     command.add_argument(
         "--strict", action="store_true", help="stop at the first input that cannot be read"
@@ -212,6 +221,15 @@ def _mention_cap(text: str) -> int | None:
     return cap or None
 
 
+def _language(text: str) -> str:
+    from timeline.lang import get_language
+
+    try:
+        return get_language(text).code
+    except ValueError as error:  # "language 'xx' is not supported: use one of en, es ..."
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _jobs(text: str) -> int:
     try:
         jobs = int(text)
@@ -243,6 +261,7 @@ def _extract(args: argparse.Namespace):  # -> (DataFrame, Report)
         jobs=args.jobs,
         scheduler=args.scheduler,
         fetch=fetch,
+        language=args.language,
     )
     report = frame.timeline.report
     for status in report.skipped:
@@ -308,16 +327,18 @@ def _run_render(args: argparse.Namespace) -> int:
 def _run_tag_timeml(args: argparse.Namespace) -> int:
     from functools import partial
 
-    from timeline.lang import get_language
     from timeline.timeml import tag_directory
     from timeline.timex import tag
 
-    try:
-        language = get_language(args.language).code
-    except ValueError as error:  # "language 'xx' is not supported: use one of en, es ..."
-        _say(str(error))
-        return EXIT_USAGE
-    tagger = tag if language == "en" else partial(tag, language=language)
+    if args.language is None:
+        from timeline.lang.detect import detect_language
+
+        def tagger(text, dct=None):  # each document in the language of its text
+            return tag(text, dct, language=detect_language(text))
+
+    else:
+        language = args.language
+        tagger = tag if language == "en" else partial(tag, language=language)
     check_outputs([args.in_dir], [args.out_dir], force=args.force, folders=True)
     with _writing(args.out_dir):
         count = tag_directory(args.in_dir, args.out_dir, tagger)

@@ -50,6 +50,10 @@ class Article:
     # (htmldate's stages), "feed", "metadata" (front matter, JSON, sidecar), "default"
     # (the caller's published=); "" when there is no date
     published_source: str = ""
+    # ISO 639-1 code of the language the text is written in ("en", "es", "de"): given by
+    # front matter or a JSON field ``language``, by ``extract(language=)``, or else detected
+    # from the text when the article is tagged; "" until then
+    language: str = ""
 
     @property
     def id(self) -> str:
@@ -118,6 +122,7 @@ class Mention:
     # "hypothetical" or "negated" (the last two did not happen).
     modality: str = "asserted"
     lead: bool = False  # told in the headline or the first sentences
+    language: str = ""  # the article's language ("en", "de"), given or detected
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ The same ordered window drives a Dask cluster (``timeline.dask``): anything with
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import sys
@@ -36,8 +37,13 @@ AUTO_SERIAL_CHARS = 300_000  # jobs=None: this much text in one process before f
 
 def analyse(article: Article) -> Analysed:
     """The per-article stages: the article's events, its line in the report, and what
-    the events stage cut (notes for the report's warnings)."""
-    timexes = tag(article.text, dct=article.published)
+    the events stage cut (notes for the report's warnings). An article whose language is
+    not given is read in the language detected from its text (``lang.detect``)."""
+    if not article.language:
+        from timeline.lang.detect import detect_language
+
+        article = dataclasses.replace(article, language=detect_language(article.text))
+    timexes = tag(article.text, dct=article.published, language=article.language)
     notes: list[str] = []
     events = build_events(article, timexes, notes)
     return events, article_status(article, timexes, events), notes

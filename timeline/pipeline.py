@@ -41,6 +41,7 @@ def extract(
     jobs: int | None = None,
     scheduler: Any = None,
     fetch: bool | Fetcher = False,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Find the dated events of ``articles`` and return them as a DataFrame.
 
@@ -67,13 +68,21 @@ def extract(
 
     URLs among ``articles`` (or in a ``.txt`` list of URLs) are fetched only with
     ``fetch=True`` or a ``timeline.articles.Fetcher``; see ``read_articles``.
+
+    ``language`` ("de", "es", ...) is the language of the articles that do not name theirs
+    (front matter or a JSON field ``language``); without it each such article's language
+    is detected from its text (``timeline.lang.detect``). The frame's ``language`` column
+    says which language each event was read in.
     """
     default_published = parse_date_arg(published)
+    default_language = _language_arg(language)
     jobs = check_jobs(jobs)
     report = _adopted_report(articles)
     merger = EventMerger(max_mentions)
     fetcher = fetch if isinstance(fetch, Fetcher) else Fetcher() if fetch else False
     articles_read = _articles(articles, default_published, report, strict, fetcher)
+    if default_language:
+        articles_read = _in_language(articles_read, default_language)
     stream = _with_progress(articles_read, progress)
     places = _ReportPlaces(report)
     for events, status, notes in _analysed(places.held(stream), jobs, scheduler):
@@ -83,6 +92,26 @@ def extract(
         first = report.skipped[0]
         raise InputError(first.source, first.reason, first.line)
     return to_frame(merger.events(), report)
+
+
+def _language_arg(language: str | None) -> str:
+    """The code of ``extract(language=)`` ("" for None), or ``TimelineError``."""
+    if language is None or language == "":
+        return ""
+    from timeline.lang import get_language
+
+    try:
+        return get_language(language).code
+    except ValueError as error:
+        raise TimelineError(str(error)) from None
+
+
+def _in_language(articles: Iterable[Article], language: str) -> Iterator[Article]:
+    """The articles, those that do not name their language given ``language``."""
+    for article in articles:
+        if not article.language:
+            article.language = language
+        yield article
 
 
 def _adopted_report(articles: ArticlesInput) -> Report:

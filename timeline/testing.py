@@ -93,6 +93,7 @@ def make_frame(n: int, seed: int = 0, n_sources: int = 8) -> pd.DataFrame:
             "outlet": "",
             "author": "",
             "image": None,
+            "language": "en",
             "published": s,
             "char_start": 103,
             "char_end": 103 + date_text.str.len(),

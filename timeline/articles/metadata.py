@@ -20,13 +20,14 @@ URL_FIELDS = ("url", "link")
 OUTLET_FIELDS = ("source", "outlet", "site_name", "sitename")
 AUTHOR_FIELDS = ("author", "byline", "authors")
 IMAGE_FIELDS = ("image", "image_url", "og:image")
+LANGUAGE_FIELDS = ("language", "lang", "inlanguage")
 
 
 def meta_from_mapping(
     raw: dict[str, Any], source: str, line: int | None, sink: Sink
 ) -> dict[str, Any]:
-    """Checked metadata (title, published, url, outlet, author, image) from front matter,
-    JSON, a sidecar, an HTML page or a feed entry."""
+    """Checked metadata (title, published, url, outlet, author, image, language) from front
+    matter, JSON, a sidecar, an HTML page or a feed entry."""
     meta: dict[str, Any] = {}
     fields = {k.lower() if isinstance(k, str) else k: v for k, v in raw.items()}
     title = _first_str(fields, TITLE_FIELDS, source, line, sink)
@@ -56,6 +57,16 @@ def meta_from_mapping(
         name = _first_str(fields, names, source, line, sink, lists=key == "author")
         if name is not None and name.strip():
             meta[key] = clean(" ".join(name.split()))
+    given = _first_str(fields, LANGUAGE_FIELDS, source, line, sink)
+    if given is not None and given.strip():
+        from timeline.lang import language_code
+
+        code = language_code(given)
+        if code is None:
+            shown = printable(given.strip()[:40])
+            sink.warn(source, f"language {shown!r} not supported; detected from the text", line)
+        else:
+            meta["language"] = code
     return meta
 
 

@@ -327,6 +327,7 @@ def _undated_candidates(
             title=article.title,
             url=article.url,
             published=article.published,
+            language=article.language,
             date_basis=basis,
             modality=said,
             lead=in_lead,
@@ -489,6 +490,7 @@ def _mention(
         title=article.title,
         url=article.url,
         published=article.published,
+        language=article.language,
     )
 
 
@@ -637,6 +639,7 @@ def _attach_dateless(
             title=article.title,
             url=article.url,
             published=article.published,
+            language=article.language,
             via=phrase,
             date_basis="",
             modality=modality(label, sentence.text),

@@ -64,10 +64,24 @@ def get_language(code: str = DEFAULT) -> Language:
     return _language(key)
 
 
+def language_code(value: object) -> str | None:
+    """The supported code a language tag names ("de", "DE", "de-AT", "pt_BR" -> "pt"), or
+    None when it names none timeline reads."""
+    if not isinstance(value, str):
+        return None
+    key = value.strip().replace("_", "-").split("-")[0].lower()
+    try:
+        return get_language(key).code
+    except ValueError:
+        return None
+
+
+@cache
 def _bundled(key: str) -> bool:
     return importlib.util.find_spec(f"timeline.lang.{key}") is not None
 
 
+@cache
 def _dateparser_knows(key: str) -> bool:
     from timeline.lang.generated import locales
 
@@ -84,6 +98,13 @@ def alternation(words: Iterable[str]) -> str:
     a space matching any run of whitespace."""
     items = sorted(set(words), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+def supported() -> list[str]:
+    """Every code ``get_language`` accepts: the bundled languages and dateparser's, sorted."""
+    from timeline.lang.generated import locales
+
+    return sorted({*codes(), *(c for c in locales() if _CODE.fullmatch(c))})
 
 
 def codes() -> list[str]:

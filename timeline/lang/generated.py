@@ -53,6 +53,7 @@ def _data_dir() -> Path | None:
     return Path(spec.origin).parent / "data" / "date_translation_data"
 
 
+@cache
 def locales() -> list[str]:
     """The codes dateparser has locale data for ("de", "ru", "fr", ...), sorted."""
     folder = _data_dir()
