@@ -29,6 +29,9 @@ from timeline.timex import tag
         ("6 March, 2025", date(2025, 3, 6)),
         ("Mar. 6, 2025", date(2025, 3, 6)),
         ("Mar 6 2025", date(2025, 3, 6)),
+        ("Sept. 6, 2025", date(2025, 9, 6)),  # the tagger's month words, abbreviations too
+        ("6 Mar, 2025", date(2025, 3, 6)),
+        ("Weds, 6 March 2025", date(2025, 3, 6)),
         ("2025/03/06", date(2025, 3, 6)),
         ("2025.03.06", date(2025, 3, 6)),
         ("20250306", date(2025, 3, 6)),

@@ -10,22 +10,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cache
 
 from timeline.errors import DateError
+from timeline.lang import alternation
 
-_DATE_FORMATS = (
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%B %d %Y",
-    "%b %d %Y",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%d %B, %Y",
-    "%Y/%m/%d",
-    "%Y.%m.%d",
-    "%Y%m%d",
-)
-_WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+# Numeric layouts only: month and weekday names are read from the English tables
+# (``timeline/lang/en/dates.py``), the same words the tagger knows.
+_NUMERIC_FORMATS = ("%Y/%m/%d", "%Y.%m.%d", "%Y%m%d")
 _ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b", re.IGNORECASE)
 
 
@@ -46,8 +38,11 @@ def parse_date(value: str) -> date | None:
         return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
-    text = _ORDINAL.sub(r"\1", _WEEKDAY.sub("", text)).replace(".", "", 1 if "," in text else 0)
-    for fmt in _DATE_FORMATS:
+    text = _ORDINAL.sub(r"\1", _weekday().sub("", text)).replace(".", "", 1 if "," in text else 0)
+    named = _named(text)
+    if named is not None:
+        return named
+    for fmt in _NUMERIC_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:
@@ -79,6 +74,40 @@ def parse_date_arg(value: date | datetime | str | None) -> date | None:
             f"publication date {value!r} is not a date: give it as YYYY-MM-DD, e.g. 2025-03-06"
         )
     return parsed
+
+
+def _named(text: str) -> date | None:
+    """ "March 6, 2025", "Mar 6 2025", "6 March 2025", "6 March, 2025"; None otherwise."""
+    from timeline.lang.en.dates import MONTHS
+
+    match = _named_pattern().fullmatch(text)
+    if match is None:
+        return None
+    month = MONTHS[(match["month1"] or match["month2"]).lower()]
+    try:
+        return date(int(match["year"]), month, int(match["day1"] or match["day2"]))
+    except ValueError:
+        return None
+
+
+@cache
+def _named_pattern() -> re.Pattern[str]:
+    from timeline.lang.en.dates import MONTHS
+
+    months = alternation(MONTHS)
+    return re.compile(
+        rf"(?:(?P<month1>{months})\s+(?P<day1>\d{{1,2}}),?"
+        rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{months}),?)\s+(?P<year>\d{{4}})",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _weekday() -> re.Pattern[str]:
+    """A leading weekday ("Thursday, ", "Thu. ", "Weds "), dropped before the date is read."""
+    from timeline.lang.en.dates import WEEKDAYS
+
+    return re.compile(rf"^{alternation(WEEKDAYS)}[a-z]*\.?,?\s+", re.IGNORECASE)
 
 
 def _parse_iso(text: str) -> date | None:
