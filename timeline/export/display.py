@@ -10,29 +10,9 @@ from typing import Any
 import pandas as pd
 
 from timeline.export._cells import text
+from timeline.lang.en.display import MODS, MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS, ordinal
 
-# The English words of a displayed date (data; a second language gets its own table).
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "day"}
-SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-MODS = {
-    "APPROX": "about {}",
-    "START": "early {}",
-    "MID": "mid-{}",
-    "END": "late {}",
-    "BEFORE": "before {}",
-    "AFTER": "after {}",
-    "ON_OR_BEFORE": "on or before {}",
-    "ON_OR_AFTER": "on or after {}",
-    "LESS_THAN": "less than {}",
-    "MORE_THAN": "more than {}",
-    "EQUAL_OR_LESS": "at most {}",
-    "EQUAL_OR_MORE": "at least {}",
-}
+# The words of a displayed date are the language's (lang/en/display.py), never typed here.
 DASH = "\u2013"  # en dash: "3–9 March 2024"
 
 _DAYS = {"day", "time", "week"}  # a span of these is shown in days
@@ -78,9 +58,9 @@ def _point(start: pd.Timestamp, last: pd.Timestamp, precision: str, value: str) 
     if precision == "decade":
         return f"the {start.year // 10 * 10}s"
     if precision == "century":
-        return f"the {_ordinal(start.year // 100 + 1)} century"
+        return f"the {ordinal(start.year // 100 + 1)} century"
     if precision == "millennium":
-        return f"the {_ordinal(start.year // 1000 + 1)} millennium"
+        return f"the {ordinal(start.year // 1000 + 1)} millennium"
     return str(start.year)
 
 
@@ -124,8 +104,3 @@ def _last_day(end: pd.Timestamp, start: pd.Timestamp) -> pd.Timestamp:
     """The exclusive end made inclusive (the day before midnight), never before the start."""
     last = end - pd.Timedelta(microseconds=1)
     return max(last, start)
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
