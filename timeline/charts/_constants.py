@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from plotly.colors import qualitative
 
-from timeline.model import SEPARATOR
-
 # Above this many dated events: WebGL traces, no inline labels, a count-per-period panel.
 # 2,000 SVG markers with text still pan smoothly; beyond that SVG gets sluggish.
 DENSE_THRESHOLD = 2_000
@@ -44,7 +42,6 @@ ROWS_MIN = 3
 # salience without a salience column: sources count most, then mentions, then precision
 PRECISION_WEIGHT = {"time": 0.3, "day": 0.3, "week": 0.15, "month": 0.1}
 MULTI_VALUED = {"actors", "sources", "alt_values"}  # "; "-joined columns: one lane per value
-JOIN = SEPARATOR  # how multi-valued columns are joined
 PALETTE = qualitative.Plotly + qualitative.D3
 
 # the three shapes a date takes, their legend names and colours (when not coloured by a column)

@@ -44,8 +44,8 @@ from timeline.charts._constants import (
 )
 from timeline.charts._credit import source_names
 from timeline.charts._labels import place, salience, scales
-from timeline.charts._text import esc, lane_name, short, split
-from timeline.frame import check
+from timeline.charts._text import esc, lane_name, short
+from timeline.frame import check, split
 
 # ---------------------------------------------------------------- the frame contract
 

@@ -6,7 +6,8 @@ from typing import Any
 
 import pandas as pd
 
-from timeline.charts._text import lane_name, short, split
+from timeline.charts._text import lane_name, short
+from timeline.frame import split
 
 
 def source_names(data: pd.DataFrame) -> dict[str, str]:

@@ -15,7 +15,8 @@ import pandas as pd
 
 from timeline.charts._constants import HOVER_WIDTH
 from timeline.charts._credit import credit_name, source_names
-from timeline.charts._text import esc, safe_url, short, split
+from timeline.charts._text import esc, safe_url, short
+from timeline.frame import split
 
 HOVERTEMPLATE = "%{customdata[0]}<extra></extra>"
 HOVER, LINK = 0, 1  # positions in customdata

@@ -1,4 +1,7 @@
-"""Small text helpers every chart part uses: escaping, cutting, splitting, safe links."""
+"""Small text helpers every chart part uses: escaping, cutting, safe links.
+
+A multi-valued cell is split by ``timeline.frame.split`` (the frame's own rule).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,6 @@ import html
 from typing import Any
 
 import pandas as pd
-
-from timeline.charts._constants import JOIN
 
 
 def esc(text: str) -> str:
@@ -23,13 +24,6 @@ def safe_url(url: Any) -> str | None:
     if not url.lower().startswith(("http://", "https://")):
         return None
     return None if any(c in url for c in " \"'<>\\") else url
-
-
-def split(value: Any) -> list[str]:
-    """The parts of a ``"; "``-joined cell (none for a missing one)."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return []
-    return [part for part in str(value).split(JOIN) if part]
 
 
 def short(text: Any, limit: int) -> str:

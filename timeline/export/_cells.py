@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from timeline.frame import report_of
+from timeline.frame import report_of, split
 from timeline.model import SEPARATOR
 
 
@@ -15,6 +15,11 @@ def text(value: Any) -> str:
     if value is None or (not isinstance(value, (str, list, dict)) and pd.isna(value)):
         return ""
     return str(value)
+
+
+def first(value: Any) -> str:
+    """The first part of a multi-valued cell (``"Reuters; AP"`` -> ``"Reuters"``), stripped."""
+    return text(value).split(SEPARATOR)[0].strip()
 
 
 def whole(value: Any, default: int) -> int:
@@ -33,7 +38,7 @@ def n_articles(frame: pd.DataFrame) -> int:
     column = "sources" if "sources" in frame.columns else "source"
     if column not in frame.columns:
         return 0
-    names = {s for v in frame[column].dropna() for s in str(v).split(SEPARATOR) if s}
+    names = {s for v in frame[column] for s in split(v)}
     return len(names)
 
 

@@ -24,13 +24,12 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from timeline.charts import highlight_sentence, safe_url
-from timeline.export._cells import note, text
+from timeline.export._cells import first, note, text
 from timeline.export.display import display_date
 from timeline.export.media import image_url
 from timeline.export.output import replacing
 from timeline.export.selection import most_reported
-from timeline.frame import check
-from timeline.model import SEPARATOR
+from timeline.frame import check, split
 
 QUOTE_CHARS = 1000  # a slide quotes at most this much of the sentence, around the date
 MAX_SLIDES = 200  # a 500-event story stays navigable: the most reported are kept
@@ -153,7 +152,7 @@ def _slide(r: dict[str, Any], group_by: str | None) -> dict[str, Any]:
     media = _media(r)
     if media:
         event["media"] = media
-    group = _first(r.get(group_by)) if group_by else ""
+    group = first(r.get(group_by)) if group_by else ""
     if group:
         event["group"] = plain(group)
     return {k: v for k, v in event.items() if v is not None}
@@ -167,7 +166,7 @@ def _media(r: dict[str, Any]) -> dict[str, str] | None:
     url = image_url(r.get("image"))
     if url is None:
         return None
-    outlet = text(r.get("outlet")).strip() or _first(r.get("outlets"))  # the image's article
+    outlet = text(r.get("outlet")).strip() or first(r.get("outlets"))  # the image's article
     title = " ".join(text(r.get("title")).split())
     media = {"url": url, "alt": f"Lead image of {title}" if title else "Lead image"}
     credit = outlet or _host(safe_url(r.get("url")) or url)
@@ -213,7 +212,7 @@ def _slide_text(r: dict[str, Any]) -> str:
 
 def _credit(r: dict[str, Any]) -> str:
     """ "Reuters: <a>Putin meets Trufanov</a>", and how many other articles report it."""
-    outlet = _first(r.get("outlets"))
+    outlet = first(r.get("outlets"))
     title = text(r.get("title")).strip()
     name = title or (text(r.get("source")) if not outlet else "")
     url = safe_url(r.get("url"))
@@ -221,7 +220,7 @@ def _credit(r: dict[str, Any]) -> str:
     if url and name:
         linked = f'<a href="{html.escape(url, quote=True)}">{linked}</a>'
     credit = ": ".join(p for p in (html.escape(outlet), linked) if p)
-    n_sources = len([s for s in text(r.get("sources")).split(SEPARATOR) if s])
+    n_sources = len(split(r.get("sources")))
     if n_sources > 1:
         others = n_sources - 1
         credit += f" (and {others} other article{'s' if others != 1 else ''})"
@@ -246,7 +245,3 @@ def _eras(shown: pd.DataFrame) -> list[dict[str, Any]]:
         }
         for r in long.sort_values("start").to_dict("records")
     ]
-
-
-def _first(value: Any) -> str:
-    return text(value).split(SEPARATOR)[0].strip()

@@ -20,12 +20,11 @@ from typing import Any
 import pandas as pd
 
 from timeline.charts import safe_url
-from timeline.export._cells import text
+from timeline.export._cells import first, text
 from timeline.export.display import display_date
 from timeline.export.output import replacing
 from timeline.export.selection import most_reported
 from timeline.frame import check
-from timeline.model import SEPARATOR
 
 EXACT = {"day", "time"}
 OPTIONS = {"stack": True, "showCurrentTime": False, "zoomKey": "ctrlKey"}
@@ -39,7 +38,7 @@ def to_vis_timeline(
     dated = most_reported(frame[frame["start"].notna()], max_events)
     items, groups = [], {}
     for r in dated.to_dict("records"):
-        group = _first(r.get(group_by)) if group_by else ""
+        group = first(r.get(group_by)) if group_by else ""
         item = _item(r)
         if group:
             item["group"] = groups.setdefault(group, f"g{len(groups) + 1}")
@@ -85,14 +84,10 @@ def _iso(ts: pd.Timestamp, precision: str) -> str:
 
 def _tooltip(r: dict[str, Any], shown: str) -> str:
     lines = [f"<b>{html.escape(shown)}</b>", html.escape(text(r.get("label")))]
-    credit = html.escape(_first(r.get("outlets")) or text(r.get("title")) or text(r.get("source")))
+    credit = html.escape(first(r.get("outlets")) or text(r.get("title")) or text(r.get("source")))
     url = safe_url(r.get("url"))
     if credit and url:
         credit = f'<a href="{html.escape(url, quote=True)}">{credit}</a>'
     if credit:
         lines.append(credit)
     return "<br>".join(lines)
-
-
-def _first(value: Any) -> str:
-    return text(value).split(SEPARATOR)[0].strip()
