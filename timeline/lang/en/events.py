@@ -4,7 +4,7 @@ The events stage (``timeline/events/``) reads these tables; the regexes it build
 ordered ones (tuples) keep their order, as an alternation tries its words in order.
 """
 
-from timeline.lang.en.dates import DATED_EVENT_NOUNS, SEASON_WORDS
+from timeline.lang.en.dates import AMBIGUOUS_PAST, DATED_EVENT_NOUNS, NEWS_PAST, SEASON_WORDS
 from timeline.lang.en.dates import MONTHS as _MONTH_NUMBERS
 from timeline.lang.en.dates import WEEKDAYS as _WEEKDAY_NUMBERS
 
@@ -38,11 +38,7 @@ TEMPORAL_PREPOSITIONS = frozenset(
 BOUNDARY_PREPOSITIONS = frozenset({"since", "until", "till"})  # the date bounds a state
 # Words dropped with the date: its preposition, or what joins the two ends of a range.
 CUT_WITH_DATE = TEMPORAL_PREPOSITIONS | frozenset({"to", "through", "and", "-", "–"})
-IRREGULAR_PAST = frozenset(
-    """began begun broke came fell went took won lost met left made rose said saw struck ran
-    told sent held hit shot fled fought led got gave grew hung kept knew paid put sold
-    spoke stood swore threw wrote""".split()
-)
+IRREGULAR_PAST = frozenset(NEWS_PAST + AMBIGUOUS_PAST)  # the tagger's table (dates.py)
 PLACING_PREPOSITIONS = frozenset({"during", "in", "amid", "at", "throughout"})
 AUXILIARIES = frozenset(
     "is are was were be been being has have had will would shall should can could may "
