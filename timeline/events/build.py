@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from timeline.events.actors import ArticleActors
 from timeline.events.anchors import Anchor, anchor_date, event_reference
@@ -126,7 +127,7 @@ class _ClusterIndex:
         if timex.earliest is None:
             _file_under(self.by_value, [timex.value], cluster)
             return
-        days, months = _days(timex), _months(timex)
+        days, months = _days(timex), months_of(timex)
         if days is not None:
             _file_under(self.by_day, days, cluster)
         elif months is not None:
@@ -140,7 +141,7 @@ class _ClusterIndex:
         if timex.earliest is None:
             found = list(self.by_value.get(timex.value, ()))
         else:
-            days, months = _days(timex), _months(timex)
+            days, months = _days(timex), months_of(timex)
             if months is None:  # a wide date: every resolved cluster
                 found = [c for c in self.clusters if c.head.timex.earliest is not None]
             else:
@@ -175,7 +176,11 @@ def _days(timex: Timex, widest: int | None = SHORT_DAYS) -> range | None:
     return range(first, last + 1)
 
 
-def _months(timex: Timex) -> range | None:
+def months_of(timex: Timex) -> range | None:
+    """The months (year * 12 + month) a date spans; None when undated or LONG_MONTHS or longer.
+
+    The index both the article's clusters (here) and the cross-article merge look dates up by.
+    """
     if timex.earliest is None or timex.latest is None:
         return None
     end = timex.latest - timedelta(microseconds=1)
@@ -474,6 +479,22 @@ _CALENDAR_VALUE = re.compile(r"^(?:\d|X)")
 def _mention(
     article: Article, sentence: Sentence, timex: Timex, anchor: Anchor, source: str
 ) -> Mention:
+    return _told_in(
+        article,
+        sentence,
+        source,
+        date_text=timex.text,
+        char_start=timex.start,
+        char_end=timex.end,
+        value=timex.value,
+        precision=timex.precision,
+        label=anchor.label,
+    )
+
+
+def _told_in(article: Article, sentence: Sentence, source: str, **fields: Any) -> Mention:
+    """A mention in one of the article's sentences, with the article's credit (outlet,
+    author, image, title, URL, publication date, language) filled in one place."""
     return Mention(
         source=source,
         outlet=article.outlet,
@@ -481,16 +502,11 @@ def _mention(
         image=article.image,
         sentence=sentence.text,
         sentence_start=sentence.start,
-        date_text=timex.text,
-        char_start=timex.start,
-        char_end=timex.end,
-        value=timex.value,
-        precision=timex.precision,
-        label=anchor.label,
         title=article.title,
         url=article.url,
         published=article.published,
         language=article.language,
+        **fields,
     )
 
 
@@ -623,23 +639,16 @@ def _attach_dateless(
             continue
         label = actors.resolve_pronoun(dateless_label(sentence.text), sentence.start)
         label = actors.expand_subject(label)
-        mention = Mention(
-            source=source,
-            outlet=article.outlet,
-            author=article.author,
-            image=article.image,
-            sentence=sentence.text,
-            sentence_start=sentence.start,
+        mention = _told_in(
+            article,
+            sentence,
+            source,
             date_text="",
             char_start=sentence.start + start,
             char_end=sentence.start + end,
             value="",
             precision=None,
             label=label,
-            title=article.title,
-            url=article.url,
-            published=article.published,
-            language=article.language,
             via=phrase,
             date_basis="",
             modality=modality(label, sentence.text),

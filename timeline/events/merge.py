@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from timeline.events.actors import fullest_names
-from timeline.events.build import numbered
+from timeline.events.build import months_of, numbered
 from timeline.events.kinds import trigger_class
 from timeline.events.similarity import (
     Features,
@@ -206,7 +206,7 @@ class _GroupIndex:
             self.by_word.setdefault(word, set()).add(group.order)
 
     def _file(self, group: _Group) -> None:
-        months = _months(group.head.timex)
+        months = months_of(group.head.timex)
         if months is None:
             group.months = None  # unresolved or very coarse: near every date
         elif group.months is not None:
@@ -218,21 +218,12 @@ class _GroupIndex:
         sharing: set[int] = set()
         for word in (*features.classes, *features.stems):
             sharing.update(self.by_word.get(word, ()))
-        months = _months(timex)
+        months = months_of(timex)
         groups = (self.groups[order] for order in sorted(sharing))
         if months is None:
             return list(groups)
         window = range(months.start - 3, months.stop + 3)  # a date conflict spans ~2 months
         return [g for g in groups if g.months is None or not g.months.isdisjoint(window)]
-
-
-def _months(timex: Timex, widest: int = 24) -> range | None:
-    if timex.earliest is None or timex.latest is None:
-        return None
-    end = timex.latest - timedelta(microseconds=1)
-    first = timex.earliest.year * 12 + timex.earliest.month
-    last = end.year * 12 + end.month
-    return range(first, last + 1) if last - first < widest else None
 
 
 def _articles_of(event: Event) -> set[tuple[str, str | None, str]]:
