@@ -211,14 +211,19 @@ def _add_force(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _mention_cap(text: str) -> int | None:
+def _whole(text: str, least: int, says: str) -> int:
+    """An option's whole number, at least ``least``; argparse's error saying ``says`` if not."""
     try:
-        cap = int(text)
+        number = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if cap < 0:
-        raise argparse.ArgumentTypeError("must be 0 (keep all) or more")
-    return cap or None
+    if number < least:
+        raise argparse.ArgumentTypeError(says)
+    return number
+
+
+def _mention_cap(text: str) -> int | None:
+    return _whole(text, 0, "must be 0 (keep all) or more") or None
 
 
 def _language(text: str) -> str:
@@ -231,13 +236,7 @@ def _language(text: str) -> str:
 
 
 def _jobs(text: str) -> int:
-    try:
-        jobs = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if jobs < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return jobs
+    return _whole(text, 1, "must be 1 or more")
 
 
 def _extract(args: argparse.Namespace):  # -> (DataFrame, Report)
