@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import sys
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from timeline._lazy import attach
 from timeline.errors import DateError, FrameError, InputError, NoInputError, TimelineError
 from timeline.model import Article, Event, Report, Timex
 
@@ -67,12 +68,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
 if "pandas" in sys.modules:  # pandas is loaded already: ``df.timeline`` costs nothing more
     import_module("timeline.frame")
 
-
-def __getattr__(name: str) -> Any:
-    if name in _VERBS:
-        return getattr(import_module(_VERBS[name]), name)
-    raise AttributeError(f"module 'timeline' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = attach(__name__, _VERBS, __all__)

@@ -9,9 +9,9 @@ it was drawn from). The modules behind them load plotly and pandas on first use.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from timeline._lazy import attach
 from timeline.export.registry import TABLE_FORMATS, WRITERS, Writer, write, writer_for
 
 _FUNCTIONS = {
@@ -61,12 +61,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from timeline.export.timelinejs import MAX_SLIDES, to_timelinejs, write_timelinejs
     from timeline.export.vis_timeline import to_vis_timeline, write_vis_timeline
 
-
-def __getattr__(name: str) -> Any:
-    if name in _FUNCTIONS:
-        return getattr(import_module(_FUNCTIONS[name]), name)
-    raise AttributeError(f"module 'timeline.export' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = attach(__name__, _FUNCTIONS, __all__)
