@@ -534,18 +534,8 @@ def _note_folded(fig: go.Figure, rows: Rows) -> None:
         parts.append(f"{after} later event{'s' if after != 1 else ''}")
     if not parts:
         return
-    fig.add_annotation(
-        text=" and ".join(parts) + " outside this view: drag, or press “all dates”",
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=1.0,
-        xanchor="left",
-        yanchor="bottom",
-        yshift=22,
-        showarrow=False,
-        font={"size": 11, "color": "#555"},
-    )
+    text = " and ".join(parts) + " outside this view: drag, or press “all dates”"
+    _top_note(fig, text, "left", "#555")
 
 
 def initial_range(data: pd.DataFrame) -> list[str] | None:
@@ -601,15 +591,21 @@ def note_undated(fig: go.Figure, frame: pd.DataFrame) -> None:
     n = int(frame["start"].isna().sum())
     if not n:
         return
+    text = f"{n} undated event{'s' if n != 1 else ''} not drawn (listed under the chart)"
+    _top_note(fig, text, "right", "#a33")
+
+
+def _top_note(fig: go.Figure, text: str, side: str, color: str) -> None:
+    """A small note above the plot, in its top left or top right corner."""
     fig.add_annotation(
-        text=f"{n} undated event{'s' if n != 1 else ''} not drawn (listed under the chart)",
+        text=text,
         xref="paper",
         yref="paper",
-        x=1,
+        x=0 if side == "left" else 1,
         y=1.0,
-        xanchor="right",
+        xanchor=side,
         yanchor="bottom",
         yshift=22,
         showarrow=False,
-        font={"size": 11, "color": "#a33"},
+        font={"size": 11, "color": color},
     )

@@ -199,12 +199,10 @@ def _band_strip(part: pd.DataFrame, color: str) -> list[Any]:
     if sub.empty:
         return []
     return [
-        go.Bar(
-            base=sub["start"],
-            x=(sub["end"] - sub["start"]) / pd.Timedelta(milliseconds=1),
+        _period_bar(
+            sub,
             y=sub["_y_band"],
             xaxis="x2",
-            orientation="h",
             width=BAND_WIDTH,
             marker={"color": color, "opacity": BAND_OPACITY, "line": {"width": 0}},
             hoverinfo="skip",  # the marker carries the event's hover box
@@ -217,17 +215,21 @@ def _range_bars(part: pd.DataFrame, color: str) -> list[Any]:
     if sub.empty:
         return []
     return [
-        go.Bar(
-            base=sub["start"],
-            x=(sub["end"] - sub["start"]) / pd.Timedelta(milliseconds=1),
+        _period_bar(
+            sub,
             y=sub["_y"],
-            orientation="h",
             width=0.45,
             marker={"color": color, "opacity": 0.85, "line": {"width": 0}},
             customdata=customdata(sub),
             hovertemplate=HOVERTEMPLATE,
         )
     ]
+
+
+def _period_bar(sub: pd.DataFrame, **style: Any) -> go.Bar:
+    """A horizontal bar per row from its ``start`` to its ``end`` (a span or a period)."""
+    duration = (sub["end"] - sub["start"]) / pd.Timedelta(milliseconds=1)
+    return go.Bar(base=sub["start"], x=duration, orientation="h", **style)
 
 
 def _markers(part: pd.DataFrame, color: str) -> Any:
