@@ -5,6 +5,7 @@ of ``_hover.py``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -31,23 +32,39 @@ def add_event_traces(
 ) -> None:
     """One legend entry per colour: its bands, ranges and points, then its labels."""
     data = with_hover(rows.data, brief=dense)
+    for value, color, part in _colors(data, rows, color_by):
+        traces = []
+        for shape in ("band", "range", "point"):
+            sub = part[part["_shape"] == shape]
+            if not sub.empty:
+                traces += shape_traces(sub, shape, color, dense)
+        _add_legend_group(fig, traces, value)
+        labelled = part[part["_show"]]
+        if show_labels and not labelled.empty:
+            fig.add_trace(label_trace(labelled, str(value)))
+
+
+def _colors(
+    data: pd.DataFrame, rows: Rows, color_by: str | None
+) -> Iterator[tuple[Any, str, pd.DataFrame]]:
+    """Each legend entry's value, colour and rows: the palette in order, or with no
+    ``color_by`` the colour of the shape the value names."""
     for n, value in enumerate(rows.colors):
         color = PALETTE[n % len(PALETTE)]
         if color_by is None:
             color = SHAPE_COLORS[next(k for k, v in SHAPES.items() if v == value)]
-        part = data[data["_color"] == value]
-        first = True
-        for shape in ("band", "range", "point"):
-            sub = part[part["_shape"] == shape]
-            if sub.empty:
-                continue
-            for trace in shape_traces(sub, shape, color, dense):
-                trace.update(name=esc(str(value)), legendgroup=str(value), showlegend=first)
-                fig.add_trace(trace)
-                first = False
-        labelled = part[part["_show"]]
-        if show_labels and not labelled.empty:
-            fig.add_trace(label_trace(labelled, str(value)))
+        yield value, color, data[data["_color"] == value]
+
+
+def _add_legend_group(fig: go.Figure, traces: list[Any], value: Any) -> None:
+    """Add a legend entry's traces (None ones skipped), the first shown in the legend."""
+    first = True
+    for trace in traces:
+        if trace is None:
+            continue
+        trace.update(name=esc(str(value)), legendgroup=str(value), showlegend=first)
+        fig.add_trace(trace)
+        first = False
 
 
 def shape_traces(sub: pd.DataFrame, shape: str, color: str, dense: bool) -> list[Any]:
@@ -175,19 +192,9 @@ def add_story_traces(fig: go.Figure, rows: Rows, color_by: str | None, show_labe
     """One legend entry per colour: faint "sometime in" bands in their strip, range bars,
     markers (a ring when the sources disagree on the date), then the labels."""
     data = with_hover(rows.data, brief=False)
-    for n, value in enumerate(rows.colors):
-        color = PALETTE[n % len(PALETTE)]
-        if color_by is None:
-            color = SHAPE_COLORS[next(k for k, v in SHAPES.items() if v == value)]
-        part = data[data["_color"] == value]
+    for value, color, part in _colors(data, rows, color_by):
         traces = [*_band_strip(part, color), *_range_bars(part, color), _markers(part, color)]
-        first = True
-        for trace in traces:
-            if trace is None:
-                continue
-            trace.update(name=esc(str(value)), legendgroup=str(value), showlegend=first)
-            fig.add_trace(trace)
-            first = False
+        _add_legend_group(fig, traces, value)
         if show_labels and not part.empty:
             fig.add_trace(story_labels(part, str(value), rows.base_level))
 
