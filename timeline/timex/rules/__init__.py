@@ -1,9 +1,11 @@
 """The date rules, by family, and the one order they are tried in.
 
 A rule lives in its family's module (``absolute``, ``relative``, ``quarters``, ``clock``,
-``durations``, ``sets``): its pattern right above its handler. ``PRIORITY`` is the order:
-at a given position the first rule that matches wins, so longer and more specific forms
-come first. A new rule is written in its family and named here.
+``durations``, ``sets``): its pattern (``<<NAME>>`` placeholders from ``vocab.VOCAB``)
+in ``@rule(name, pattern)`` right above its handler, which turns a match into a value
+(``None`` rejects the candidate). ``PRIORITY`` is the order: at a given position the
+first rule that matches wins, so longer and more specific forms come first. A new rule is
+written in its family and named here.
 """
 
 from __future__ import annotations

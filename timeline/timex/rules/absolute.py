@@ -1,7 +1,4 @@
-"""Dates the text states: days, months, years, decades, centuries, spelled years.
-
-Each rule is its pattern (``<<NAME>>`` placeholders from ``vocab.VOCAB``) and, right
-below it, the handler that turns a match into a value (``None`` rejects the candidate)."""
+"""Dates the text states: days, months, years, decades, centuries, spelled years."""
 
 from __future__ import annotations
 

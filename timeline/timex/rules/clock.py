@@ -1,7 +1,4 @@
-"""Times of day: '10 p.m. Wednesday', 'noon', 'the morning'.
-
-Each rule is its pattern (``<<NAME>>`` placeholders from ``vocab.VOCAB``) and, right
-below it, the handler that turns a match into a value (``None`` rejects the candidate)."""
+"""Times of day: '10 p.m. Wednesday', 'noon', 'the morning'."""
 
 from __future__ import annotations
 

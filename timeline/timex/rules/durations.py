@@ -1,7 +1,4 @@
-"""Stretches of time: 'three years', 'the past two months', 'decades-long'.
-
-Each rule is its pattern (``<<NAME>>`` placeholders from ``vocab.VOCAB``) and, right
-below it, the handler that turns a match into a value (``None`` rejects the candidate)."""
+"""Stretches of time: 'three years', 'the past two months', 'decades-long'."""
 
 from __future__ import annotations
 

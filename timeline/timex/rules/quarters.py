@@ -1,7 +1,4 @@
-"""Fiscal and calendar quarters and halves: 'the third quarter', 'Q3 2024', 'year-earlier'.
-
-Each rule is its pattern (``<<NAME>>`` placeholders from ``vocab.VOCAB``) and, right
-below it, the handler that turns a match into a value (``None`` rejects the candidate)."""
+"""Fiscal and calendar quarters and halves: 'the third quarter', 'Q3 2024', 'year-earlier'."""
 
 from __future__ import annotations
 

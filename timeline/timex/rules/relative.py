@@ -1,8 +1,5 @@
 """Dates counted from the publication date or the last date mentioned: 'last year',
-'Wednesday', 'the next day', 'two weeks ago', 'today', holidays, seasons.
-
-Each rule is its pattern (``<<NAME>>`` placeholders from ``vocab.VOCAB``) and, right
-below it, the handler that turns a match into a value (``None`` rejects the candidate)."""
+'Wednesday', 'the next day', 'two weeks ago', 'today', holidays, seasons."""
 
 from __future__ import annotations
 

@@ -1,7 +1,4 @@
-"""Recurring times: 'every day', 'weekly', 'twice a year'.
-
-Each rule is its pattern (``<<NAME>>`` placeholders from ``vocab.VOCAB``) and, right
-below it, the handler that turns a match into a value (``None`` rejects the candidate)."""
+"""Recurring times: 'every day', 'weekly', 'twice a year'."""
 
 from __future__ import annotations
 
