@@ -194,7 +194,9 @@ class Fetcher:
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects to http(s) only (urllib would also follow ftp://)."""
 
-    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str):
+    def redirect_request(
+        self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
         if not URL.match(newurl):
             raise urllib.error.URLError(f"redirected to a URL that is not http(s): {newurl[:80]}")
         return super().redirect_request(req, fp, code, msg, headers, newurl)

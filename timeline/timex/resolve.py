@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from timeline.lang import get_language
 from timeline.model import PRECISION_RANK
@@ -270,7 +271,12 @@ def guess_year(
 
 
 def dct_relative(
-    ctx: Context, start: int, end: int, fn: Callable[[date, bool], Cal | None], unknown: str, **kw
+    ctx: Context,
+    start: int,
+    end: int,
+    fn: Callable[[date, bool], Cal | None],
+    unknown: str,
+    **kw: Any,
 ) -> Result | None:
     """Resolve with the DCT and the clause tense, or leave ``unknown`` when there is none."""
     if ctx.dct is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from timeline.model import PRECISION_RANK
 from timeline.timex import calendar as cal_
@@ -135,7 +135,7 @@ def mod_of(pre: str | None) -> str | None:
     return MODS.get(k, MODS.get(k.replace("the ", ""), None))
 
 
-def out(c: Cal | None, **kw) -> Result:
+def out(c: Cal | None, **kw: Any) -> Result:
     """A DATE/TIME result from a calendar value."""
     typ = "TIME" if c is not None and c.gran == "time" else "DATE"
     return Result(typ, cal_.value(c) if c else "XXXX-XX-XX", c, **kw)
@@ -162,7 +162,8 @@ def unknown(
     return {"year": "XXXX", "decade": "XXX", "century": "XX"}.get(gran, "XXXX-XX-XX")
 
 
-def unresolved(value: str, typ: str = "DATE", **kw) -> Result:
+def unresolved(value: str, typ: str = "DATE", **kw: Any) -> Result:
+    """A value that waits for the publication date (``XXXX-XX-XX``, ``XXXX-WXX-3``)."""
     return Result(typ, value, None, needs_dct=True, **kw)
 
 

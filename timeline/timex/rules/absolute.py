@@ -35,7 +35,18 @@ from timeline.timex.values import (
 from timeline.timex.vocab import SEASON_WORDS
 
 
-def explicit_day(ctx, m, start, end, month, day, year_s, wd=None) -> Result | None:
+def explicit_day(
+    ctx: Context,
+    m: re.Match[str],
+    start: int,
+    end: int,
+    month: int,
+    day: int,
+    year_s: str | None,
+    wd: str | None = None,
+) -> Result | None:
+    """A month and day, with the year written (two digits: 1950-2049) or guessed from the
+    context; None for a day the calendar does not have."""
     if year_s:
         y = int(year_s)
         if y < 100:

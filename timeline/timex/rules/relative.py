@@ -49,7 +49,13 @@ from timeline.timex.vocab import MONTHS, POD_WORDS, SEASON_WORDS, UNITS, WEEKDAY
 
 
 def rel_unit(
-    ctx, start, end, rel: str, unit: str, pod: str | None = None, mod: str | None = None
+    ctx: Context,
+    start: int,
+    end: int,
+    rel: str,
+    unit: str,
+    pod: str | None = None,
+    mod: str | None = None,
 ) -> Result | None:
     """last/next/this/that + week, month, year, Friday, April, summer, night."""
     k = word_key(unit)
