@@ -134,9 +134,7 @@ def test_output_that_is_an_input_is_refused(tmp_path, capsys) -> None:
     assert (folder / "a.txt").read_bytes() == before
 
 
-@pytest.mark.parametrize(
-    "option", [["-o", "{in}/events.csv"], ["-o", "{in}/sub/../events.json"]]
-)
+@pytest.mark.parametrize("option", [["-o", "{in}/events.csv"], ["-o", "{in}/sub/../events.json"]])
 def test_extract_output_inside_the_input_folder_is_refused(tmp_path, capsys, option) -> None:
     folder = story_folder(tmp_path)
     target = option[1].format(**{"in": folder})

@@ -203,7 +203,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
 
 def content_kind(content_type: str, body: bytes) -> tuple[str, str | None]:
-    """"html" or "feed" from the Content-Type (or, when it says nothing useful, the body)."""
+    """ "html" or "feed" from the Content-Type (or, when it says nothing useful, the body)."""
     mime, _, params = content_type.partition(";")
     mime = mime.strip().lower()
     match = re.search(r"charset\s*=\s*\"?([\w.:-]+)", params, re.IGNORECASE)

@@ -172,5 +172,3 @@ def _title(tree: Any, title: str | None, site: str | None) -> str:
 def _canonical(tree: Any) -> str | None:
     link = tree.find('.//link[@rel="canonical"]')
     return link.get("href") if link is not None else None
-
-

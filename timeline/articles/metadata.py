@@ -129,10 +129,14 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str, list[str]]:
     if match is None:
         if _FRONT_MATTER_OPEN.match(text):
             kb = MAX_FRONT_MATTER // 1024
-            return {}, text, [
-                f"front matter not closed by a '---' line within its first {kb} KB; "
-                "read as text, so its title and date are not used"
-            ]
+            return (
+                {},
+                text,
+                [
+                    f"front matter not closed by a '---' line within its first {kb} KB; "
+                    "read as text, so its title and date are not used"
+                ],
+            )
         return {}, text, []
     raw: dict[str, str] = {}
     twice: list[str] = []

@@ -114,9 +114,7 @@ class Decoder(json.JSONDecoder):
                 seen.add(key)
         return obj
 
-    def report_duplicates(
-        self, source: str, line: int | None, sink: Sink, where: str = ""
-    ) -> None:
+    def report_duplicates(self, source: str, line: int | None, sink: Sink, where: str = "") -> None:
         """One warning for the keys seen twice since the last call, then forget them."""
         if self.duplicates:
             keys = ", ".join(repr(printable(k)) for k in self.duplicates[:5])
