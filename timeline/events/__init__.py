@@ -15,7 +15,8 @@ an article), ``clauses`` (a sentence's main clause and the pieces around it), ``
 (what a date in a sentence dates), ``labels`` (a clause as a timeline entry), ``kinds``
 (kinds of happening), ``similarity`` (whether two mentions tell one happening), ``build``
 (one article's events) and ``merge`` (across articles). The English words they use live
-in ``timeline/lang/en/``.
+in ``timeline/lang/en/``; a language without event words of its own is read by ``neutral``
+(each dated sentence an event, its clause the label).
 """
 
 from timeline.events.build import build_events, why_no_events

@@ -16,6 +16,7 @@ from timeline.events.anchors import Anchor, anchor_date, event_reference
 from timeline.events.kinds import event_classes, is_generic_noun
 from timeline.events.labels import dateless_label, reported_label
 from timeline.events.modality import modality
+from timeline.events.neutral import has_event_words, neutral_anchor
 from timeline.events.salience import salience
 from timeline.events.sentences import (
     Sentence,
@@ -196,12 +197,20 @@ def build_events(
 
     ``notes`` (if given) receives what the report should say about the article: sentences
     too long, or with too many dates, to be read whole are cut into pieces.
+
+    An article in a language without event words of its own (``lang/<code>/events.py``)
+    is read language-neutrally (``neutral``): each dated sentence tells a happening.
     """
-    sentences = _sentences(article.text, timexes)
+    language = article.language or "en"
+    sentences = _sentences(article.text, timexes, language)
     if notes is not None and (note := cut_note(sentences)):
         notes.append(note)
-    actors = ArticleActors(sentences)
     source = article.id  # one string for all the article's mentions
+    if not has_event_words(language):
+        index = _cluster(_neutral_candidates(article, timexes, sentences, source))
+        ends = _range_ends(timexes)
+        return numbered([_event_from_cluster(cluster, ends) for cluster in index.clusters])
+    actors = ArticleActors(sentences)
     candidates = _candidates(article, timexes, sentences, actors, source)
     index = _cluster(candidates)
     clusters = index.clusters
@@ -279,6 +288,29 @@ def _holds(coarse: Timex, fine: Timex) -> bool:
     if precision_rank(coarse) >= precision_rank(fine):
         return False
     return coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
+
+
+def _neutral_candidates(
+    article: Article, timexes: list[Timex], sentences: list[Sentence], source: str
+) -> list[_Candidate]:
+    """Every date on the calendar dates what its sentence tells (``neutral``)."""
+    range_ends = {t.range_end for t in timexes if t.range_end}
+    lead = _lead(sentences)
+    starts = [s.start for s in sentences]
+    found = []
+    for timex in timexes:
+        if not _can_date_an_event(timex) or (timex.tid and timex.tid in range_ends):
+            continue
+        sentence = sentence_of(sentences, timex.start, starts)
+        if sentence is None:
+            continue
+        others = _other_dates(timexes, timex, sentence)
+        start, end = timex.start - sentence.start, timex.end - sentence.start
+        anchor = neutral_anchor(sentence.text, start, end, others, article.language)
+        mention = _mention(article, sentence, timex, anchor, source)
+        mention.lead = sentence.start in lead
+        found.append(_Candidate(timex, sentence, anchor, [], mention))
+    return found
 
 
 def _lead(sentences: list[Sentence]) -> set[int]:
@@ -380,7 +412,10 @@ def why_no_events(article: Article, timexes: list[Timex]) -> str:
     if not datable:
         kinds = ", ".join(f'"{t.text}"' for t in timexes[:3])
         return f"only durations, repetitions or 'now' ({kinds}): no date on the calendar"
-    sentences = _sentences(article.text, timexes)
+    language = article.language or "en"
+    if not has_event_words(language):
+        return "its dates lie outside its sentences"  # defensive: neutral dates every one
+    sentences = _sentences(article.text, timexes, language)
     starts = [s.start for s in sentences]
     back_references = []
     for timex in datable:
@@ -400,10 +435,10 @@ def why_no_events(article: Article, timexes: list[Timex]) -> str:
 MAX_DATES_PER_SENTENCE = 20  # prose has up to 6; each date's label weighs all the others
 
 
-def _sentences(text: str, timexes: list[Timex]) -> list[Sentence]:
+def _sentences(text: str, timexes: list[Timex], language: str = "en") -> list[Sentence]:
     """The article's sentences, those with more than ``MAX_DATES_PER_SENTENCE`` dates cut
     before every that many dates (a list of dates, or hostile text, not prose)."""
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, language)
     if any(s.cut_from for s in sentences):
         sentences = _whole_dates(text, sentences, timexes)
     starts = sorted(t.start for t in timexes)

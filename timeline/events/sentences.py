@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from timeline.lang.en.sentences import ABBREVIATIONS, SENTENCE_FINAL_ACRONYMS, SENTENCE_OPENERS
 
@@ -77,13 +78,19 @@ def _is_abbreviation(token: str) -> bool:
     return bare.lower() in ABBREVIATIONS or (len(bare) == 1 and "A" <= bare <= "Z")
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     """Sentences with their offsets; a line break always ends one (titles, paragraphs).
-    A sentence longer than ``MAX_SENTENCE_CHARS`` comes in pieces (``cut_from`` set)."""
+    A sentence longer than ``MAX_SENTENCE_CHARS`` comes in pieces (``cut_from`` set).
+
+    In another ``language`` than English, a day number's dot before a month name ("am 15.
+    Februar", "le 1. mars") ends no sentence, nor does a one-letter abbreviation ("2023 г.
+    в"); where numbers take an ordinal dot (German, the Nordic and most Slavic languages:
+    ``ORDINAL_DOT`` in the date tables) no dot after a day-sized number does."""
+    rules = _rules(language) if language and language != "en" else None
     sentences = []
     for line in _LINE.finditer(text):
         offset = line.start()
-        for start, end in _sentence_spans(line.group()):
+        for start, end in _sentence_spans(line.group(), rules):
             if end - start <= MAX_SENTENCE_CHARS:
                 sentences.append(
                     Sentence(offset + start, offset + end, text[offset + start : offset + end])
@@ -101,10 +108,33 @@ _SPACES = re.compile(r"\s*")
 _FIRST_WORD = re.compile(r"\w+")
 
 
-def _sentence_spans(line: str) -> list[tuple[int, int]]:
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """What a language adds to the splitter: its month names, and whether its numbers take
+    an ordinal dot ("15." is "15th")."""
+
+    months: frozenset[str]
+    ordinal_dot: bool
+
+
+@cache
+def _rules(language: str) -> _Rules | None:
+    from timeline.lang import get_language
+
+    try:
+        dates = get_language(language).dates
+    except ValueError:
+        return None
+    months = frozenset(m.rstrip(".") for m in getattr(dates, "MONTHS", {}) or {})
+    return _Rules(months, bool(getattr(dates, "ORDINAL_DOT", False)))
+
+
+def _sentence_spans(line: str, rules: _Rules | None = None) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _MARK.finditer(line):
-        if _ends_sentence(line, match.start(), match.end()):
+        if _ends_sentence(line, match.start(), match.end()) and not (
+            rules is not None and _reads_on(line, match.start(), match.end(), rules)
+        ):
             spans.append((start, match.end()))
             start = match.end()
     spans.append((start, len(line)))
@@ -157,6 +187,27 @@ def _ends_sentence(line: str, stop: int, after: int) -> bool:
     if token in ABBREVIATIONS:
         return False
     return not (len(token) == 1 and "a" <= token <= "z")  # an initial: "J. K. Rowling"
+
+
+_DAY_NUMBER = re.compile(r"\d{1,2}")
+
+
+def _reads_on(line: str, stop: int, after: int, rules: _Rules) -> bool:
+    """A dot that ends no sentence in this language: "15. Februar", "г. в"."""
+    if line[stop] != "." or after != stop + 1:
+        return False
+    token = _token_before(line, stop).lstrip("\"'“‘([«„")
+    if len(token) == 1 and token.isalpha() and token.islower():
+        return True  # a one-letter abbreviation: "г." (year), "р." (river)
+    if not _DAY_NUMBER.fullmatch(token):
+        return False
+    if rules.ordinal_dot:
+        return True
+    next_word = _NEXT_WORD.match(line, _SPACES.match(line, after).end())
+    return bool(next_word) and next_word.group().lower() in rules.months
+
+
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _token_before(line: str, stop: int) -> str:

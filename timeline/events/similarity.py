@@ -30,7 +30,7 @@ def content_words(text: str) -> list[str]:
     ]
 
 
-_LOWER_WORD = re.compile(r"[a-z][a-z'’-]+")
+_LOWER_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+")  # letters of any script: "прин", "über"
 
 
 def features_of(

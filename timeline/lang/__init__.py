@@ -53,6 +53,11 @@ class Language:
         return f"Language({self.code!r})"
 
 
+def has_table(code: str, name: str) -> bool:
+    """Whether language ``code`` has a table ``name`` of its own (``lang/<code>/<name>.py``)."""
+    return _bundled(code) and importlib.util.find_spec(f"timeline.lang.{code}.{name}") is not None
+
+
 def get_language(code: str = DEFAULT) -> Language:
     """The ``Language`` for an ISO 639-1 code ("en", "ES"); ``ValueError`` when none is bundled."""
     key = code.strip().lower() if isinstance(code, str) else ""

@@ -43,6 +43,9 @@ _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 _RELATIVE = re.compile(r"^(?:(?P<n>\d+) (?P<unit>\w+) ago|in (?P<n2>\d+) (?P<unit2>\w+))$")
 _WORD = re.compile(r"^[^\W\d_]+(?:[ '’][^\W\d_]+)*$")
 _STEM_ENDINGS = re.compile(r"^([^\W\d_]+)\(((?:[^\W\d_]*\|)*[^\W\d_]*)\)$")
+# Languages whose numbers take an ordinal dot ("am 15. Februar", "15. februára", "15.
+# helmikuuta"): there a dot after a day number ends no sentence. dateparser has no such fact.
+ORDINAL_DOT = frozenset("de da nb nn no is fo fi et lv cs sk sl hr sr bs hu tr gsw lb".split())
 MIN_WORD = 3  # "г", "a", "Lu": shorter forms are too ambiguous inside running text
 
 
@@ -62,6 +65,7 @@ def locales() -> list[str]:
     return sorted(p.stem for p in folder.glob("*.py") if not p.stem.startswith("_"))
 
 
+@cache
 def _info(code: str) -> dict[str, Any] | None:
     folder = _data_dir()
     path = folder / f"{code}.py" if folder else None
@@ -104,6 +108,29 @@ def _numbers(info: dict[str, Any]) -> dict[str, int]:
     return numbers
 
 
+def skip_words(code: str) -> list[str]:
+    """The words dateparser skips around dates in ``code`` ("um", "в", "le"), lowercase."""
+    info = _info(code) or {}
+    return [w.lower() for w in info.get("skip", []) or [] if isinstance(w, str) and _WORD.match(w)]
+
+
+def _word(form: object) -> bool:
+    return isinstance(form, str) and _WORD.match(form) is not None
+
+
+def _year_after(info: dict[str, Any]) -> tuple[str, ...]:
+    """The year words that follow a year ("года", "roku"): dateparser's year forms, and the
+    words it skips that inflect one of them ("roku" of "rok")."""
+    years = [f.lower() for f in info.get("year", []) if isinstance(f, str)]
+    stems = [y for y in years if len(y) >= MIN_WORD]
+    inflected = [
+        w.lower()
+        for w in info.get("skip", []) or []
+        if _word(w) and w.lower() not in years and any(w.lower().startswith(y) for y in stems)
+    ]
+    return tuple(years + inflected)
+
+
 @cache
 def date_words(code: str) -> SimpleNamespace | None:
     """The tables of language ``code`` from dateparser's data, or None when it has none."""
@@ -140,6 +167,8 @@ def date_words(code: str) -> SimpleNamespace | None:
         LATER=tuple(_words(info.get("in", []) or [])),
         DEICTIC_DAYS=deictic,
         RELATIVE_PHRASES=phrases,
-        OF=tuple(_words(info.get("pertain", []) or [])),
-        YEAR_AFTER=tuple(f.lower() for f in info.get("year", []) if isinstance(f, str)),
+        # "15 de fevereiro de 2025": short, but only ever read between a day, month and year
+        OF=tuple(f.lower() for f in info.get("pertain", []) or [] if _word(f)),
+        YEAR_AFTER=_year_after(info),
+        ORDINAL_DOT=code.split("-")[0] in ORDINAL_DOT,
     )
