@@ -24,7 +24,7 @@ CHAR_PX = 6.5  # average glyph width of the 11px label font
 LABEL_FONT = {"size": 11, "color": "#222"}
 LABEL_PAD_PX = 14  # the en space before a label and a little air after it
 MARK_PX = 10  # the width a marker takes
-RESERVED_LABELS = 10_000  # the most salient labels that get room kept at the initial view
+FULL_LABELS = 30  # at each zoom, the most salient labels keep room to show whole
 MIN_LABEL_CHARS = 12  # a label cut shorter than this is left to the hover box
 LEVEL_STEP = 2**0.5  # each zoom level of the labels is this much finer than the last
 LEVELS_COARSER = 10  # levels coarser than the initial view (zoomed out, phones: 32 times)
@@ -56,6 +56,7 @@ BAND_WIDTH = 0.3  # a "sometime in" band is thin (in rows) ...
 BAND_OPACITY = 0.28  # ... and faint, so it reads as a period, not a block
 CONFLICT_COLOR = "#c0392b"  # the ring on a marker whose sources disagree on the date
 LABELS_META = "timeline_labels"  # key of a label trace's meta: labels and cuts per zoom level
+ROWS_META = "timeline_rows"  # key of a mark or label trace's meta: its y per zoom level
 
 FIG_ATTR = "_timeline_frame"  # where the figure keeps the frame it was drawn from (for export)
 ZOOM_LABELS = "labels (zoomed in)"  # the trace the exported page adds on zoom

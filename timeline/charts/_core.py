@@ -38,6 +38,7 @@ from timeline.charts._constants import (
     PLOT_PX,
     ROW_PX,
     ROWS_CAP,
+    ROWS_META,
     ROWS_MIN,
     SHAPES,
     STRIP_ROWS,
@@ -199,10 +200,11 @@ def story_rows(
     n_chars = data["_label"].str.len().to_numpy(dtype=int) + 1  # the en space
     rank = salience(data)
     per_lane = max(ROWS_MIN, ROWS_CAP // max(len(lanes), 1))
-    y = np.zeros(len(data))
+    y = np.zeros((len(data), len(level_scales)))
     chars = np.zeros((len(data), len(level_scales)), dtype=int)
     band = data["_shape"].eq("band").to_numpy()
     lane_span, lane_y, top = [], [], 0.0
+    used = LEVELS_COARSER + 1
     for i in range(len(lanes)):
         idx = np.flatnonzero(codes == i)
         n_rows = rows_needed(x[idx], base, per_lane)
@@ -219,16 +221,23 @@ def story_rows(
             base,
             view if show_labels else (math.inf, -math.inf),
         )
-        y[idx] = top + placement.rows
-        if show_labels:
-            chars[idx] = np.array(placement.chars).T
+        used = max(used, len(placement.rows))
+        if len(idx):
+            rows_at = np.array(placement.rows).T  # per event, per level computed
+            y[idx] = top + _pad_levels(rows_at, len(level_scales))
+            if show_labels:
+                chars[idx] = _pad_levels(np.array(placement.chars).T, len(level_scales))
         strip = STRIP_ROWS if band[idx].any() else 0.0
         y_band = top + n_rows - 0.5 + strip / 2
         data.loc[data.index[idx[band[idx]]], "_y_band"] = y_band
         lane_span.append((top - 0.5, top + n_rows - 0.5 + strip))
         lane_y.append(top + (n_rows - 1 + strip) / 2)
         top += n_rows + strip + 0.4  # a gap between lanes
-    data["_y"] = y
+    # levels past the finest any lane needs repeat it: leave them out
+    level_scales = level_scales[:used]
+    y, chars = y[:, :used], chars[:, :used]
+    data["_y"] = y[:, LEVELS_COARSER]
+    data["_ys"] = y.tolist()
     data["_x"] = from_ms(x)
     data["_anchor"] = from_ms(anchor)
     data["_chars"] = chars.tolist()
@@ -239,6 +248,15 @@ def story_rows(
     rows.scales, rows.base_level, rows.folded = level_scales, LEVELS_COARSER, folded
     rows.n_rows = max((hi for _, hi in lane_span), default=1)
     return rows
+
+
+def _pad_levels(per_level: np.ndarray, n_levels: int) -> np.ndarray:
+    """A lane's stacking per level, the last one computed repeated for the finer levels
+    (``place`` stops once every label shows whole: that stacking holds at finer scales)."""
+    if per_level.shape[1] >= n_levels:
+        return per_level[:, :n_levels]
+    more = np.repeat(per_level[:, -1:], n_levels - per_level.shape[1], axis=1)
+    return np.concatenate([per_level, more], axis=1)
 
 
 def mark_positions(data: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -443,6 +461,7 @@ def style(
                 "scales": rows.scales or [],
                 "level": rows.base_level,
                 "labels": LABELS_META,
+                "rows": ROWS_META,
             }
         },
     )
@@ -455,7 +474,8 @@ def style(
         },
         # labels live on a twin axis that follows x, so the range slider stays uncluttered
         xaxis2={"type": "date", "matches": "x", "overlaying": "x", "visible": False},
-        updatemenus=[view_buttons(rows)] if rows.view else [],
+        # the buttons, and the same as a drop-down the page shows on narrow screens
+        updatemenus=view_menus(rows) if rows.view else [],
     )
     fig.update_layout(
         yaxis=dict(
@@ -516,6 +536,14 @@ def view_buttons(rows: Rows) -> dict[str, Any]:
         "font": {"size": 11},
         "buttons": buttons,
     }
+
+
+def view_menus(rows: Rows) -> list[dict[str, Any]]:
+    """The view buttons, and the same as a hidden drop-down for narrow screens (a phone):
+    the page script (``relabel.js``) shows the one that fits."""
+    buttons = view_buttons(rows)
+    menu = {**buttons, "type": "dropdown", "visible": False, "showactive": True, "active": 0}
+    return [buttons, menu]
 
 
 def _button(label: str, lo: float, hi: float) -> dict[str, Any]:

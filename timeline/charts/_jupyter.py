@@ -7,14 +7,15 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from timeline.charts._constants import LABELS_META, PLOT_PX
+from timeline.charts._constants import LABELS_META, PLOT_PX, ROWS_META
 from timeline.charts._labels import level
 from timeline.charts._traces import cut_labels, label_sides
 
 
 def relabel(fig: go.Figure, x_range: Any = None, plot_px: float = PLOT_PX) -> int:
-    """Show the labels that fit ``x_range`` (default: the figure's) on a plot ``plot_px``
-    wide; returns the zoom level chosen. What the exported page does on every zoom."""
+    """Stack the marks and show the labels that fit ``x_range`` (default: the figure's) on a
+    plot ``plot_px`` wide; returns the zoom level chosen. What the exported page does on
+    every zoom."""
     meta = (fig.layout.meta or {}).get("timeline") if isinstance(fig.layout.meta, dict) else None
     scales = (meta or {}).get("scales") or []
     x_range = x_range if x_range is not None else fig.layout.xaxis.range
@@ -24,7 +25,10 @@ def relabel(fig: go.Figure, x_range: Any = None, plot_px: float = PLOT_PX) -> in
     k = level(scales, float(hi - lo), plot_px)
     with fig.batch_update():
         for trace in fig.data:
-            labels = (trace.meta or {}).get(LABELS_META) if isinstance(trace.meta, dict) else None
+            meta = trace.meta if isinstance(trace.meta, dict) else {}
+            rows, labels = meta.get(ROWS_META), meta.get(LABELS_META)
+            if rows and k < len(rows):
+                trace.y = rows[k]
             if labels:
                 trace.text = cut_labels(labels["labels"], labels["chars"][k])
                 trace.textposition = label_sides(labels["chars"][k])

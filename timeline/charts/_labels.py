@@ -1,21 +1,19 @@
 """Where marks sit and which labels show, most salient first, at every zoom level.
 
-Marks are placed once (they never move as the reader zooms): events in order of salience
-take the lowest row of their lane where the mark and its label fit at the initial view;
-the others the row with most free time around them, so that zoomed in they have room for
-a label. Labels are then chosen per zoom level (a ladder of scales, each ``LEVEL_STEP``
-times finer than the last): at each level, in order of salience, an event's label shows
-right of its mark (or else left of it) when the room to the next mark or label in its row
-holds at least ``MIN_LABEL_CHARS`` of it, cut with an ellipsis when it holds less than all.
-The page script and ``relabel`` (Jupyter) pick the finest level whose scale is at least as
-coarse as the view's, so labels never overlap at any zoom and the chosen ones are the most
-salient that fit.
+As vis-timeline re-stacks its items on zoom, the marks of a lane are stacked anew at every
+zoom level (a ladder of scales, each ``LEVEL_STEP`` times finer than the last): in order of
+salience, an event takes the first row where its mark and its whole label fit, else the row
+where most of its label fits (at least ``MIN_LABEL_CHARS``, cut with an ellipsis; the full
+text is in the hover box), right of its mark or else left of it; the rest are bare marks,
+never drawn over a label. The page script and ``relabel`` (Jupyter) pick the finest level
+whose scale is at least as coarse as the view's, and move the marks and labels there, so
+labels never overlap at any zoom and the ones shown are the most salient that fit.
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,6 +21,7 @@ import pandas as pd
 
 from timeline.charts._constants import (
     CHAR_PX,
+    FULL_LABELS,
     LABEL_PAD_PX,
     LEVEL_STEP,
     LEVELS_COARSER,
@@ -30,53 +29,14 @@ from timeline.charts._constants import (
     MARK_PX,
     MIN_LABEL_CHARS,
     PRECISION_WEIGHT,
-    RESERVED_LABELS,
 )
-
-
-class Occupied:
-    """Disjoint occupied intervals of one row, kept sorted (merged on insert)."""
-
-    def __init__(self) -> None:
-        self.starts: list[float] = []
-        self.ends: list[float] = []
-
-    def covers(self, x: float) -> bool:
-        i = bisect_right(self.starts, x) - 1
-        return i >= 0 and self.ends[i] > x
-
-    def next_start(self, x: float) -> float:
-        """Where the first interval after ``x`` begins (inf when none)."""
-        i = bisect_right(self.starts, x)
-        return self.starts[i] if i < len(self.starts) else math.inf
-
-    def prev_end(self, x: float) -> float:
-        """Where the last interval before ``x`` ends (-inf when none)."""
-        i = bisect_right(self.starts, x) - 1
-        return self.ends[i] if i >= 0 else -math.inf
-
-    def free(self, lo: float, hi: float) -> bool:
-        return not self.covers(lo) and self.next_start(lo) >= hi
-
-    def add(self, lo: float, hi: float) -> None:
-        i = bisect_right(self.starts, lo) - 1
-        if i >= 0 and self.ends[i] >= lo:  # merge with the interval before
-            lo, i = self.starts[i], i
-        else:
-            i += 1
-        j = i
-        while j < len(self.starts) and self.starts[j] <= hi:
-            hi = max(hi, self.ends[j])
-            j += 1
-        self.starts[i:j] = [lo]
-        self.ends[i:j] = [hi]
 
 
 @dataclass
 class Placement:
-    """Rows of one lane's marks and, per zoom level, how many label characters show."""
+    """Per zoom level, the row of every mark and how many label characters show."""
 
-    rows: np.ndarray  # row per event (0 = top of the lane)
+    rows: list[list[int]] = field(default_factory=list)  # per level, per event (0 = top)
     chars: list[list[int]] = field(default_factory=list)  # per level, per event (0 = none)
 
 
@@ -113,94 +73,170 @@ def place(
     base: float,
     view: tuple[float, float],
 ) -> Placement:
-    """Rows for the marks (at scale ``base``) and the label characters per level.
+    """Rows and label characters of every event at every zoom level (re-stacked per level,
+    as vis-timeline re-stacks items on zoom).
 
     ``x``: where each mark starts (ms); ``mark_end``: where the mark's own extent ends (a
     range's end); ``anchor``: where its label starts; ``n_chars``: the label's length;
-    ``order``: event indices, most salient first; ``view_end``: labels at the initial view
-    end before it.
+    ``order``: event indices, most salient first; ``view``: the initial view, whose edges
+    labels at the initial scale ``base`` stay within (a label that would run past the right
+    edge goes left of its mark). Levels finer than the first one that labels every event in
+    full are left out: that level's stacking holds at any finer scale.
     """
-    view_end = view[1]
-    rows = np.zeros(len(x), dtype=int)
-    label_ms = (n_chars * CHAR_PX + LABEL_PAD_PX) * base
-    half = MARK_PX / 2 * base
-    labels = [Occupied() for _ in range(n_rows)]
-    marks = [Occupied() for _ in range(n_rows)]
-    for n, i in enumerate(order):
-        lo, end = x[i] - half, max(mark_end[i], x[i] + half)
-        hi = max(end, anchor[i] + label_ms[i])
-        if hi > view_end:  # no room on the right of the view: the label goes left
-            lo, hi = min(lo, x[i] - label_ms[i]), end
-        # room is kept for the first labels only: rows left free hold more marks zoomed in
-        labelled = n < RESERVED_LABELS
-        room = [
-            r
-            for r in range(n_rows)
-            if labelled and labels[r].free(lo, hi) and marks[r].free(lo, hi)
-        ]
-        if room:
-            r = room[0]
-        else:  # unlabelled for now: the row with most room around it, for when zoomed in
-            free = [r for r in range(n_rows) if labels[r].free(x[i] - half, end)]
-            r = max(free or range(n_rows), key=lambda r: _room(marks[r], x[i], end))
-        rows[i] = r
-        marks[r].add(lo, end)
-        if labelled and hi <= view_end and labels[r].free(lo, hi):
-            labels[r].add(lo, hi)
-    placement = Placement(rows)
+    placement = Placement()
+    xs, ends, anchors = x.tolist(), mark_end.tolist(), anchor.tolist()
+    sizes, ranked = [int(n) for n in n_chars], [int(i) for i in order]
     for scale in level_scales:
-        # only the initial view has edges: zoomed out or in, the reader sees past them
-        edges = view if math.isclose(scale, base) else (-math.inf, math.inf)
-        placement.chars.append(
-            _labels_at(x, mark_end, anchor, n_chars, order, rows, n_rows, scale, edges)
-        )
+        # labels stay within the initial view at its scale and coarser ones (a phone, or
+        # zoomed out); zoomed in, the reader pans past the edges
+        edges = view if scale >= base * (1 - 1e-9) else (-math.inf, math.inf)
+        rows, chars = stack(xs, ends, anchors, sizes, ranked, n_rows, scale, edges)
+        placement.rows.append(rows)
+        placement.chars.append(chars)
+        if scale < base and all(abs(c) >= n for c, n in zip(chars, sizes, strict=True)):
+            break
     return placement
 
 
-def _labels_at(
-    x: np.ndarray,
-    mark_end: np.ndarray,
-    anchor: np.ndarray,
-    n_chars: np.ndarray,
-    order: np.ndarray,
-    rows: np.ndarray,
+def stack(
+    x: list[float],
+    mark_end: list[float],
+    anchor: list[float],
+    n_chars: list[int],
+    order: list[int],
     n_rows: int,
     scale: float,
-    view: tuple[float, float],
-) -> list[int]:
-    """Label characters per event at one scale (ms per pixel), most salient first: on the
-    right of the mark when it fits there, else on its left (a negative count)."""
-    half = MARK_PX / 2 * scale
-    taken = [Occupied() for _ in range(n_rows)]
-    for i in range(len(x)):
-        taken[rows[i]].add(x[i] - half, max(mark_end[i], x[i] + half))
-    shown = [0] * len(x)
-    for i in order:
-        row, full = taken[rows[i]], int(n_chars[i])
+    edges: tuple[float, float],
+) -> tuple[list[int], list[int]]:
+    """One zoom level (``scale`` ms per pixel). Range bars first (they are long), then in
+    order of salience: each event takes the first row where its mark and its whole label
+    fit without cutting into a label placed before it (right of its mark, or else left);
+    when there is none (a crowded view), the row where most of its label fits, at least
+    ``MIN_LABEL_CHARS``. The ``FULL_LABELS`` most salient keep room for their whole label,
+    the others only for ``MIN_LABEL_CHARS``; then, in order of salience again, each label
+    grows into the room left beside it (cut with an ellipsis where it ends). An event whose
+    label fits nowhere is a bare mark, put where no label lies under it. Returns (row,
+    characters shown: < 0 left of the mark) per event."""
+    half, pad, char = MARK_PX / 2 * scale, LABEL_PAD_PX * scale, CHAR_PX * scale
+    e0, e1 = edges
+    t_s: list[list[float]] = [[] for _ in range(n_rows)]  # taken: marks and labels
+    t_e: list[list[float]] = [[] for _ in range(n_rows)]
+    w_s: list[list[float]] = [[] for _ in range(n_rows)]  # wished: marks and whole labels
+    w_e: list[list[float]] = [[] for _ in range(n_rows)]
+    l_s: list[list[float]] = [[] for _ in range(n_rows)]  # labels only
+    l_e: list[list[float]] = [[] for _ in range(n_rows)]
+    rows, shown = [0] * len(x), [0] * len(x)
+    wide = [i for i in order if mark_end[i] - x[i] > 2 * half]
+    rest = [i for i in order if mark_end[i] - x[i] <= 2 * half]
+    placed = []
+    for n_done, i in enumerate(wide + rest):
+        xi = x[i]
+        lo, hi = xi - half, max(mark_end[i], xi + half)
+        full = n_chars[i]
         least = min(MIN_LABEL_CHARS, full)
-        clear = max(anchor[i], x[i] + half) + scale  # just past the event's own mark
-        right = 0
-        if not row.covers(clear):
-            room_px = (min(row.next_start(clear), view[1]) - anchor[i]) / scale
-            right = _fit(room_px, full)
-        if right >= full or right >= least and right > 0:
-            shown[i] = right
-            row.add(anchor[i], anchor[i] + (right * CHAR_PX + LABEL_PAD_PX) * scale)
+        a = anchor[i]  # the label starts there (a range's: at its end), or ends there
+        sided = a == xi  # a label left of a range would cover the bar
+        full_w = full * char + pad
+        r_end, l_start = a + full_w, a - full_w
+        best_row, best, bare = -1, 0, -1
+        for r in range(n_rows):
+            ws, we = w_s[r], w_e[r]
+            # the whole label, clear of the labels wished for before it?
+            if r_end <= e1:
+                j = bisect_right(ws, lo) - 1
+                if (j < 0 or we[j] <= lo) and (j + 1 >= len(ws) or ws[j + 1] >= r_end):
+                    best_row, best = r, full
+                    break
+            if sided and l_start >= e0:
+                j = bisect_right(ws, l_start) - 1
+                if (j < 0 or we[j] <= l_start) and (j + 1 >= len(ws) or ws[j + 1] >= hi):
+                    best_row, best = r, -full
+                    break
+            ts, te = t_s[r], t_e[r]
+            j = bisect_right(ts, lo) - 1
+            if (j >= 0 and te[j] > lo) or (j + 1 < len(ts) and ts[j + 1] < hi):
+                continue  # the mark itself has no room in this row
+            if bare < 0:
+                bare = r
+            nxt = ts[j + 1] if j + 1 < len(ts) else math.inf
+            prv = te[j] if j >= 0 else -math.inf
+            n = _fit((min(nxt, e1) - a) / scale, full)
+            m = _fit((a - max(prv, e0)) / scale, full) if sided else 0
+            if max(n, m) >= least and max(n, m) > abs(best):
+                best_row, best = r, (n if n >= m else -m)
+        if best_row >= 0:
+            r, n = best_row, best
+            wish = (a, r_end) if n > 0 else (l_start, a)
+            if n_done >= FULL_LABELS:  # room for a short label: it grows later if it can
+                n = min(abs(n), least) * (1 if n > 0 else -1)
+            width = abs(n) * char + pad
+            t0, t1 = (a, a + width) if n > 0 else (a - width, a)
+            _add(t_s[r], t_e[r], min(lo, t0), max(hi, t1))
+            _add(w_s[r], w_e[r], min(lo, wish[0]), max(hi, wish[1]))
+            _add(l_s[r], l_e[r], t0, t1)
+            rows[i], shown[i] = r, n
+            placed.append((i, t0, t1))
             continue
-        left_edge = x[i] - half - scale
-        if row.covers(left_edge):
+        if bare < 0:  # no row has room for the mark: one where it covers marks only
+            bare = next((r for r in range(n_rows) if _free(l_s[r], l_e[r], lo, hi)), 0)
+        _add(t_s[bare], t_e[bare], lo, hi)
+        _add(w_s[bare], w_e[bare], lo, hi)
+        rows[i] = bare
+    rank = _ranks(order, len(x))
+    placed.sort(key=lambda p: rank[p[0]])
+    for i, t0, t1 in placed:
+        n, full = shown[i], n_chars[i]
+        if abs(n) >= full:
             continue
-        left = _fit((x[i] - max(row.prev_end(left_edge), view[0])) / scale, full)
-        if left > 0 and left >= least:
-            shown[i] = -left
-            row.add(x[i] - (left * CHAR_PX + LABEL_PAD_PX) * scale, x[i])
-    return shown
+        ts, te = t_s[rows[i]], t_e[rows[i]]
+        if n > 0:
+            j = bisect_right(ts, t1)
+            room = min(ts[j] if j < len(ts) else math.inf, e1) - t1
+            if j and te[j - 1] > t1:
+                room = 0.0
+            more = min(full - n, _chars_in(room / scale))
+            if more > 0:
+                _add(ts, te, t1, t1 + more * char)
+                shown[i] = n + more
+        else:
+            j = bisect_left(ts, t0) - 1
+            room = t0 - max(te[j] if j >= 0 else -math.inf, e0)
+            more = min(full + n, _chars_in(room / scale))
+            if more > 0:
+                _add(ts, te, t0 - more * char, t0)
+                shown[i] = n - more
+    return rows, shown
 
 
-def _room(row: Occupied, lo: float, hi: float) -> float:
-    """The free time on either side of [lo, hi] in a row (the smaller of the two; negative
-    when something already lies there)."""
-    return min(lo - row.prev_end(lo), row.next_start(hi) - hi)
+def _add(starts: list[float], ends: list[float], lo: float, hi: float) -> None:
+    """Insert [lo, hi] into a row's sorted disjoint intervals, merging what it touches."""
+    i = bisect_right(starts, lo) - 1
+    if i >= 0 and ends[i] >= lo:
+        lo = starts[i]
+    else:
+        i += 1
+    j = i
+    while j < len(starts) and starts[j] <= hi:
+        hi = max(hi, ends[j])
+        j += 1
+    starts[i:j] = [lo]
+    ends[i:j] = [hi]
+
+
+def _free(starts: list[float], ends: list[float], lo: float, hi: float) -> bool:
+    j = bisect_right(starts, lo) - 1
+    return not ((j >= 0 and ends[j] > lo) or (j + 1 < len(starts) and starts[j + 1] < hi))
+
+
+def _chars_in(room_px: float) -> int:
+    return 1 << 30 if not math.isfinite(room_px) else int(room_px // CHAR_PX)
+
+
+def _ranks(order: list[int], n: int) -> list[int]:
+    rank = [0] * n
+    for k, i in enumerate(order):
+        rank[i] = k
+    return rank
 
 
 def _fit(room_px: float, full: int) -> int:

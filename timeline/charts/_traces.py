@@ -19,6 +19,7 @@ from timeline.charts._constants import (
     LABEL_FONT,
     LABELS_META,
     PALETTE,
+    ROWS_META,
     SHAPE_COLORS,
     SHAPES,
 )
@@ -229,6 +230,7 @@ def _range_bars(part: pd.DataFrame, color: str) -> list[Any]:
             marker={"color": color, "opacity": 0.85, "line": {"width": 0}},
             customdata=customdata(sub),
             hovertemplate=HOVERTEMPLATE,
+            meta={ROWS_META: rows_per_level(sub)},
         )
     ]
 
@@ -237,6 +239,12 @@ def _period_bar(sub: pd.DataFrame, **style: Any) -> go.Bar:
     """A horizontal bar per row from its ``start`` to its ``end`` (a span or a period)."""
     duration = (sub["end"] - sub["start"]) / pd.Timedelta(milliseconds=1)
     return go.Bar(base=sub["start"], x=duration, orientation="h", **style)
+
+
+def rows_per_level(sub: pd.DataFrame) -> list[list[float]]:
+    """Each zoom level's y of the marks (they are stacked anew per level: ``_labels``)."""
+    ys = sub["_ys"].tolist()
+    return [list(level) for level in zip(*ys, strict=True)] if ys else []
 
 
 def _markers(part: pd.DataFrame, color: str) -> Any:
@@ -262,6 +270,7 @@ def _markers(part: pd.DataFrame, color: str) -> Any:
         },
         customdata=customdata(sub),
         hovertemplate=HOVERTEMPLATE,
+        meta={ROWS_META: rows_per_level(sub)},
     )
 
 
@@ -290,7 +299,7 @@ def story_labels(part: pd.DataFrame, group: str, level: int) -> go.Scatter:
         showlegend=False,
         name=f"{esc(group)} labels",
         cliponaxis=True,
-        meta={LABELS_META: {"labels": labels, "chars": per_level}},
+        meta={LABELS_META: {"labels": labels, "chars": per_level}, ROWS_META: rows_per_level(part)},
     )
 
 
@@ -300,12 +309,20 @@ def cut_labels(labels: list[str], chars: list[int]) -> list[str]:
     out = []
     for label, n in zip(labels, chars, strict=False):
         size = abs(n)
-        if size - 1 >= len(label):
-            text = esc(label)
-        else:
-            text = esc(label[: max(size - 2, 1)].rstrip()) + "…"
+        text = esc(label) if size - 1 >= len(label) else esc(clip(label, size - 2)) + "…"
         out.append("" if n == 0 else ("\u2002" + text if n > 0 else text + "\u2002"))
     return out
+
+
+def clip(label: str, n: int) -> str:
+    """The first ``n`` characters of a label, back to the last word's end when that keeps
+    at least half of them ("The mayor…", not "The mayor a…"), as the page script does."""
+    head = label[: max(n, 1)]
+    if n < len(label) and label[n] != " ":
+        space = head.rfind(" ")
+        if space >= n / 2:
+            head = head[:space]
+    return head.rstrip()
 
 
 def label_sides(chars: list[int]) -> list[str]:
