@@ -153,3 +153,130 @@ def test_dense_page_labels_events_once_zoomed_in(page: Any, tmp_path: Path) -> N
         timeout=20_000,
     )
     assert page.errors == []
+
+
+# ---------------------------------------------------------------- chart_check's conditions
+# What ../shared/tools/chart_check.py measures, as a reader sees it in Chromium: text boxes
+# drawn inside the plot area (ticks, legend, menus and titles lie outside it) against the
+# distinct dates drawn in view, and pairs of labels that overlap by more than a quarter of
+# the smaller one.
+MEASURE = r"""
+() => {
+  const gd = document.getElementById('timeline-plot');
+  const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+  const xa = gd._fullLayout.xaxis;
+  const toMs = v => (typeof v === 'number') ? v : new Date(String(v).replace(' ', 'T')).getTime();
+  const [r0, r1] = xa.range.map(toMs);
+  let xs = [];
+  for (const t of gd._fullData) {
+    if (!t.visible || t.visible === 'legendonly' || !t.x) continue;
+    if (t.xaxis && t.xaxis !== 'x') continue;
+    const pos = (t.type === 'bar' && t.base !== undefined && t.base !== null)
+      ? (Array.isArray(t.base) || ArrayBuffer.isView(t.base) ? Array.from(t.base)
+         : Array.from(t.x).map(() => t.base))
+      : Array.from(t.x);
+    for (const v of pos) { const m = toMs(v); if (isFinite(m)) xs.push(m); }
+  }
+  xs = Array.from(new Set(xs));
+  const view = xs.filter(m => m >= r0 && m <= r1);
+  const boxes = [];
+  for (const el of gd.querySelectorAll('svg text')) {
+    if (!el.textContent.trim()) continue;
+    if (el.closest('.xtick, .ytick, .legend, .rangeselector, .updatemenu-container, .modebar,'
+                   + ' .gtitle, .rangeslider-container, .g-xtitle, .g-ytitle')) continue;
+    const b = el.getBoundingClientRect();
+    if (b.width < 2 || b.height < 2) continue;
+    const cx = b.left + b.width / 2, cy = b.top + b.height / 2;
+    if (cx < area.left || cx > area.right || cy < area.top || cy > area.bottom) continue;
+    boxes.push([b.left, b.top, b.right, b.bottom, el.textContent]);
+  }
+  let overlaps = 0;
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], c = boxes[j];
+    const w = Math.min(a[2], c[2]) - Math.max(a[0], c[0]);
+    const h = Math.min(a[3], c[3]) - Math.max(a[1], c[1]);
+    if (w <= 0 || h <= 0) continue;
+    const small = Math.min((a[2] - a[0]) * (a[3] - a[1]), (c[2] - c[0]) * (c[3] - c[1]));
+    if (w * h > 0.25 * small) overlaps++;
+  }
+  const years = {};
+  for (const m of xs) { const y = new Date(m).getUTCFullYear(); years[y] = (years[y] || 0) + 1; }
+  const busiest = Object.keys(years).sort((a, b) => years[b] - years[a])[0];
+  return {in_view: view.length, labels: boxes.length, overlaps, texts: boxes.map(b => b[4]),
+          view_span: view.length ? Math.max(...view) - Math.min(...view) : 0,
+          axis_span: r1 - r0, busiest: Number(busiest)};
+}
+"""
+
+
+def measure(page: Any) -> dict[str, Any]:
+    page.wait_for_timeout(700)  # the relabelling runs after each relayout
+    return page.evaluate(MEASURE)
+
+
+@pytest.fixture()
+def reader(browser: Any) -> Iterator[Any]:
+    """A desktop reader's page as chart_check opens it (1280 x 800), offline."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.route(
+        "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
+    )
+    p = context.new_page()
+    p.errors = []
+    p.on("pageerror", lambda exc: p.errors.append(str(exc)))
+    yield p
+    context.close()
+
+
+@pytest.mark.parametrize("n", [5, 100, 1_000])
+def test_a_story_of_n_events_is_readable_at_every_view(reader: Any, tmp_path: Path, n: int) -> None:
+    from timeline.testing import make_story
+
+    path = to_html(make_story(n), tmp_path / f"story{n}.html", title=f"{n} events")
+    open_page(reader, path)
+    # default view: the most salient labelled (at least 80% of min(30, dates in view)), the
+    # axis fitted to the events in view, no two labels overlapping
+    m = measure(reader)
+    assert m["in_view"] >= min(n - 1, 0.5 * n)  # only the old founding date folds out
+    assert m["labels"] >= 0.8 * min(30, m["in_view"]), m
+    assert m["overlaps"] == 0, m
+    assert m["axis_span"] <= 1.25 * max(m["view_span"], 86_400_000), m
+    # zoomed to the busiest year: at least 80% of the dates in view labelled, no overlaps
+    year = m["busiest"]
+    zoom = f"{{'xaxis.range': ['{year}-01-01', '{year + 1}-01-01']}}"
+    reader.evaluate(f"() => Plotly.relayout('timeline-plot', {zoom})")
+    z = measure(reader)
+    assert z["labels"] >= 0.8 * z["in_view"], z
+    assert z["overlaps"] == 0, z
+    assert all(t.strip() for t in z["texts"])
+    # every view button shows events
+    menu = reader.locator("#timeline-plot .updatemenu-container .updatemenu-button")
+    assert menu.count() >= 1
+    for i in range(menu.count()):
+        name = menu.nth(i).text_content()
+        menu.nth(i).dispatch_event("click")
+        assert measure(reader)["in_view"] > 0, name
+    # no local path anywhere a reader sees
+    body = reader.inner_text("body")
+    assert "/tmp/" not in body and ".md" not in body
+    assert reader.errors == []
+
+
+def test_on_a_phone_the_page_fits_and_the_view_buttons_are_a_drop_down(
+    browser: Any, tmp_path: Path
+) -> None:
+    from timeline.testing import make_story
+
+    path = to_html(make_story(300), tmp_path / "story.html", title="A phone")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    open_page(phone, path)
+    phone.wait_for_timeout(700)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 392
+    menus = phone.evaluate("document.getElementById('timeline-plot').layout.updatemenus")
+    assert [m.get("visible", True) for m in menus] == [False, True]
+    box = phone.locator("#timeline-plot .updatemenu-header-group").first.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    m = phone.evaluate(MEASURE)
+    assert m["overlaps"] == 0 and m["labels"] >= 0.8 * min(30, m["in_view"]), m
+    context.close()

@@ -27,6 +27,7 @@ MARK_PX = 10  # the width a marker takes
 FULL_LABELS = 30  # at each zoom, the most salient labels keep room to show whole
 MIN_LABEL_CHARS = 12  # a label cut shorter than this is left to the hover box
 LEVEL_STEP = 2**0.5  # each zoom level of the labels is this much finer than the last
+NARROW_SCALE = 4.0  # a phone shows the initial view up to this many times coarser
 LEVELS_COARSER = 10  # levels coarser than the initial view (zoomed out, phones: 32 times)
 LEVELS_MAX = 36  # finer levels: down to about an hour on a 30-year story
 FINEST_MS_PER_PX = 60_000  # no finer level than a minute per pixel

@@ -28,6 +28,7 @@ from timeline.charts._constants import (
     LEVELS_MAX,
     MARK_PX,
     MIN_LABEL_CHARS,
+    NARROW_SCALE,
     PRECISION_WEIGHT,
 )
 
@@ -87,9 +88,10 @@ def place(
     xs, ends, anchors = x.tolist(), mark_end.tolist(), anchor.tolist()
     sizes, ranked = [int(n) for n in n_chars], [int(i) for i in order]
     for scale in level_scales:
-        # labels stay within the initial view at its scale and coarser ones (a phone, or
-        # zoomed out); zoomed in, the reader pans past the edges
-        edges = view if scale >= base * (1 - 1e-9) else (-math.inf, math.inf)
+        # labels stay within the initial view at its scale and the few coarser ones a
+        # narrower screen (a phone) shows it at; zoomed in or out, the reader sees past it
+        narrow = base * (1 - 1e-9) <= scale <= base * NARROW_SCALE
+        edges = view if narrow else (-math.inf, math.inf)
         rows, chars = stack(xs, ends, anchors, sizes, ranked, n_rows, scale, edges)
         placement.rows.append(rows)
         placement.chars.append(chars)
