@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -229,18 +229,11 @@ def _candidates(
     actors: ArticleActors,
     source: str,
 ) -> list[_Candidate]:
-    range_ends = {t.range_end for t in timexes if t.range_end}
     lead = _lead(sentences)
     found = []
-    starts = [s.start for s in sentences]
     timex_starts = [t.start for t in timexes]
     in_order = all(a <= b for a, b in zip(timex_starts, timex_starts[1:], strict=False))
-    for timex in timexes:
-        if not _can_date_an_event(timex) or (timex.tid and timex.tid in range_ends):
-            continue
-        sentence = sentence_of(sentences, timex.start, starts)
-        if sentence is None:
-            continue
+    for timex, sentence in _dating(timexes, sentences):
         if in_order:  # only the timexes that start inside the sentence can lie in it
             first = bisect_left(timex_starts, sentence.start)
             last = bisect_right(timex_starts, sentence.end, first)
@@ -294,16 +287,9 @@ def _neutral_candidates(
     article: Article, timexes: list[Timex], sentences: list[Sentence], source: str
 ) -> list[_Candidate]:
     """Every date on the calendar dates what its sentence tells (``neutral``)."""
-    range_ends = {t.range_end for t in timexes if t.range_end}
     lead = _lead(sentences)
-    starts = [s.start for s in sentences]
     found = []
-    for timex in timexes:
-        if not _can_date_an_event(timex) or (timex.tid and timex.tid in range_ends):
-            continue
-        sentence = sentence_of(sentences, timex.start, starts)
-        if sentence is None:
-            continue
+    for timex, sentence in _dating(timexes, sentences):
         others = _other_dates(timexes, timex, sentence)
         start, end = timex.start - sentence.start, timex.end - sentence.start
         anchor = neutral_anchor(sentence.text, start, end, others, article.language)
@@ -311,6 +297,18 @@ def _neutral_candidates(
         mention.lead = sentence.start in lead
         found.append(_Candidate(timex, sentence, anchor, [], mention))
     return found
+
+
+def _dating(timexes: list[Timex], sentences: list[Sentence]) -> Iterator[tuple[Timex, Sentence]]:
+    """Each date that can date an event (not the far end of a range), with its sentence."""
+    range_ends = {t.range_end for t in timexes if t.range_end}
+    starts = [s.start for s in sentences]
+    for timex in timexes:
+        if not _can_date_an_event(timex) or (timex.tid and timex.tid in range_ends):
+            continue
+        sentence = sentence_of(sentences, timex.start, starts)
+        if sentence is not None:
+            yield timex, sentence
 
 
 def _lead(sentences: list[Sentence]) -> set[int]:
