@@ -83,3 +83,40 @@ def test_a_camel_case_name_is_no_shared_word() -> None:
 
     features = features_of(["Sony sold the new iPod range"], [])
     assert "ipod" not in features.stems and "range" in features.stems
+
+
+# --- actors named alike across articles ---------------------------------------------------
+
+
+def actors_of(events: list[Event], sentence_part: str) -> list[str]:
+    return next(e.actors for e in events if any(sentence_part in m.sentence for m in e.mentions))
+
+
+def test_a_lone_company_name_is_the_company_other_articles_name() -> None:
+    """ "Boeing" where the article names no Boeing company: the Boeing Co. of the others."""
+    events = merged(
+        "Boeing Co. delivered its first 787 jet to Qantas on May 7, 2019.",
+        "The chief of Boeing Co. met pilots in Seattle on May 2, 2019.",
+        "On May 9, 2019, Boeing cut the output of its 737 jets, said Anna Keller.",
+    )
+    assert "Boeing Co." in actors_of(events, "cut the output")
+    assert "Boeing" not in actors_of(events, "cut the output")
+
+
+def test_company_spellings_with_and_without_the_period_are_one() -> None:
+    events = merged(
+        "Acme Inc. opened a plant in Ohio on May 7, 2019.",
+        "Acme Inc. hired 300 workers in Texas on May 3, 2019.",
+        "On April 30, 2019, Acme Inc closed its office in Utah.",
+    )
+    assert actors_of(events, "closed its office")[0] == "Acme Inc."
+    assert "Acme Inc" not in actors_of(events, "closed its office")
+
+
+def test_a_lone_name_stays_where_the_collection_names_two_companies_alike() -> None:
+    events = merged(
+        "Apex Corp. opened a plant in Ohio on May 7, 2019.",
+        "Apex Airlines hired 300 pilots in Texas on May 3, 2019.",
+        "On April 30, 2019, Apex closed its office in Utah.",
+    )
+    assert "Apex" in actors_of(events, "closed its office")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from timeline.events.clauses import fronted_adverbial
 from timeline.events.labels import shorten
@@ -22,6 +23,9 @@ from timeline.lang.en.names import (
     ORG_WORDS,
     TITLES,
 )
+
+if TYPE_CHECKING:
+    from timeline.model import Event
 
 _CAPITALIZED = re.compile(r"[A-Z][\w'’.&-]*")
 
@@ -324,3 +328,70 @@ _PERSONAL_PRONOUN = re.compile(r"(?:He|She)\b")
 _NAMES_SUBJECT = re.compile(r"(?:[A-Z][\w'’-]*|,|\s|and\b)+")
 _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _CAPITALIZED_AFTER = re.compile(r" [A-Z]")
+
+
+def collection_names(events: list[Event]) -> list[Event]:
+    """Actors named alike across articles (issue 11): "Apple Inc" and "Apple Inc." are one
+    name, the form more articles use; a one-word name ("Boeing") stands for the one company
+    of that name its own articles name, else, where they name none, for the company the
+    collection names so in the most articles ("Boeing Co."), when one is named in more
+    articles than any other; where its articles name two, it stays as it is."""
+    articles: dict[str, dict[str, None]] = {}  # company name -> the articles naming it
+    for event in events:
+        sources = {m.source for m in event.mentions}
+        for actor in event.actors:
+            if _company_name(actor):
+                articles.setdefault(actor, {}).update(dict.fromkeys(sources))
+    if not articles:
+        return events
+    spelled = _one_spelling(articles)
+    named: dict[str, dict[str, None]] = {}  # a company name as spelled -> its articles
+    for name, where in articles.items():
+        named.setdefault(spelled.get(name, name), {}).update(where)
+    by_first: dict[str, list[tuple[int, str]]] = {}
+    for name, where in named.items():
+        by_first.setdefault(name.split()[0], []).append((len(where), name))
+    short: dict[str, str] = {}
+    for first, candidates in by_first.items():
+        candidates.sort(reverse=True)
+        if len(candidates) == 1 or candidates[0][0] > candidates[1][0]:
+            short[first] = candidates[0][1]
+    companies: dict[str, set[str]] = {}  # article -> the companies it names, as spelled
+    for name, where in named.items():
+        for source in where:
+            companies.setdefault(source, set()).add(name)
+    for event in events:
+        if not any(a in spelled or a in short for a in event.actors):
+            continue
+        told = {n for m in event.mentions for n in companies.get(m.source, ())}
+        renamed = []
+        for actor in event.actors:
+            actor = spelled.get(actor, actor)
+            if actor in short:
+                own = [n for n in told if n.split()[0] == actor]
+                if len(own) == 1:  # the company its own articles name
+                    actor = own[0]
+                elif not own:  # the one the collection names so
+                    actor = short[actor]
+            renamed.append(actor)
+        event.actors = list(dict.fromkeys(renamed))
+    return events
+
+
+def _company_name(name: str) -> bool:
+    parts = name.split()
+    return len(parts) >= 2 and parts[-1].lower() in COMPANY_FORMS
+
+
+def _one_spelling(articles: dict[str, dict[str, None]]) -> dict[str, str]:
+    """ "Apple Inc" -> "Apple Inc." where more articles write the period (ties: the
+    period)."""
+    forms: dict[str, list[str]] = {}
+    for name in articles:
+        forms.setdefault(name.rstrip("."), []).append(name)
+    spelled = {}
+    for same in forms.values():
+        if len(same) > 1:
+            best = max(same, key=lambda n: (len(articles[n]), n.endswith(".")))
+            spelled.update({n: best for n in same if n != best})
+    return spelled

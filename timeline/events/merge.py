@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from timeline.events.actors import fullest_names
+from timeline.events.actors import collection_names, fullest_names
 from timeline.events.build import months_of, numbered
 from timeline.events.kinds import trigger_class
 from timeline.events.similarity import (
@@ -65,7 +65,7 @@ class EventMerger:
     def events(self) -> list[Event]:
         """The merged events, numbered in date order."""
         self._place_waiting()
-        return numbered([group.merged() for group in self.index.groups])
+        return numbered(collection_names([group.merged() for group in self.index.groups]))
 
     def _place_waiting(self) -> None:
         waiting, self.waiting = self.waiting, []
