@@ -120,3 +120,22 @@ def test_a_lone_name_stays_where_the_collection_names_two_companies_alike() -> N
         "On April 30, 2019, Apex closed its office in Utah.",
     )
     assert "Apex" in actors_of(events, "closed its office")
+
+
+# --- a sentence without a date: who takes part, and the report as the happening ----------
+
+STORY = "Siemens chief Anna Keller opened a plant in Ohio on Tuesday. "
+
+
+def test_a_dateless_sentence_takes_part_by_its_clause_not_its_adverbial() -> None:
+    events = events_of(STORY + "Before her post at Bosch, Keller held positions at Philips.")
+    actors = actors_of(events, "held positions")
+    assert "Philips" in actors and "Bosch" not in actors
+
+
+def test_a_dateless_report_is_the_report_speaker_and_verb_in_its_label() -> None:
+    """ "Keller said that Siemens has 300 stores": what happened is that she said it."""
+    events = events_of(STORY + "Keller said that Siemens has 300 stores in the United States.")
+    said = next(e for e in events if any("300 stores" in m.sentence for m in e.mentions))
+    assert said.label.startswith("Anna Keller said")
+    assert "Anna Keller" in said.actors and said.mentions[0].date_basis == "carried"

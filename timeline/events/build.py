@@ -14,7 +14,7 @@ from typing import Any
 from timeline.events.actors import ArticleActors
 from timeline.events.anchors import Anchor, anchor_date, event_reference
 from timeline.events.kinds import event_classes, is_generic_noun
-from timeline.events.labels import dateless_label, reported_label
+from timeline.events.labels import dateless_clause, dateless_label, reported_label
 from timeline.events.modality import modality
 from timeline.events.neutral import has_event_words, neutral_anchor
 from timeline.events.salience import salience
@@ -383,11 +383,17 @@ def _undated_happening(
     reports a happening, or None. Its main clause tells it; when that says nothing
     datable ("Jobs announced that QuickTime 7 would be available": a plan), the report
     itself is the happening, speaker and all."""
-    for told_label in (dateless_label(sentence.text), reported_label(sentence.text)):
+    clause = dateless_clause(sentence.text)
+    # "Jobs said that Apple has 109 stores": the report is the happening, dated by its
+    # speech verb, and its label keeps the speaker and the verb
+    reported = reported_label(sentence.text)
+    for told_label in (reported, dateless_label(sentence.text)):
         if not told_label:
             continue
         label = actors.expand_subject(actors.resolve_pronoun(told_label, sentence.start))
-        names = list(dict.fromkeys(actors.in_text(label) + actors.in_text(sentence.text)))
+        # who takes part: the names of its clause, not of an adverbial or an aside
+        # ("Before his post at Apple, Cook held positions at IBM": not Apple)
+        names = list(dict.fromkeys(actors.in_text(label) + actors.in_text(clause)))
         said = modality(label, sentence.text)
         if not names or said in _HAPPENING_NOT_DATED or len(content_words(label)) < 2:
             continue  # no one to put on a timeline, or no happening on a day

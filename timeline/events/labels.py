@@ -102,11 +102,14 @@ def relative_label(
 
 def dateless_label(sentence: str) -> str:
     """The main clause of a sentence without a date of its own."""
+    return finish_label(dateless_clause(sentence))
+
+
+def dateless_clause(sentence: str) -> str:
+    """The words of that main clause, whole: no fronted adverbial, aside or relative."""
     info = analyse(sentence)
     clause = info.clauses[0]
-    return finish_label(
-        keep(sentence, main_start(info, clause), clause[1], [*info.removed, *info.relatives])
-    )
+    return keep(sentence, main_start(info, clause), clause[1], [*info.removed, *info.relatives])
 
 
 def reported_label(sentence: str) -> str:
