@@ -113,7 +113,7 @@ def test_seed_labels_are_the_clauses_a_reader_would_write(seed_events: list[Even
     assert events["2025-03-05TNI"].label.startswith("Vladimir Putin received Alexander Trufanov")
     assert events["2023-10-07"].label.startswith("The attack by Hamas resulted in")
     for event in seed_events:
-        assert len(event.label.split()) <= 12
+        assert len(event.label) <= 90
         assert not re.search(r"October|February|Wednesday|2023|2025|53 days", event.label)
         assert "according to" not in event.label
 

@@ -139,3 +139,64 @@ def test_a_dateless_report_is_the_report_speaker_and_verb_in_its_label() -> None
     said = next(e for e in events if any("300 stores" in m.sentence for m in e.mentions))
     assert said.label.startswith("Anna Keller said")
     assert "Anna Keller" in said.actors and said.mentions[0].date_basis == "carried"
+
+
+# --- labels: about one line, cut only where a phrase ends ---------------------------------
+
+
+def test_a_label_keeps_up_to_about_ninety_characters() -> None:
+    from timeline.events.labels import shorten
+
+    text = "Keller returned to the stage to reveal the new cloud service of Siemens, Cloudy"
+    assert shorten(text) == text  # 79 characters: whole, the purpose clause and all
+
+
+def test_a_long_label_is_cut_before_a_phrase_not_inside_a_name_pair() -> None:
+    from timeline.events.labels import shorten
+
+    text = (
+        "Anna Keller unveiled the new products at the Cupertino, California event, saying "
+        "the company has been inspired by the work it has done"
+    )
+    cut = "Anna Keller unveiled the new products at the Cupertino, California event"
+    assert shorten(text) == cut
+    text = (
+        "Elena Kovacs, Irina Tatti and Sapir Cohen were handed over in a prisoner exchange "
+        "between Israel and Hamas"
+    )
+    assert shorten(text).endswith("in a prisoner exchange")
+
+
+# --- which dateless sentence tells the same happening -------------------------------------
+
+
+def test_a_dateless_sentence_of_another_kind_is_its_own_event() -> None:
+    """ "Keller described the range" is not the robot's unveiling, words in common or not."""
+    events = events_of(
+        "Siemens unveiled its new robot range in Hanover on Tuesday. "
+        "Siemens chief Anna Keller described the new robot range as a wonder of the world."
+    )
+    described = next(e for e in events if any("described" in m.sentence for m in e.mentions))
+    assert "described" in described.label and len(described.mentions) == 1
+
+
+def test_the_kind_of_a_report_is_the_report_not_what_it_reports() -> None:
+    from timeline.events.similarity import features_of
+
+    assert not features_of(["Keller said that buyers would receive a free case"], []).classes
+    assert features_of(["Keller received the minister"], []).classes == {"meeting"}
+
+
+def test_a_lone_name_is_the_company_named_nearest_in_time() -> None:
+    """ "Acme Computer" in 2005, "Acme Inc." in 2012: a 2011 "Acme" is Acme Inc."""
+    texts = [
+        ("Acme Computer opened a plant in Ohio on May 7, 2005.", date(2005, 5, 8)),
+        ("Acme Computer hired 300 workers in Texas on May 3, 2005.", date(2005, 5, 4)),
+        ("Acme Inc. closed its office in Utah on May 2, 2012.", date(2012, 5, 3)),
+        ("On May 9, 2011, Acme cut the price of its laptops, said Anna Keller.", date(2011, 5, 10)),
+    ]
+    built = []
+    for n, (text, published) in enumerate(texts):
+        built += events_of(text, published, source=f"article{n}.txt")
+    events = merge_events(built)
+    assert "Acme Inc." in actors_of(events, "cut the price")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from timeline.events.clauses import fronted_adverbial
@@ -25,6 +25,8 @@ from timeline.lang.en.names import (
 )
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from timeline.model import Event
 
 _CAPITALIZED = re.compile(r"[A-Z][\w'’.&-]*")
@@ -330,52 +332,83 @@ _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _CAPITALIZED_AFTER = re.compile(r" [A-Z]")
 
 
-def collection_names(events: list[Event]) -> list[Event]:
-    """Actors named alike across articles (issue 11): "Apple Inc" and "Apple Inc." are one
-    name, the form more articles use; a one-word name ("Boeing") stands for the one company
-    of that name its own articles name, else, where they name none, for the company the
-    collection names so in the most articles ("Boeing Co."), when one is named in more
-    articles than any other; where its articles name two, it stays as it is."""
-    articles: dict[str, dict[str, None]] = {}  # company name -> the articles naming it
+def companies_named(events: Iterable[Event], into: dict[str, CompaniesOf]) -> None:
+    """Per article (source): its publication date and the company names ("Boeing Co.")
+    its events' actors hold."""
     for event in events:
-        sources = {m.source for m in event.mentions}
-        for actor in event.actors:
-            if _company_name(actor):
-                articles.setdefault(actor, {}).update(dict.fromkeys(sources))
+        names = [a for a in event.actors if _company_name(a)]
+        for mention in event.mentions:
+            published, known = into.setdefault(mention.source, (mention.published, set()))
+            known.update(names)
+
+
+CompaniesOf = tuple["date | None", set[str]]
+
+
+def collection_names(
+    events: list[Event], named_in: dict[str, CompaniesOf] | None = None
+) -> list[Event]:
+    """Actors named alike across articles (issue 11). "Apple Inc" and "Apple Inc." are one
+    name, the form more articles use. A one-word name ("Boeing") stands for the one company
+    of that name its own articles name; where they name none, for the company of that name
+    the collection names nearest in time (names change: "Apple Computer" became "Apple
+    Inc."), ties to the one more articles name; where its articles name two, or the
+    collection gives no nearest one, it stays as it is.
+
+    ``named_in``: per article, its date and company names, as its own events gave them
+    (``companies_named`` before merging); by default read off ``events``."""
+    if named_in is None:
+        named_in = {}
+        companies_named(events, named_in)
+    articles: dict[str, dict[str, None]] = {}  # company name -> the articles naming it
+    for source, (_, names) in named_in.items():
+        for name in names:
+            articles.setdefault(name, {})[source] = None
     if not articles:
         return events
     spelled = _one_spelling(articles)
-    named: dict[str, dict[str, None]] = {}  # a company name as spelled -> its articles
-    for name, where in articles.items():
-        named.setdefault(spelled.get(name, name), {}).update(where)
-    by_first: dict[str, list[tuple[int, str]]] = {}
-    for name, where in named.items():
-        by_first.setdefault(name.split()[0], []).append((len(where), name))
-    short: dict[str, str] = {}
-    for first, candidates in by_first.items():
-        candidates.sort(reverse=True)
-        if len(candidates) == 1 or candidates[0][0] > candidates[1][0]:
-            short[first] = candidates[0][1]
-    companies: dict[str, set[str]] = {}  # article -> the companies it names, as spelled
-    for name, where in named.items():
-        for source in where:
-            companies.setdefault(source, set()).add(name)
+    companies: dict[str, set[str]] = {  # article -> the companies it names, as spelled
+        source: {spelled.get(n, n) for n in names} for source, (_, names) in named_in.items()
+    }
+    times: dict[str, list[tuple[int, str]]] = {}  # first word -> (day, company) per article
+    count: dict[str, int] = {}  # company -> articles naming it
+    for source, names in companies.items():
+        published = named_in[source][0]
+        for name in names:
+            count[name] = count.get(name, 0) + 1
+            if published is not None:
+                times.setdefault(name.split()[0], []).append((published.toordinal(), name))
     for event in events:
-        if not any(a in spelled or a in short for a in event.actors):
+        if not any(a in spelled or a in times for a in event.actors):
             continue
         told = {n for m in event.mentions for n in companies.get(m.source, ())}
+        day = next((m.published for m in event.mentions if m.published), None)
         renamed = []
         for actor in event.actors:
             actor = spelled.get(actor, actor)
-            if actor in short:
+            if actor in times and len(actor.split()) == 1:
                 own = [n for n in told if n.split()[0] == actor]
                 if len(own) == 1:  # the company its own articles name
                     actor = own[0]
-                elif not own:  # the one the collection names so
-                    actor = short[actor]
+                elif not own and day is not None:
+                    actor = _nearest(times[actor], day.toordinal(), count) or actor
             renamed.append(actor)
         event.actors = list(dict.fromkeys(renamed))
     return events
+
+
+def _nearest(named: list[tuple[int, str]], day: int, count: dict[str, int]) -> str | None:
+    """The company named nearest ``day``; ties: the one more articles name; else None."""
+    gap: dict[str, int] = {}
+    for when, name in named:
+        gap[name] = min(gap.get(name, abs(when - day)), abs(when - day))
+    ranked = sorted(gap, key=lambda n: (gap[n], -count[n]))
+    if len(ranked) > 1 and (gap[ranked[0]], count[ranked[0]]) == (
+        gap[ranked[1]],
+        count[ranked[1]],
+    ):
+        return None
+    return ranked[0]
 
 
 def _company_name(name: str) -> bool:

@@ -644,7 +644,14 @@ def _same_happening_in_article(candidate: _Candidate, head: _Candidate) -> bool:
     """The same kind of happening, or two shared words; one shared word and a shared actor
     for a coarser restatement ("Trufanov and family freed in February")."""
     mine, theirs = candidate.own_features, head.own_features
-    if mine.classes & theirs.classes or len(mine.stems & theirs.stems) >= 2:
+    if mine.classes & theirs.classes:
+        return True
+    if candidate.mention.date_basis != "stated":
+        # a sentence without a date that tells its own clause is its own happening unless
+        # it tells the same kind ("Jobs also announced iCloud" is not "Jobs returned to
+        # the stage"); words in common are not enough
+        return False
+    if len(mine.stems & theirs.stems) >= 2:
         return True
     if mine.classes and theirs.classes:
         return False  # "police arrested two men" is not "the robbery took place"

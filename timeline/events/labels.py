@@ -23,7 +23,8 @@ from timeline.lang.en.events import (
 )
 from timeline.lang.en.names import FUNCTION_WORDS
 
-MAX_LABEL_WORDS = 12
+MAX_LABEL_CHARS = 90  # a timeline entry: one line of a reader's notes
+MIN_LABEL_WORDS = 6  # a cut label keeps at least these
 
 
 def clause_label(info: SentenceParts, clause: tuple[int, int], cuts: list[tuple[int, int]]) -> str:
@@ -149,7 +150,7 @@ _LOOSE_POSSESSIVE = re.compile(r"(?:^|(?<=\s))['’]s\s+")
 
 
 def finish_label(text: str) -> str:
-    """Tidy a clause into a label: no stray commas, headline style, at most ~12 words."""
+    """Tidy a clause into a label: no stray commas, headline style, at most ~90 characters."""
     text = _NAMED_SUBJECT.sub(r"\1 ", text)  # "His father, Vitaly Trufanov, was" -> the name
     text = _SPACES.sub(" ", text)
     text = _SPACE_BEFORE_MARK.sub(r"\1", text)
@@ -197,14 +198,37 @@ _PASSIVE_VERB = re.compile(rf"\b{PASSIVE_AUXILIARY}\s+(\w+ly\s+)?([a-z]\w+)\b")
 
 
 def shorten(text: str) -> str:
-    """At most ~12 words, cut where a phrase ends; "…" only when cut mid-phrase."""
-    tokens = text.split()
-    if len(tokens) <= MAX_LABEL_WORDS:
+    """At most ~``MAX_LABEL_CHARS`` characters, cut where a phrase ends (before "and",
+    "to", "at", ... or after a comma that closes a phrase, never inside "Cupertino,
+    California"); "…" only when no phrase ends in the budget."""
+    if len(text) <= MAX_LABEL_CHARS:
         return text
-    for i in range(MAX_LABEL_WORDS, 5, -1):  # keep at least six words
-        if tokens[i - 1].endswith((",", ";")) or tokens[i].lower() in PHRASE_OPENERS:
+    tokens = text.split()
+    length = -1
+    fits = 0  # how many tokens fit in the budget
+    for token in tokens:
+        length += len(token) + 1
+        if length > MAX_LABEL_CHARS:
+            break
+        fits += 1
+    for i in range(fits, MIN_LABEL_WORDS - 1, -1):
+        if i < len(tokens) and _phrase_ends_before(tokens, i):
             return " ".join(tokens[:i]).rstrip(",;")
-    return " ".join(tokens[:MAX_LABEL_WORDS]).rstrip(",;") + " …"
+    return " ".join(tokens[: max(fits, 1)]).rstrip(",;") + " …"
+
+
+def _phrase_ends_before(tokens: list[str], i: int) -> bool:
+    """Whether a phrase ends between ``tokens[i - 1]`` and ``tokens[i]``."""
+    before, after = tokens[i - 1], tokens[i]
+    if before.endswith((",", ";")):
+        # "Cupertino, California" and "Apple Inc., the maker": a name goes on
+        return not (before[:1].isupper() and after[:1].isupper())
+    if after.lower() in ("and", "or") and before[:1].isupper():
+        return False  # "between Israel and Hamas": one phrase
+    return after.lower() in PHRASE_OPENERS and before.lower() not in _OPENS_PHRASE
+
+
+_OPENS_PHRASE = frozenset("the a an of to in at on by for with from and or".split())
 
 
 # Patterns used inside functions, compiled once.

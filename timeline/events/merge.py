@@ -6,7 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from timeline.events.actors import collection_names, fullest_names
+from timeline.events.actors import (
+    CompaniesOf,
+    collection_names,
+    companies_named,
+    fullest_names,
+)
 from timeline.events.build import months_of, numbered
 from timeline.events.kinds import trigger_class
 from timeline.events.similarity import (
@@ -54,10 +59,13 @@ class EventMerger:
         self.batch = batch
         self.index = _GroupIndex()
         self.waiting: list[Event] = []
+        self.companies: dict[str, CompaniesOf] = {}  # per article: its company names
 
     def add(self, events: Iterable[Event]) -> None:
         """One article's events at a time, so that they are placed in one batch (an
         article's distinct events must not merge with each other)."""
+        events = list(events)
+        companies_named(events, self.companies)
         self.waiting.extend(events)
         if self.batch is not None and len(self.waiting) >= self.batch:
             self._place_waiting()
@@ -65,7 +73,8 @@ class EventMerger:
     def events(self) -> list[Event]:
         """The merged events, numbered in date order."""
         self._place_waiting()
-        return numbered(collection_names([group.merged() for group in self.index.groups]))
+        merged = [group.merged() for group in self.index.groups]
+        return numbered(collection_names(merged, self.companies))
 
     def _place_waiting(self) -> None:
         waiting, self.waiting = self.waiting, []

@@ -82,7 +82,7 @@ def _text_features(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The kind of happening and the word stems of one label or noun (labels recur: in a
     cluster's, an event's and a merged group's features)."""
     stems = frozenset(w[:5] for w in content_words(_without_names(text)))
-    return frozenset(trigger_class(text)), stems
+    return frozenset(trigger_class(_COMPLEMENT.split(text, 1)[0])), stems
 
 
 @lru_cache(maxsize=2048)
@@ -90,6 +90,11 @@ def _actor_words(actor: str) -> frozenset[str]:
     return frozenset(
         w.lower() for w in actor.split() if len(w) > 2 and w.lower() not in FUNCTION_WORDS
     )
+
+
+# "Jobs said that buyers would receive a case" is a statement, not a receiving: the kind
+# of happening is told before a complement or relative clause
+_COMPLEMENT = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 
 
 def _without_names(label: str) -> str:
