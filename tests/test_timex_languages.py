@@ -43,6 +43,25 @@ def values(text: str, language: str, dct: date | None = DCT) -> list[tuple[str, 
         ("Ahora no hay agua.", [("Ahora", "DATE", "PRESENT_REF")]),
         ("Este año crecerá.", [("Este año", "DATE", "2000")]),
         ("Dentro de tres días se vota.", [("Dentro de tres días", "DATE", "2000-06-04")]),
+        ("Empezó a las 13.00 GMT.", [("las 13.00 GMT", "TIME", "2000-06-01T13:00Z")]),
+        ("Hoy por hoy nadie lo sabe.", [("Hoy por hoy", "DATE", "PRESENT_REF")]),
+        ("Hoy en día se vende más.", [("Hoy en día", "DATE", "PRESENT_REF")]),
+        ("Duró dos horas y 30 minutos.", [("dos horas y 30 minutos", "DURATION", "PT2H30M")]),
+        ("Vivió allí dos años y tres meses.", [("dos años y tres meses", "DURATION", "P2Y3M")]),
+        ("Ganará en las próximas elecciones.", [("próximas", "DATE", "FUTURE_REF")]),
+        ("La producción diaria subió.", [("diaria", "SET", "P1D")]),
+        ("Lo leen los diarios.", []),  # the newspapers
+        ("Fue construido en el siglo XIX.", [("el siglo XIX", "DATE", "18")]),
+        (
+            "Creció en el primer trimestre de 1998.",
+            [("el primer trimestre de 1998", "DATE", "1998-Q1")],
+        ),
+        (
+            "Bajará en el segundo semestre de este año.",
+            [("el segundo semestre de este año", "DATE", "2000-H2")],
+        ),
+        ("Nació en la primavera de 1983.", [("la primavera de 1983", "DATE", "1983-SP")]),
+        ("Lloverá este verano.", [("este verano", "DATE", "2000-SU")]),
     ],
 )
 def test_spanish(sentence: str, expected: list[tuple[str, str, str]]) -> None:

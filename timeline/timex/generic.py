@@ -22,6 +22,7 @@ from typing import Any
 
 from timeline.lang import alternation, get_language
 from timeline.model import Timex
+from timeline.timex.calendar import SEASONS as SEASON_CODES
 from timeline.timex.calendar import Cal, from_date, shift
 from timeline.timex.resolve import Context, Resolved
 from timeline.timex.values import Result, out, unresolved
@@ -69,7 +70,8 @@ class Grammar:
             name: {_key(k): v for k, v in dict(getattr(words, name, {}) or {}).items()}
             for name in ("MONTHS", "WEEKDAYS", "NUMBERS", "UNITS", "DEICTIC_DAYS")
             + ("PARTS_OF_DAY", "MODIFIERS", "SET_WORDS", "DECADES", "FIXED_HOLIDAYS")
-            + ("RELATIVE_PHRASES", "ADJECTIVE_REFS")
+            + ("RELATIVE_PHRASES", "ADJECTIVE_REFS", "SEASONS", "ORDINALS")
+            + ("YEAR_PARTS",)
             if isinstance(getattr(words, name, None), dict)
         }
         self.first = frozenset(
@@ -168,6 +170,11 @@ _TABLE_NAMES = (
     "APPROX",
     "RELATIVE_PHRASES",
     "ADJECTIVE_REFS",
+    "AND",
+    "CENTURY_WORD",
+    "SEASONS",
+    "ORDINALS",
+    "YEAR_PARTS",
 )
 
 
@@ -297,6 +304,46 @@ def _decade(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Resu
     return out(Cal("decade", 190 + tens))
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _century(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Result | None:
+    """ "el siglo XIX": the nineteenth century, TIMEX3 value 18 (its first two digits)."""
+    digits = [_ROMAN[c] for c in m.group("roman").upper()]
+    n = sum(-d if d < e else d for d, e in zip(digits, [*digits[1:], 0], strict=True))
+    if not 1 <= n <= 30:
+        return None
+    return out(Cal("century", n - 1))
+
+
+def _season(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Result | None:
+    """ "la primavera de 1983", "este verano", "el invierno pasado": a season of a year."""
+    n = g.get("SEASONS", m.group("season"))
+    if m.group("year"):
+        return out(Cal("season", int(m.group("year")), n=n))
+    if ctx.dct is None:
+        return unresolved(f"XXXX-{SEASON_CODES[n]}")
+    rel = m.group("rel") or m.group("rel2")
+    shift_years = -1 if g.is_in("PREVIOUS", rel) else 1 if g.is_in("NEXT", rel) else 0
+    return out(Cal("season", ctx.dct.year + shift_years, n=n), anchor="dct", needs_dct=True)
+
+
+def _part_of_year(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Result | None:
+    """ "el primer trimestre de 1998", "el segundo semestre de este año", "el último
+    trimestre": a quarter or half by its ordinal, of the year named or the DCT's."""
+    letter, unit = g.get("YEAR_PARTS", m.group("unit"))
+    count = 4 if unit == "quarter" else 2
+    n = g.get("ORDINALS", m.group("ord"))
+    n = count if n == -1 else n
+    if n is None or not 1 <= n <= count:
+        return None
+    if m.group("year"):
+        return out(Cal(unit, int(m.group("year")), n=n))
+    if ctx.dct is None:
+        return unresolved(f"XXXX-{letter}{n}")
+    return out(Cal(unit, ctx.dct.year, n=n), anchor="dct", needs_dct=True)
+
+
 def _clock(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Result | None:
     hour = int(m.group("h") or m.group("h2") or m.group("h3"))
     minute = int(m.group("mi") or m.group("mi3") or 0)
@@ -305,10 +352,17 @@ def _clock(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Resul
         hour += 12
     if hour > 24 or minute > 59:
         return None
+    zone = "Z" if _UTC.search(m.group()) else ""  # "13.00 GMT": TIMEX3 writes UTC as Z
     ref, tid = ctx.reference(start)
     if ref is None or ref.gran not in ("day", "time"):
-        return Result("TIME", f"T{hour:02d}:{minute:02d}")
-    return out(Cal("time", ref.year, ref.month, ref.day, hour=hour, minute=minute), anchor=tid)
+        return Result("TIME", f"T{hour:02d}:{minute:02d}{zone}")
+    r = out(Cal("time", ref.year, ref.month, ref.day, hour=hour, minute=minute), anchor=tid)
+    if r is not None and zone:
+        r.value += zone
+    return r
+
+
+_UTC = re.compile(r"\b(?:gmt|utc)$", re.I)
 
 
 def _ago(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Result | None:
@@ -335,7 +389,38 @@ def _duration_rule(g: Grammar, m: re.Match, ctx: Context, start: int, end: int):
         n += 0.5
     if n is not None and n > 10000:
         return None
-    return Result("DURATION", _duration(n, letter, unit))
+    value = _duration(n, letter, unit)
+    if m.group("unit2") and n is not None:  # "dos horas y 30 minutos": PT2H30M
+        letter2, unit2 = _unit(g, m.group("unit2"))
+        n2 = _number(g, m.group("num2"))
+        second = _duration(n2, letter2, unit2) if n2 is not None else None
+        if (
+            second is None
+            or letter2 in ("DE", "CE")
+            or _UNIT_ORDER.index(unit2) <= _UNIT_ORDER.index(unit)
+        ):
+            return None  # "3 horas y 2 días" is no one duration
+        if "T" in value[1:]:
+            value = value + second.split("T", 1)[1]
+        elif "T" in second:
+            value = value + "T" + second.split("T", 1)[1]
+        else:
+            value = value + second[1:]
+    return Result("DURATION", value)
+
+
+_UNIT_ORDER = (
+    "century",
+    "decade",
+    "year",
+    "quarter",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "second",
+)
 
 
 def _rel_unit(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Result | None:
@@ -473,6 +558,23 @@ _RULES: list[tuple[str, str, Handler]] = [
         r"(?:<<DETERMINERS>>\s+)?(?:<<DECADE_WORDS>>)\s+(?P<d><<DECADES>>|[1-9]0)",
         _decade,
     ),
+    (
+        "part_of_year",
+        r"(?:<<DETERMINERS>>\s+)?(?P<ord><<ORDINALS>>)\s+(?P<unit><<YEAR_PARTS>>)"
+        r"(?:\s+<<OF>>\s+(?:(?P<year><<YEAR>>)|(?:<<THIS>>|presente)\s+año))?",
+        _part_of_year,
+    ),
+    (
+        "season",
+        r"(?:<<DETERMINERS>>\s+)?(?:(?P<rel><<REL>>)\s+)?(?P<season><<SEASONS>>)"
+        r"(?:\s+<<OF>>\s+(?P<year><<YEAR>>)|\s+(?P<rel2><<REL>>))?",
+        _season,
+    ),
+    (
+        "century",
+        r"(?:<<DETERMINERS>>\s+)?<<CENTURY_WORD>>\s+(?P<roman>[IVXL]{1,6})(?!\w)",
+        _century,
+    ),
     # a clock time needs its article or its word: "las 8.15", "13.00 GMT", not "2.50 euros"
     (
         "clock",
@@ -515,7 +617,8 @@ _RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "duration",
-        r"(?:<<APPROX>>\s+)?(?P<num><<NUM>>)\s+(?P<unit><<UNITS>>)(?:\s+y\s+(?P<half>media|medio))?",
+        r"(?:<<APPROX>>\s+)?(?P<num><<NUM>>)\s+(?P<unit><<UNITS>>)(?:\s+y\s+(?P<half>media|medio))?"
+        r"(?:\s+<<AND>>\s+(?P<num2><<NUM>>)\s+(?P<unit2><<UNITS>>))?",
         _duration_rule,
     ),
     (
@@ -530,8 +633,9 @@ _RULES: list[tuple[str, str, Handler]] = [
         r"(?:\s+(?:<<OF>>\s+)?(?P<deic><<DEICTIC_DAYS>>))?",
         _part_of_day,
     ),
-    ("deictic", r"(?P<w><<DEICTIC_DAYS>>|<<TONIGHT>>)(?:\s*,?\s+<<WEEKDAYS>>)?", _deictic),
+    # before the deictic days: "hoy en día", "hoy por hoy" are the present, not the DCT
     ("reference", r"<<PRESENT_REF>>|<<PAST_REF>>|<<FUTURE_REF>>", _reference),
+    ("deictic", r"(?P<w><<DEICTIC_DAYS>>|<<TONIGHT>>)(?:\s*,?\s+<<WEEKDAYS>>)?", _deictic),
     ("holiday", r"(?P<h><<FIXED_HOLIDAYS>>)", _holiday),
     ("adjective", r"(?P<adj><<ADJECTIVE_REFS>>)", _adjective),
 ]

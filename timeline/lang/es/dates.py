@@ -126,6 +126,7 @@ PRESENT_REF = (
     "ahora",
     "actualmente",
     "la actualidad",
+    "hoy por hoy",
     "hoy en día",
     "hoy día",
     "estos momentos",
@@ -151,6 +152,8 @@ ADJECTIVE_REFS = {
     "pasada": "PAST_REF",
     "próximo": "FUTURE_REF",
     "próxima": "FUTURE_REF",
+    "próximos": "FUTURE_REF",
+    "próximas": "FUTURE_REF",
 }
 FUTURE_REF = ("el futuro", "futuro", "futura", "futuros", "futuras", "próximamente")
 PARTS_OF_DAY = {
@@ -181,6 +184,8 @@ SET_WORDS = {
     "semanales": "P1W",
     "semanalmente": "P1W",
     "a diario": "P1D",
+    "diaria": "P1D",  # not "diario(s)": also the newspaper
+    "diarias": "P1D",
     "diariamente": "P1D",
     "al año": "P1Y",
     "al mes": "P1M",
@@ -203,12 +208,27 @@ DECADES = {
 DECADE_WORDS = ("década de los", "década de", "años")
 # joins a day, its month and year: "19 de mayo de 2000", "septiembre del 2001"
 OF = ("de", "del")
+CENTURY_WORD = ("siglo",)  # "el siglo XIX"
+# the seasons, as TIMEX3's SP SU FA WI (0-3): "la primavera de 1983", "este verano"
+SEASONS = {"primavera": 0, "verano": 1, "otoño": 2, "invierno": 3}
+# a quarter or half by its ordinal: "el primer trimestre", "el último semestre" (-1: the last)
+ORDINALS = {
+    "primer": 1,
+    "primero": 1,
+    "segundo": 2,
+    "tercer": 3,
+    "tercero": 3,
+    "cuarto": 4,
+    "último": -1,
+}
+YEAR_PARTS = {"trimestre": ("Q", "quarter"), "semestre": ("H", "half")}  # "el siglo XIX"
 YEAR_WORD = ("año",)  # "el año 2000"
 MONTH_WORD = ("mes de",)  # "el mes de noviembre de 1999"
 DAY_WORD = ("día",)  # "el día 8"
 # inside the span before a count: "más de un año"
 APPROX = ("más de", "menos de", "casi", "unos", "unas", "alrededor de", "cerca de")
-CLOCK_WORDS = ("hora local", "horas locales", "horas", "hora", "h", "gmt")
+AND = ("y",)  # one duration of two units: "dos horas y 30 minutos"
+CLOCK_WORDS = ("hora local", "horas locales", "horas", "hora", "h", "gmt", "utc")
 # tense from verb morphology: a future or conditional ending, "va a"; else the clause is past
 FUTURE_CUES = (
     r"\w+(?:rá|rán|remos|réis|rás|ré|ría|rían)\b|\b(?:va|van|vamos|iba|iban)\s+a\b"
