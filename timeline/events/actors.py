@@ -34,8 +34,8 @@ _CAPITALIZED = re.compile(r"[A-Z][\w'’.&-]*")
 
 def find_names(text: str) -> list[Word]:
     """Capitalized word sequences that look like names, with offsets in ``text``."""
-    names = []
-    tokens = word_spans(text)
+    names: list[Word] = []
+    tokens = _name_tokens(text)
     i = 0
     while i < len(tokens):
         if not _opens_name(tokens[i][2]):
@@ -53,6 +53,34 @@ def find_names(text: str) -> list[Word]:
                 names.append(Word(start, end, text[start:end]))
         i = j
     return names
+
+
+def _name_tokens(text: str) -> list[tuple[int, int, str]]:
+    """The words of ``text`` a name can be made of, in order, with their offsets: those of
+    every whitespace-separated piece with a capital letter, of the (at most two) pieces
+    between two of those, and of a number right after one.
+
+    A name opens on a capital (``_opens_name``) and goes on only with words one space
+    apart: capitalized ones, a particle right before a capitalized one, a model number
+    after a capitalized one ("Boeing 747 of Seattle"). Any other piece without a capital
+    never takes part, so leaving its words out changes no name (the words kept keep their
+    offsets: none becomes one space apart from another).
+    Most words of prose are left out, and find_names does not look at them one by one.
+    """
+    tokens: list[tuple[int, int, str]] = []
+    for region in _NAME_REGION.finditer(text):
+        start = region.start()  # its first capital: the piece may begin before it, "(Apple"
+        while start and not text[start - 1].isspace():
+            start -= 1
+        word_spans(text, start, region.end(), tokens)
+    return tokens
+
+
+# from a capital letter to the end of its piece, then the pieces with one that follow (and
+# up to two pieces between them: "Bank of Japan", "Boeing 747 of Seattle"), then a piece
+# that opens on a digit ("iPhone 4"); found from the capital, as a regex that opens on a
+# class of characters is scanned for in C
+_NAME_REGION = re.compile(r"[A-Z]\S*(?:(?:\s+\S+){0,2}?\s+[^\sA-Z]*[A-Z]\S*)*(?:\s+\d\S*)?")
 
 
 def _split_name(tokens: list[Word]) -> list[list[Word]]:
@@ -190,6 +218,8 @@ class ArticleActors:
     """
 
     def __init__(self, sentences: list[Sentence]) -> None:
+        self._names: dict[str, list[Word]] = {}  # find_names per text: sentences come back
+        self._in_text: dict[str, list[str]] = {}  # in_text per text: labels repeat
         trusted: list[str] = []
         openers: list[tuple[int, str]] = []  # sentences that open with a name: their subject
         mentioned: list[tuple[int, str]] = []  # every name, by sentence
@@ -200,7 +230,7 @@ class ArticleActors:
                 continue
             fronted = fronted_adverbial(sentence.text)  # "During the meeting, Putin ..."
             subject_at = fronted[1] if fronted else -1
-            for name in find_names(sentence.text):
+            for name in self._names_in(sentence.text):
                 initial = sentence_initial(name, sentence.text)
                 cleaned = self._clean(name.text, initial)
                 if cleaned and (len(cleaned.split()) > 1 or not initial):
@@ -211,7 +241,6 @@ class ArticleActors:
                     openers.append((sentence.start, cleaned))
                 if cleaned:
                     mentioned.append((sentence.start, cleaned))
-        self._in_text: dict[str, list[str]] = {}  # in_text per text: labels repeat
         self.known = set(trusted)
         self.names = list(dict.fromkeys(trusted))
         self.standalone = {name for name, count in alone.items() if count >= 2}
@@ -285,9 +314,15 @@ class ArticleActors:
             known = self._in_text[text] = self._find_in_text(text)
         return list(known)
 
+    def _names_in(self, text: str) -> list[Word]:
+        names = self._names.get(text)
+        if names is None:
+            names = self._names[text] = find_names(text)
+        return names
+
     def _find_in_text(self, text: str) -> list[str]:
         found = []
-        for name in find_names(text):
+        for name in self._names_in(text):
             cleaned = self._clean(name.text, sentence_initial(name, text))
             if cleaned in self.known or cleaned in self.first_words:
                 found.append(self.full_name(cleaned))

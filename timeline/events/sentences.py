@@ -58,10 +58,19 @@ def words(text: str) -> list[Word]:
     return [Word(start, end, token) for start, end, token in word_spans(text)]
 
 
-def word_spans(text: str) -> list[tuple[int, int, str]]:
-    """``words`` as plain (start, end, text) tuples: cheaper to make for every word."""
-    found = []
-    for match in _WORD.finditer(text):
+def word_spans(
+    text: str, pos: int = 0, endpos: int | None = None, found: list | None = None
+) -> list[tuple[int, int, str]]:
+    """``words`` as plain (start, end, text) tuples: cheaper to make for every word.
+
+    ``pos``/``endpos`` read only ``text[pos:endpos]`` (offsets stay those in ``text``): a
+    piece that starts and ends at whitespace has the words it has in the whole text, since
+    no word spans a space. ``found``: a list to append to (returned)."""
+    if found is None:
+        found = []
+    if endpos is None:
+        endpos = len(text)
+    for match in _WORD.finditer(text, pos, endpos):
         token = match.group()
         # a trailing period belongs to the word only for abbreviations ("Mr.", "U.S.")
         if token[-1] == "." and len(token) > 1 and not _is_abbreviation(token):
