@@ -147,3 +147,16 @@ def test_cli_refuses_bad_jobs_in_one_line(jobs: str, capsys: pytest.CaptureFixtu
     assert exited.value.code == EXIT_USAGE
     err = capsys.readouterr().err
     assert "--jobs" in err and "Traceback" not in err
+
+
+def test_extract_runs_the_collector_less_often_and_restores_it() -> None:
+    import gc
+
+    from timeline.parallel import YOUNG_COLLECTION, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold()[0] == max(before[0], YOUNG_COLLECTION)
+    assert gc.get_threshold() == before
+    timeline.extract(DATA, jobs=1)
+    assert gc.get_threshold() == before

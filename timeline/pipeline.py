@@ -26,7 +26,7 @@ from timeline.events import MAX_MENTIONS, EventMerger
 from timeline.frame import to_frame
 from timeline.model import Article, ArticleStatus, Report
 from timeline.names import printable
-from timeline.parallel import Analysed, analysed, check_jobs
+from timeline.parallel import Analysed, analysed, check_jobs, fewer_collections
 
 ArticlesInput = Article | str | os.PathLike | Iterable[Article | str | os.PathLike]
 
@@ -85,13 +85,14 @@ def extract(
         articles_read = _in_language(articles_read, default_language)
     stream = _with_progress(articles_read, progress)
     places = _ReportPlaces(report)
-    for events, status, notes in _analysed(places.held(stream), jobs, scheduler):
-        places.fill(status, notes)
-        merger.add(events)
-    if strict and report.skipped:  # defensive: strict loaders raise before we get here
-        first = report.skipped[0]
-        raise InputError(first.source, first.reason, first.line)
-    return to_frame(merger.events(), report)
+    with fewer_collections():
+        for events, status, notes in _analysed(places.held(stream), jobs, scheduler):
+            places.fill(status, notes)
+            merger.add(events)
+        if strict and report.skipped:  # defensive: strict loaders raise before we get here
+            first = report.skipped[0]
+            raise InputError(first.source, first.reason, first.line)
+        return to_frame(merger.events(), report)
 
 
 def _language_arg(language: str | None) -> str:
