@@ -192,11 +192,15 @@ class _GroupIndex:
     with groups near it in time, and by the words (kinds of happening, stems) they tell:
     a group that shares none with an event can never take it (``_same_happening`` needs
     a shared kind or word), so it is not compared at all (big inputs have many groups).
+    Both are sets of group numbers, intersected in C: no group is looked at one by one
+    to find those near an event.
     """
 
     def __init__(self) -> None:
         self.groups: list[_Group] = []
         self.by_word: dict[str, set[int]] = {}  # kind or stem -> orders of groups telling it
+        self.by_month: dict[int, set[int]] = {}  # month -> orders of groups filed under it
+        self.everywhere: set[int] = set()  # orders of groups near every date
 
     def add(self, group: _Group) -> None:
         group.order = len(self.groups)
@@ -218,8 +222,11 @@ class _GroupIndex:
         months = months_of(group.head.timex)
         if months is None:
             group.months = None  # unresolved or very coarse: near every date
+            self.everywhere.add(group.order)
         elif group.months is not None:
             group.months.update(months)
+            for month in months:
+                self.by_month.setdefault(month, set()).add(group.order)
 
     def near(self, timex: Timex, features: Features) -> list[_Group]:
         """The groups that could take an event of this date and these words, first made
@@ -228,11 +235,14 @@ class _GroupIndex:
         for word in (*features.classes, *features.stems):
             sharing.update(self.by_word.get(word, ()))
         months = months_of(timex)
-        groups = (self.groups[order] for order in sorted(sharing))
-        if months is None:
-            return list(groups)
-        window = range(months.start - 3, months.stop + 3)  # a date conflict spans ~2 months
-        return [g for g in groups if g.months is None or not g.months.isdisjoint(window)]
+        if months is not None:  # and filed near its date: a date conflict spans ~2 months
+            near = sharing.intersection(self.everywhere)
+            for month in range(months.start - 3, months.stop + 3):
+                filed = self.by_month.get(month)
+                if filed:
+                    near.update(sharing.intersection(filed))
+            sharing = near
+        return [self.groups[order] for order in sorted(sharing)]
 
 
 def _articles_of(event: Event) -> set[tuple[str, str | None, str]]:
