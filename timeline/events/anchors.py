@@ -21,6 +21,7 @@ from timeline.events.clauses import (
 )
 from timeline.events.kinds import event_classes, is_event_noun, is_generic_noun
 from timeline.events.labels import clause_label, finish_label, relative_label
+from timeline.events.memo import per_article
 from timeline.lang.en.events import (
     AUXILIARIES,
     BOUNDARY_PREPOSITIONS,
@@ -283,6 +284,7 @@ _PLACED_BY_NOUN = re.compile(
 )
 
 
+@per_article
 def event_reference(sentence: str) -> tuple[str, int, int] | None:
     """A definite event noun that places a dateless sentence in time: "in the attack"."""
     for match in _PLACED_BY_NOUN.finditer(sentence):

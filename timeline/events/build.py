@@ -15,6 +15,7 @@ from timeline.events.actors import ArticleActors
 from timeline.events.anchors import Anchor, anchor_date, event_reference
 from timeline.events.kinds import event_classes, is_generic_noun
 from timeline.events.labels import dateless_clause, dateless_label, reported_label
+from timeline.events.memo import next_article
 from timeline.events.modality import modality
 from timeline.events.neutral import has_event_words, neutral_anchor
 from timeline.events.salience import salience
@@ -201,6 +202,7 @@ def build_events(
     An article in a language without event words of its own (``lang/<code>/events.py``)
     is read language-neutrally (``neutral``): each dated sentence tells a happening.
     """
+    next_article()  # what was kept of the article before (timeline.events.memo) goes
     language = article.language or "en"
     sentences = _sentences(article.text, timexes, language)
     if notes is not None and (note := cut_note(sentences)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.events.memo import per_article
 from timeline.lang.en.events import (
     ATTRIBUTION_VERBS,
     AUXILIARIES,
@@ -57,6 +58,7 @@ class SentenceParts:
         return self._joints
 
 
+@per_article
 def analyse(text: str) -> SentenceParts:
     masked = mask_inner_commas(text)
     removed = [

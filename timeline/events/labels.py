@@ -15,6 +15,7 @@ from timeline.events.clauses import (
     opens_with_report,
     reported_speaker,
 )
+from timeline.events.memo import per_article
 from timeline.lang.en.events import (
     AUXILIARIES,
     IRREGULAR_PARTICIPLES,
@@ -149,6 +150,7 @@ _OPENING_COPULA = re.compile(r"^(?:was|is|were|are|will be|has been)\s+")
 _LOOSE_POSSESSIVE = re.compile(r"(?:^|(?<=\s))['’]s\s+")
 
 
+@per_article
 def finish_label(text: str) -> str:
     """Tidy a clause into a label: no stray commas, headline style, at most ~90 characters."""
     text = _NAMED_SUBJECT.sub(r"\1 ", text)  # "His father, Vitaly Trufanov, was" -> the name

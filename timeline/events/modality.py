@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.events.memo import per_article
 from timeline.lang.en.events import (
     HYPOTHETICAL_CUES,
     MONTHS,
@@ -32,6 +33,7 @@ _PLANNED = _cues(PLANNED_CUES)
 _REPORTED = _cues(REPORTED_CUES)
 
 
+@per_article
 def modality(clause: str, sentence: str = "") -> str:
     """The modality of the happening ``clause`` tells; ``sentence`` (the clause's whole
     sentence) may attribute it to a source ("..., officials said")."""
