@@ -1,5 +1,6 @@
-"""``find_names`` reads only the pieces of a text a name can be made of (issue 16): it must
-find exactly what a walk over every word finds."""
+"""The events stage's speed-ups change nothing (issue 16): ``find_names`` reads only the
+pieces of a text a name can be made of and must find exactly what a walk over every word
+finds; what is kept per article (``timeline.events.memo``) is forgotten at the next one."""
 
 from __future__ import annotations
 
@@ -53,3 +54,24 @@ def test_find_names_reads_only_what_names_are_made_of() -> None:
         texts.append("".join(rng.choice(PIECES) + rng.choice(GAPS) for _ in range(n)))
     for text in texts:
         assert actors.find_names(text) == _every_word_find_names(text), text
+
+
+def test_answers_kept_for_one_article_are_forgotten_at_the_next() -> None:
+    from datetime import date
+
+    from timeline.events import build_events
+    from timeline.events.clauses import analyse
+    from timeline.model import Article
+    from timeline.timex import tag
+
+    first = Article(text="Police arrested two men on Monday after the robbery.", source="a")
+    second = Article(text="The council approved the budget on 3 March 2024.", source="b")
+    for article in (first, second):
+        article.published = date(2024, 3, 5)
+        build_events(article, tag(article.text, dct=article.published))
+        assert analyse.cache_info().currsize >= 1  # its sentence, analysed once
+    misses = analyse.cache_info().misses
+    analyse(second.text)  # kept for the article being read
+    assert analyse.cache_info().misses == misses
+    analyse(first.text)  # not kept from the article before: analysed again
+    assert analyse.cache_info().misses == misses + 1
