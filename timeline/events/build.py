@@ -385,25 +385,31 @@ def _undated_happening(
     reports a happening, or None. Its main clause tells it; when that says nothing
     datable ("Jobs announced that QuickTime 7 would be available": a plan), the report
     itself is the happening, speaker and all."""
-    clause = dateless_clause(sentence.text)
     # "Jobs said that Apple has 109 stores": the report is the happening, dated by its
-    # speech verb, and its label keeps the speaker and the verb
-    reported = reported_label(sentence.text)
-    for told_label in (reported, dateless_label(sentence.text)):
+    # speech verb, and its label keeps the speaker and the verb; the main clause's label
+    # only if need be
+    for labelled in (reported_label, dateless_label):
+        told_label = labelled(sentence.text)
         if not told_label:
             continue
         label = actors.expand_subject(actors.resolve_pronoun(told_label, sentence.start))
-        # who takes part: the names of its clause, not of an adverbial or an aside
-        # ("Before his post at Apple, Cook held positions at IBM": not Apple)
-        names = list(dict.fromkeys(actors.in_text(label) + actors.in_text(clause)))
-        said = modality(label, sentence.text)
-        if not names or said in _HAPPENING_NOT_DATED or len(content_words(label)) < 2:
-            continue  # no one to put on a timeline, or no happening on a day
+        # the cheap questions first: any "no" passes the sentence over
+        if len(content_words(label)) < 2:
+            continue  # no happening on a day
         verb_tense = tense(label)
         if verb_tense is None:
             continue
+        said = modality(label, sentence.text)
+        if said in _HAPPENING_NOT_DATED:
+            continue
         if verb_tense == "present" and not in_lead and said != "reported":
             continue  # "There are 500 engineers": a state, not a happening
+        # who takes part: the names of its clause, not of an adverbial or an aside
+        # ("Before his post at Apple, Cook held positions at IBM": not Apple)
+        clause = dateless_clause(sentence.text)
+        names = list(dict.fromkeys(actors.in_text(label) + actors.in_text(clause)))
+        if not names:
+            continue  # no one to put on a timeline
         return told_label, label, names, said, verb_tense
     return None
 
