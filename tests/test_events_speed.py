@@ -75,3 +75,17 @@ def test_answers_kept_for_one_article_are_forgotten_at_the_next() -> None:
     assert analyse.cache_info().misses == misses
     analyse(first.text)  # not kept from the article before: analysed again
     assert analyse.cache_info().misses == misses + 1
+
+
+def test_inner_commas_masked_as_by_the_look_behind_patterns() -> None:
+    import re
+
+    from timeline.events.clauses import mask_inner_commas
+
+    digit = re.compile(r"(?<=\d),(?=\d)")
+    year = re.compile(r"(?<=\b\d),(?= \d{4}\b)|(?<=\d\d),(?= \d{4}\b)")
+    rng = random.Random(16)
+    texts = ["On February 15, 2025, 1,200 people", "May 5, 2024 and 12, 2023 a5, 2024"]
+    texts += ["".join(rng.choice("0123456789, a-x") for _ in range(20)) for _ in range(5000)]
+    for text in texts:
+        assert mask_inner_commas(text) == year.sub("\u201a", digit.sub("\u201a", text)), text

@@ -83,10 +83,12 @@ def mask_inner_commas(text: str) -> str:
     return _YEAR_COMMA.sub("\u201a", text)
 
 
-_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
+# the comma first, then what is around it: a pattern that opens on a literal is scanned for
+# in C (one that opens on a look-behind is tried at every position)
+_DIGIT_COMMA = re.compile(r",(?<=\d,)(?=\d)")
 
 
-_YEAR_COMMA = re.compile(r"(?<=\b\d),(?= \d{4}\b)|(?<=\d\d),(?= \d{4}\b)")
+_YEAR_COMMA = re.compile(r",(?= \d{4}\b)(?:(?<=\b\d,)|(?<=\d\d,))")
 
 
 def _relative_clauses(text: str) -> list[tuple[int, int]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.events.memo import per_article
 from timeline.lang.en.events import EVENT_CLASSES, EVENT_NOUNS, GENERIC_EVENT_NOUNS, SHORT_EXACT
 
 
@@ -25,12 +26,19 @@ _ANY_CLASS = re.compile("|".join(p.pattern for p in _CLASS_PATTERNS.values()))
 
 def event_classes(text: str) -> set[str]:
     """The kinds of happening words in ``text`` ("attack", "release", ...)."""
+    return set(_event_classes(text))  # a set of the caller's own
+
+
+@per_article  # labels and nouns are asked about again and again
+def _event_classes(text: str) -> frozenset[str]:
     lower = text.lower()
     first = _ANY_CLASS.search(lower)
     if first is None:  # most texts: no event word at all
-        return set()
+        return frozenset()
     position = first.start()  # no kind's word starts before it
-    return {kind for kind, pattern in _CLASS_PATTERNS.items() if pattern.search(lower, position)}
+    return frozenset(
+        kind for kind, pattern in _CLASS_PATTERNS.items() if pattern.search(lower, position)
+    )
 
 
 def trigger_class(text: str) -> set[str]:
