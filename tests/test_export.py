@@ -153,7 +153,7 @@ def _key(d: dict) -> tuple:
 def test_timelinejs_structure_and_precision():
     doc = to_timelinejs(story_frame(), title="Seed")
     check_timelinejs(doc)
-    assert to_timelinejs(story_frame(), group_by="source")["events"][1]["group"] == "a.txt"
+    assert to_timelinejs(story_frame(), group_by="source")["events"][1]["group"] == "A story"
     by_head = {e["text"]["headline"]: e for e in doc["events"]}
     assert len(doc["events"]) == 6  # the undated event can't be placed
     title = doc["title"]["text"]["text"]  # TimelineJS drops undated events: the title names them
@@ -377,7 +377,9 @@ def test_vis_timeline_items_and_groups():
     df = story_frame()
     df["outlets"] = ["Reuters; AP", "AP", None, "Reuters", "AP", None, None][: len(df)]
     doc = to_vis_timeline(df)
-    assert {g["content"] for g in doc["groups"]} == {"Reuters", "AP"}
+    assert [g["content"] for g in doc["groups"]][-1] == "no outlet given"  # else not drawn
+    assert {g["content"] for g in doc["groups"]} == {"Reuters", "AP", "no outlet given"}
+    assert all("group" in item for item in doc["items"])
     by_id = {item["id"]: item for item in doc["items"]}
     assert len(by_id) == int(df["start"].notna().sum())
     month = next(i for i in doc["items"] if i["content"] == "Trufanov taken hostage")
@@ -472,3 +474,22 @@ def test_timelinejs_media_types_follow_timelinejs_own_patterns():
     assert timelinejs_type("https://e.org/report.pdf") == "pdf"
     assert image_url("https://cdn.e.org/img/123") == "https://cdn.e.org/img/123"
     assert image_url("https://upload.wikimedia.org/wikipedia/commons/a/ab/Doha.jpg")
+
+
+@pytest.mark.parametrize("group_by", ["source", "sources"])
+def test_story_groups_and_credits_never_show_a_file_path(group_by):
+    from timeline.export import to_vis_timeline
+
+    df = story_frame().iloc[1:3].copy()
+    df["source"] = df["sources"] = "/home/reporter/news/2025/doha-talks.md"
+    df["title"] = df["outlet"] = df["outlets"] = None
+    df["url"] = None
+    slides = to_timelinejs(df, group_by=group_by)["events"]
+    vis = to_vis_timeline(df, group_by=group_by)
+    assert [s["group"] for s in slides] == ["doha-talks", "doha-talks"]
+    assert [g["content"] for g in vis["groups"]] == ["doha-talks"]
+    assert all("<p>doha-talks</p>" in s["text"]["text"] for s in slides)
+    assert all(i["title"].endswith("<br>doha-talks") for i in vis["items"])
+    assert "/home/reporter" not in json.dumps([slides, vis])
+    df["outlet"], df["title"] = "Reuters", "Talks resume"  # an article by outlet and title
+    assert to_timelinejs(df, group_by=group_by)["events"][0]["group"] == "Reuters: Talks resume"

@@ -22,6 +22,28 @@ def first(value: Any) -> str:
     return text(value).split(SEPARATOR)[0].strip()
 
 
+def article_name(r: dict[str, Any], source: str | None = None) -> str:
+    """An article as a reader would credit it: "Outlet: Title", either alone, or the file's
+    name without its folder and extension; never a local path. ``source`` another of the
+    event's articles (then only its own name is known)."""
+    from timeline.charts import credit_name
+
+    own = text(r.get("source"))
+    if source is not None and source != own:
+        return credit_name(None, None, source)
+    outlet = text(r.get("outlet")).strip() or first(r.get("outlets"))
+    return credit_name(outlet or None, text(r.get("title")) or None, own or "article")
+
+
+def group_name(r: dict[str, Any], group_by: str | None) -> str:
+    """A story export's group for the row: the first value of ``group_by``; an article
+    (``source``, ``sources``) by its outlet and title, never its path."""
+    value = first(r.get(group_by)) if group_by else ""
+    if value and group_by in ("source", "sources"):
+        return article_name(r, value)
+    return value
+
+
 def whole(value: Any, default: int) -> int:
     """A cell as an int, or ``default`` when it is missing or not a number."""
     try:

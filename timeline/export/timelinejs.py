@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from timeline.charts import highlight_sentence, safe_url
-from timeline.export._cells import first, note, text
+from timeline.export._cells import article_name, first, group_name, note, text
 from timeline.export.display import display_date
 from timeline.export.media import image_url
 from timeline.export.output import replacing
@@ -152,7 +152,7 @@ def _slide(r: dict[str, Any], group_by: str | None) -> dict[str, Any]:
     media = _media(r)
     if media:
         event["media"] = media
-    group = first(r.get(group_by)) if group_by else ""
+    group = group_name(r, group_by)
     if group:
         event["group"] = plain(group)
     return {k: v for k, v in event.items() if v is not None}
@@ -214,7 +214,7 @@ def _credit(r: dict[str, Any]) -> str:
     """ "Reuters: <a>Putin meets Trufanov</a>", and how many other articles report it."""
     outlet = first(r.get("outlets"))
     title = text(r.get("title")).strip()
-    name = title or (text(r.get("source")) if not outlet else "")
+    name = title or ("" if outlet else article_name(r))
     url = safe_url(r.get("url"))
     linked = html.escape(name)
     if url and name:

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from timeline.charts import safe_url
-from timeline.export._cells import first, text
+from timeline.export._cells import article_name, group_name, text
 from timeline.export.display import display_date
 from timeline.export.output import replacing
 from timeline.export.selection import most_reported
@@ -33,21 +33,32 @@ OPTIONS = {"stack": True, "showCurrentTime": False, "zoomKey": "ctrlKey"}
 def to_vis_timeline(
     df: pd.DataFrame, *, group_by: str | None = "outlets", max_events: int | None = None
 ) -> dict[str, Any]:
-    """The dated events as vis-timeline items (and groups when ``group_by`` has values)."""
+    """The dated events as vis-timeline items (and groups when ``group_by`` has values).
+
+    vis-timeline draws no item without a group once there are groups: an event without a
+    value of ``group_by`` then goes in a last group, "no outlet given" (or "no COLUMN")."""
     frame = check(df, group_by)
     dated = most_reported(frame[frame["start"].notna()], max_events)
+    names = [group_name(r, group_by) for r in dated.to_dict("records")]
     items, groups = [], {}
-    for r in dated.to_dict("records"):
-        group = first(r.get(group_by)) if group_by else ""
+    for r, group in zip(dated.to_dict("records"), names, strict=True):
         item = _item(r)
         if group:
             item["group"] = groups.setdefault(group, f"g{len(groups) + 1}")
         items.append(item)
+    if groups and not all(names):
+        groups[_no_group(group_by)] = "g0"
+        for item in items:
+            item.setdefault("group", "g0")
     return {
         "items": items,
         "groups": [{"id": gid, "content": html.escape(name)} for name, gid in groups.items()],
         "options": dict(OPTIONS),
     }
+
+
+def _no_group(group_by: str | None) -> str:
+    return "no outlet given" if group_by in ("outlet", "outlets") else f"no {group_by}"
 
 
 def write_vis_timeline(df: pd.DataFrame, path: str | os.PathLike[str], **options: Any) -> Path:
@@ -84,7 +95,7 @@ def _iso(ts: pd.Timestamp, precision: str) -> str:
 
 def _tooltip(r: dict[str, Any], shown: str) -> str:
     lines = [f"<b>{html.escape(shown)}</b>", html.escape(text(r.get("label")))]
-    credit = html.escape(first(r.get("outlets")) or text(r.get("title")) or text(r.get("source")))
+    credit = html.escape(article_name(r))
     url = safe_url(r.get("url"))
     if credit and url:
         credit = f'<a href="{html.escape(url, quote=True)}">{credit}</a>'
