@@ -68,6 +68,11 @@ def hostile_story(folder: Path) -> Path:
         "On Wednesday night, the envoy arrived. Talks began on March 3, 2025, in Doha.\n",
         encoding="utf-8",
     )
+    # no title, no outlet: the file's name is the article's credit (and its group by source)
+    (folder / (payload("file2").replace("/", "") + ".md")).write_text(
+        "---\npublished: 2025-03-08\n---\n\nThe mediators left Doha on March 8, 2025.\n",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -273,6 +278,8 @@ def test_timelinejs_shows_the_pages_lead_image_credited_and_linked(page, tmp_pat
     link = slide.locator("a.tl-media-link")
     assert link.get_attribute("href") == "https://gulfwire.example/talks"
     assert "/lead.png?w=1200" in image_server["paths"]
+    title = page.locator(".tl-slide-titleslide").inner_text()
+    assert f"{len(events)} events from 1 article." in title  # not "1 articles"
     assert_inert(page)
     assert not page.errors, page.errors
 
@@ -360,6 +367,98 @@ def test_timelinejs_agrees_on_which_urls_are_images(page, tmp_path):
     assert [timelinejs_type(u) for u in urls] == real
 
 
+READER_STORY = {
+    "stall.md": """---
+title: Ceasefire talks stall
+source: Gulf Wire
+published: 2025-02-17
+url: https://gulfwire.example/stall
+---
+
+The war ran from October 2023 to March 2025, officials said.
+On Saturday, mediators met the two delegations in Doha.
+The hostages were freed 53 days later, the mediators said.
+The fighting began in October 2023 with a surprise attack.
+""",
+    "envoy.md": """---
+title: Envoy arrives in Doha
+source: Desert Post
+published: 2025-03-06
+url: https://desertpost.example/envoy
+---
+
+The envoy arrived in Doha on Wednesday night after a long flight.
+The first round of talks lasted from March 3 to March 9, 2024, without result.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def reader_events(tmp_path_factory) -> Any:
+    folder = tmp_path_factory.mktemp("reader") / "news"
+    folder.mkdir()
+    for name, body in READER_STORY.items():
+        (folder / name).write_text(body, encoding="utf-8")
+    return timeline.extract(timeline.read_articles(folder))
+
+
+def test_timelinejs_reads_as_a_journalist_expects(page, tmp_path, reader_events):
+    """Dates as a reader says them, no invented hour, eras, outlets as groups, credits."""
+    doc = to_timelinejs(reader_events)
+    open_timelinejs(page, tmp_path, doc)
+    visit_every_slide(page, len(doc["events"]))
+    dates = set(page.locator(".tl-headline-date").all_inner_texts())
+    assert {
+        "15 February 2025",  # "On Saturday"
+        "9 April 2025",  # "53 days later"
+        "October 2023",
+        "3\u20139 March 2024",
+        "Wednesday night, 5 March 2025",
+        "October 2023 \u2013 March 2025",
+    } <= dates, dates
+    assert not dates & {"Saturday", "53 days later", "Wednesday night", "March 3"}
+    # TimelineJS's own reading of the dates: a day, never an hour the text did not give
+    read = page.evaluate(
+        "window.tl.config.events.map(e => [e.display_date, e.start_date.data.hour,"
+        " e.start_date.findBestFormat()])"
+    )
+    night = next(r for r in read if r[0].startswith("Wednesday night"))
+    assert night[1] in (None, 0) and night[2] == "full", read
+    assert {r[2] for r in read if r[0] == "October 2023"} == {"month"}
+    # the war frames the story: an era behind the slides
+    eras = page.locator(".tl-timeera").all_inner_texts()
+    assert len(eras) == 1 and "The war ran" in eras[0], eras
+    # outlets are the groups, never file names or paths
+    groups = set(page.locator(".tl-timegroup-message").all_inner_texts())
+    assert groups == {"Gulf Wire", "Desert Post"}, groups
+    # every slide credits its outlet and article, linked
+    links = page.eval_on_selector_all(
+        ".tl-slide a[href]", "els => els.map(e => [e.textContent, e.getAttribute('href')])"
+    )
+    assert ["Ceasefire talks stall", "https://gulfwire.example/stall"] in links
+    assert ["Envoy arrives in Doha", "https://desertpost.example/envoy"] in links
+    shown = page.locator("#tl").inner_text()
+    assert "Gulf Wire: Ceasefire talks stall" in shown and "stall.md" not in shown
+    title = page.locator(".tl-slide-titleslide").inner_text()
+    assert "Ceasefire talks stall" in title  # the story's own title, no --title given
+    assert f"{len(reader_events)} events from 2 articles." in title
+    assert_inert(page)
+    assert not page.errors, page.errors
+
+
+def test_timelinejs_groups_by_article_show_names_never_paths(page, tmp_path, events):
+    doc = to_timelinejs(events, group_by="source")
+    open_timelinejs(page, tmp_path, doc)
+    shown = visit_every_slide(page, len(doc["events"]))
+    groups = page.locator(".tl-timegroup-message").all_inner_texts()
+    assert any(g.startswith("<img src=x onerror=") and "file2" in g for g in groups), groups
+    assert not [g for g in groups if "articles/" in g or ".md" in g], groups  # no path
+    assert "push('file2')\">" in shown and ".md" not in shown  # the credit: the file's name
+    assert "articles/" not in shown
+    assert_inert(page)
+    assert not page.errors, page.errors
+
+
 # ---------------------------------------------------------------- vis-timeline
 
 
@@ -384,6 +483,29 @@ window.timeline = doc.groups.length
     page.wait_for_selector(".vis-item", timeout=30_000)
 
 
+VIS_TOOLTIPS = """async () => {
+  const out = [];
+  for (const el of document.querySelectorAll('.vis-item.vis-range, .vis-item.vis-point')) {
+    const r = el.getBoundingClientRect();
+    const at = {bubbles: true, clientX: r.left + 2, clientY: r.top + r.height / 2};
+    el.dispatchEvent(new MouseEvent('mouseover', at));
+    el.dispatchEvent(new MouseEvent('mousemove', at));
+    await new Promise(done => setTimeout(done, 700));  // vis-timeline's tooltip delay: 500 ms
+    const tip = document.querySelector('.vis-tooltip');
+    out.push(tip && tip.style.visibility !== 'hidden'
+      ? {text: tip.innerText, hrefs: [...tip.querySelectorAll('a[href]')].map(a => a.href)}
+      : null);
+    el.dispatchEvent(new MouseEvent('mouseout', at));
+  }
+  return out;
+}"""
+
+
+def vis_tooltips(page: Any) -> list[dict | None]:
+    """Hover each item in turn (vis-timeline's own mouse events): the tooltips it shows."""
+    return page.evaluate(VIS_TOOLTIPS)
+
+
 def test_vis_timeline_loads_the_items_and_groups_and_runs_no_payload(page, tmp_path, events):
     doc = to_vis_timeline(events)
     open_vis(page, tmp_path, doc)
@@ -394,8 +516,53 @@ def test_vis_timeline_loads_the_items_and_groups_and_runs_no_payload(page, tmp_p
     assert any("Evil <img src=x" in g for g in labels), labels
     contents = " ".join(page.locator(".vis-item-content").all_inner_texts())
     assert "Talks" in contents or "met" in contents
-    for item in page.locator(".vis-item").all()[:5]:  # tooltips render on hover
-        item.hover(force=True)
-        page.wait_for_timeout(100)
+    tips = vis_tooltips(page)  # every item's tooltip, as vis-timeline renders it on hover
+    assert all(tips) and any("Evil <img src=x" in t["text"] for t in tips), tips
+    assert not [h for t in tips for h in t["hrefs"] if not h.startswith("https://")], tips
+    assert_inert(page)
+    assert not page.errors, page.errors
+
+
+def test_vis_timeline_groups_by_article_show_names_never_paths(page, tmp_path, events):
+    doc = to_vis_timeline(events, group_by="source")
+    open_vis(page, tmp_path, doc)
+    page.evaluate("window.timeline.fit({animation: false})")
+    page.wait_for_timeout(300)
+    assert page.locator(".vis-item-content").count() == len(doc["items"])
+    labels = page.locator(".vis-label").all_inner_texts()
+    assert any(g.startswith("<img src=x onerror=") and "file2" in g for g in labels), labels
+    assert not [g for g in labels if "articles/" in g or ".md" in g], labels
+    assert_inert(page)
+    assert not page.errors, page.errors
+
+
+def test_vis_timeline_reads_as_a_journalist_expects(page, tmp_path, reader_events):
+    doc = to_vis_timeline(reader_events)
+    open_vis(page, tmp_path, doc)
+    page.evaluate("window.timeline.fit({animation: false})")
+    page.wait_for_timeout(300)
+    assert page.locator(".vis-item-content").count() == len(reader_events)
+    labels = set(page.locator(".vis-label").all_inner_texts())
+    assert labels == {"Gulf Wire", "Desert Post"}, labels
+    # the war and the talks are spans, a month a band over the whole month, a day a point
+    assert page.locator(".vis-item.vis-range.span").count() == 2
+    assert page.locator(".vis-item.vis-range.band").count() == 1
+    assert page.locator(".vis-item.vis-point").count() == 3
+    tips = vis_tooltips(page)
+    assert len(tips) == len(reader_events) and all(tips), tips
+    shown = "\n".join(tip["text"] for tip in tips)
+    for date in (
+        "15 February 2025",
+        "9 April 2025",
+        "October 2023",
+        "3\u20139 March 2024",
+        "Wednesday night, 5 March 2025",
+        "October 2023 \u2013 March 2025",
+    ):
+        assert date in shown, (date, tips)
+    assert "Saturday" not in shown and "53 days" not in shown
+    assert "Gulf Wire: Ceasefire talks stall" in shown
+    hrefs = [h for tip in tips for h in tip["hrefs"]]
+    assert "https://gulfwire.example/stall" in hrefs and "https://desertpost.example/envoy" in hrefs
     assert_inert(page)
     assert not page.errors, page.errors
