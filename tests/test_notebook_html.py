@@ -20,12 +20,12 @@ CELLS = [
 ]
 
 
-def executed_html(tmp_path: Path) -> Path:
+def executed_html(tmp_path: Path, cells: list[str] = CELLS, figures_from: int = 2) -> Path:
     import nbformat
     from nbclient import NotebookClient
     from nbconvert import HTMLExporter
 
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in CELLS])
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     NotebookClient(
         notebook,
         timeout=120,
@@ -33,7 +33,7 @@ def executed_html(tmp_path: Path) -> Path:
         kernel_name="python3",
         resources={"metadata": {"path": str(REPO)}},
     ).execute()
-    outputs = [o for cell in notebook.cells[2:] for o in cell.outputs]
+    outputs = [o for cell in notebook.cells[figures_from:] for o in cell.outputs]
     assert all("text/html" in o.get("data", {}) for o in outputs), outputs
     assert all("application/vnd.plotly.v1+json" in o["data"] for o in outputs)
     page, _ = HTMLExporter().from_notebook_node(notebook)
@@ -78,3 +78,55 @@ def test_nbconvert_html_shows_the_figures_offline(tmp_path):
     # nothing the figures need came from the network (nbconvert's own template asks for
     # require.js and MathJax, which were refused: the figures drew without them)
     assert not [u for u in blocked if "plotly" in u], blocked
+
+
+def test_nbconvert_html_keeps_every_payload_inert(tmp_path):
+    """The hostile story of test_clients (a payload in the outlet, title, file name, URL,
+    text and image) drawn in a notebook, converted, opened, every point hovered."""
+    from playwright.sync_api import sync_playwright
+    from test_clients import hostile_story
+
+    folder = hostile_story(tmp_path / "articles")
+    cells = [
+        "import timeline",
+        f"events = timeline.extract(timeline.read_articles({str(folder)!r}))",
+        "timeline.plot(events, title='Talks <img src=x onerror=\"window.__xss=[9]\">')",
+        "timeline.plot(events, group_by='source')",
+    ]
+    path = executed_html(tmp_path, cells)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+        )
+        page = browser.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.route(
+            "**/*",
+            lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort(),
+        )
+        page.goto(path.as_uri())
+        page.wait_for_function(
+            "document.querySelectorAll('.plotly-graph-div .main-svg').length >= 2",
+            timeout=60_000,
+        )
+        points = page.locator(".plotly-graph-div .scatterlayer .point")
+        hovered = []
+        for i in range(points.count()):
+            points.nth(i).hover(force=True)
+            page.wait_for_timeout(150)
+            hovered += page.locator(".hoverlayer .hovertext").all_text_contents()
+        state = page.evaluate(
+            "[window.__xss, document.querySelectorAll('img[src=x]').length,"
+            " [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))]"
+        )
+        titles = page.locator(".plotly-graph-div .gtitle").all_text_contents()
+        lanes = page.locator(".plotly-graph-div .ytick").all_text_contents()
+        browser.close()
+    xss, images, hrefs = state
+    assert xss is None and images == 0 and dialogs == []
+    assert not [h for h in hrefs if h.lower().lstrip().startswith(("javascript:", "data:"))]
+    assert 'Talks <img src=x onerror="window.__xss=[9]">' in titles, titles
+    shown = " ".join(hovered)
+    assert "Evil <img src=x" in shown and "onerror" in shown, hovered  # the outlet, as text
+    assert not [lane for lane in lanes if "articles/" in lane or ".md" in lane], lanes
