@@ -68,6 +68,26 @@ def test_render_writes_offline_html(tmp_path, capsys) -> None:
     assert str(target) in capsys.readouterr().err
 
 
+def test_render_story_exports_take_the_title_and_max_events(tmp_path) -> None:
+    story, vis, chart = tmp_path / "story.json", tmp_path / "vis.json", tmp_path / "c.html"
+    common = ["render", str(SEED), "-q", "-o", str(chart), "--timelinejs", str(story)]
+    args = [*common, "--vis", str(vis), "--title", "The <b>story</b>", "--max-events", "2"]
+    assert main(args) == EXIT_OK
+    doc, items = json.loads(story.read_text()), json.loads(vis.read_text())["items"]
+    assert doc["title"]["text"]["headline"] == "The &lt;b&gt;story&lt;/b&gt;"
+    assert len(doc["events"]) == 2 and len(items) == 2
+    assert "The 2 most reported of" in doc["title"]["text"]["text"]
+    assert main([*common, "--max-events", "0"]) == EXIT_OK  # 0: all of them
+    assert len(json.loads(story.read_text())["events"]) > 2
+
+
+def test_extract_says_what_the_csv_leaves_out(tmp_path, capsys) -> None:
+    assert main(["extract", str(SEED), "-o", str(tmp_path / "e.csv")]) == EXIT_OK
+    assert "every column but mentions; .json and .parquet keep them" in capsys.readouterr().err
+    assert main(["extract", str(SEED), "-o", str(tmp_path / "e.parquet")]) == EXIT_OK
+    assert "but mentions" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("command", ["extract", "render", "tag-timeml", "evaluate"])
 def test_help(command: str, capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:

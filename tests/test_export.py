@@ -493,3 +493,44 @@ def test_story_groups_and_credits_never_show_a_file_path(group_by):
     assert "/home/reporter" not in json.dumps([slides, vis])
     df["outlet"], df["title"] = "Reuters", "Talks resume"  # an article by outlet and title
     assert to_timelinejs(df, group_by=group_by)["events"][0]["group"] == "Reuters: Talks resume"
+
+
+def test_the_documented_columns_and_dtypes_are_the_frames():
+    """docs/ARCHITECTURE.md's column table names every column with its dtype."""
+    from conftest import REPO
+
+    from timeline.frame import COLUMNS
+
+    doc = (REPO / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    table = doc[doc.index("## The events DataFrame") : doc.index("### In files")]
+    documented = {}
+    for names, dtype in re.findall(r"^\| (`[^|]+`) \| (\w+) \|", table, flags=re.M):
+        for name in re.findall(r"`(\w+)`", names):
+            documented[name] = dtype
+    family = {"float64": "float"}
+    expected = {
+        c: "datetime64" if d.startswith("datetime64") else family.get(d, d)
+        for c, d in COLUMNS.items()
+    }
+    assert documented == expected
+
+
+@pytest.mark.parametrize("suffix", ["csv", "json", "parquet"])
+def test_payloads_come_back_from_every_table_as_the_same_text(tmp_path, suffix):
+    """The hostile story through pandas: each field's payload read back unchanged (no
+    markup decoded or dropped), and a formula-like cell guarded in the CSV file only."""
+    from test_clients import hostile_story
+
+    from timeline.export import read_events, write
+
+    events = timeline.extract(timeline.read_articles(hostile_story(tmp_path / "in")))
+    events.loc[0, "label"] = '=HYPERLINK("https://evil.example","x")'
+    path = write(events, tmp_path / f"e.{suffix}")
+    if suffix == "csv":
+        assert "'=HYPERLINK" in path.read_text(encoding="utf-8")
+    back = read_events(path)
+    for column in ("outlets", "outlet", "title", "source", "sources", "url", "image", "label"):
+        want = events[column].replace("", pd.NA) if suffix == "csv" else events[column]
+        assert back[column].tolist() == want.tolist(), column
+    assert back["outlets"].str.contains("onerror=", regex=False).any()
+    assert back["source"].str.contains("<img src=x", regex=False).any()

@@ -287,7 +287,10 @@ def _run_extract(args: argparse.Namespace) -> int:
     with _writing(args.output):
         writer.write(frame, args.output if args.output is not None else sys.stdout)
     if not args.quiet and args.output is not None:
-        _say(f"{report.summary()}; wrote {args.output}", prefix="done")
+        left_out = (
+            f" ({writer.summary}; .json and .parquet keep them)" if writer.name == "csv" else ""
+        )
+        _say(f"{report.summary()}; wrote {args.output}{left_out}", prefix="done")
     return _exit_code(report)
 
 
