@@ -308,8 +308,15 @@ def test_timelinejs_hostile_images_never_reach_the_page(page, tmp_path, events, 
     allow_local_server(page, image_server["base"])
     open_timelinejs(page, tmp_path, doc)
     visit_every_slide(page, len(doc["events"]))
+    with_media = next(i for i, e in enumerate(doc["events"]) if "media" in e)
+    page.evaluate(f"window.tl.goTo({with_media + 1})")  # slide 0 is the title
+    page.wait_for_function("document.querySelector('img.tl-media-image[src]')", timeout=10_000)
     srcs = page.eval_on_selector_all("img[src]", "els => els.map(e => e.getAttribute('src'))")
     assert srcs and set(srcs) == {good}, srcs
+    credits = page.locator(".tl-credit").all_inner_texts()  # the hostile outlet, as text
+    assert any(c.startswith("Image: Evil <img src=x onerror=") for c in credits), credits
+    alts = page.eval_on_selector_all("img.tl-media-image", "els => els.map(e => e.alt)")
+    assert any("Talks <img src=x onerror=" in a for a in alts), alts  # the title, as text
     assert page.locator("iframe, video, audio, embed, object").count() == 0
     assert_inert(page)
     assert not page.errors, page.errors
