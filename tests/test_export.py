@@ -534,3 +534,17 @@ def test_payloads_come_back_from_every_table_as_the_same_text(tmp_path, suffix):
         assert back[column].tolist() == want.tolist(), column
     assert back["outlets"].str.contains("onerror=", regex=False).any()
     assert back["source"].str.contains("<img src=x", regex=False).any()
+
+
+def test_vis_timeline_a_night_is_a_band_and_a_clock_time_a_point():
+    from timeline.export import to_vis_timeline
+
+    df = story_frame().iloc[:2].copy()
+    df["precision"], df["kind"] = "time", "point"
+    df["value"] = ["2025-03-05TNI", "2025-03-05T14:30"]
+    df["start"] = pd.to_datetime(["2025-03-05 21:00", "2025-03-05 14:30"])
+    df["end"] = pd.to_datetime(["2025-03-06 00:00", "2025-03-05 14:31"])
+    night, clock = sorted(to_vis_timeline(df)["items"], key=lambda i: i["start"], reverse=True)
+    assert (night["type"], night["className"]) == ("range", "band")
+    assert (night["start"], night["end"]) == ("2025-03-05T21:00:00", "2025-03-06T00:00:00")
+    assert clock["type"] == "point" and clock["start"] == "2025-03-05T14:30:00"

@@ -2,11 +2,11 @@
 
 ``{"items": [...], "groups": [...], "options": {...}}``: load it with
 ``new vis.Timeline(el, new vis.DataSet(doc.items), new vis.DataSet(doc.groups), doc.options)``
-(without groups when ``groups`` is empty). A date known to the day is a point; a week,
-month, quarter or year is a range over that whole period (class ``band``), never a made-up
-day; a ``from X to Y`` span is a range (class ``span``). vis-timeline renders ``content``
-and ``title`` as HTML: both are built from escaped text only, and only http(s) URLs become
-links.
+(without groups when ``groups`` is empty). A date known to the day (or the minute) is a
+point; a week, month, quarter or year, or a part of a day ("Wednesday night"), is a range
+over that whole period (class ``band``), never a made-up day or hour; a ``from X to Y``
+span is a range (class ``span``). vis-timeline renders ``content`` and ``title`` as HTML:
+both are built from escaped text only, and only http(s) URLs become links.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from timeline.export.selection import most_reported
 from timeline.frame import check
 
 EXACT = {"day", "time"}
+CLOCK = re.compile(r"T\d\d")  # a time with an hour; "TNI" (night) is a band over the night
 OPTIONS = {"stack": True, "showCurrentTime": False, "zoomKey": "ctrlKey"}
 
 
@@ -80,7 +82,8 @@ def _item(r: dict[str, Any]) -> dict[str, Any]:
         "title": _tooltip(r, shown),
     }
     is_span = text(r.get("kind")) == "range"
-    if (is_span or precision not in EXACT) and pd.notna(end) and end > start:
+    exact = precision in EXACT and (precision != "time" or CLOCK.search(text(r.get("value"))))
+    if (is_span or not exact) and pd.notna(end) and end > start:
         item["end"] = _iso(end, precision)
         item["type"] = "range"
         item["className"] = "span" if is_span else "band"
