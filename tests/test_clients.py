@@ -284,8 +284,8 @@ def test_timelinejs_shows_the_pages_lead_image_credited_and_linked(page, tmp_pat
     assert not page.errors, page.errors
 
 
-def test_timelinejs_hostile_images_never_reach_the_page(page, tmp_path, events, image_server):
-    good = image_server["base"] + "/lead.png"
+def images_frame(events: Any, good: str) -> Any:
+    """The hostile story's dated events, one slide per image: a good one and the hostile."""
     hostile = [
         HOSTILE_IMAGE,  # from the front matter, quotes and all
         "javascript:(window.__xss=window.__xss||[]).push('js-image')",
@@ -300,6 +300,12 @@ def test_timelinejs_hostile_images_never_reach_the_page(page, tmp_path, events, 
     frame = frame.iloc[: len(images)].assign(
         image=images, event_id=[f"e{i}" for i in range(len(images))]
     )
+    return frame
+
+
+def test_timelinejs_hostile_images_never_reach_the_page(page, tmp_path, events, image_server):
+    good = image_server["base"] + "/lead.png"
+    frame = images_frame(events, good)
     doc = to_timelinejs(frame, max_events=None)
     media = [e["media"]["url"] for e in doc["events"] if "media" in e]
     assert media and set(media) == {good}, media
@@ -500,7 +506,9 @@ VIS_TOOLTIPS = """async () => {
     await new Promise(done => setTimeout(done, 700));  // vis-timeline's tooltip delay: 500 ms
     const tip = document.querySelector('.vis-tooltip');
     out.push(tip && tip.style.visibility !== 'hidden'
-      ? {text: tip.innerText, hrefs: [...tip.querySelectorAll('a[href]')].map(a => a.href)}
+      ? {text: tip.innerText, hrefs: [...tip.querySelectorAll('a[href]')].map(a => a.href),
+         images: [...tip.querySelectorAll('img')].map(i => [i.getAttribute('src'),
+                                                          i.alt])}
       : null);
     el.dispatchEvent(new MouseEvent('mouseout', at));
   }
@@ -571,5 +579,22 @@ def test_vis_timeline_reads_as_a_journalist_expects(page, tmp_path, reader_event
     assert "Gulf Wire: Ceasefire talks stall" in shown
     hrefs = [h for tip in tips for h in tip["hrefs"]]
     assert "https://gulfwire.example/stall" in hrefs and "https://desertpost.example/envoy" in hrefs
+    assert_inert(page)
+    assert not page.errors, page.errors
+
+
+def test_vis_timeline_tooltips_show_only_the_good_lead_image(page, tmp_path, events, image_server):
+    good = image_server["base"] + "/lead.png?vis"
+    doc = to_vis_timeline(images_frame(events, good))
+    allow_local_server(page, image_server["base"])
+    open_vis(page, tmp_path, doc)
+    page.evaluate("window.timeline.fit({animation: false})")
+    page.wait_for_timeout(300)
+    tips = vis_tooltips(page)
+    assert len(tips) == len(doc["items"]) and all(tips), tips
+    images = [img for tip in tips for img in tip["images"]]
+    assert [src for src, _ in images] == [good], tips  # one good image, no hostile one
+    page.wait_for_timeout(200)
+    assert "/lead.png?vis" in image_server["paths"]  # loaded from the test's own server
     assert_inert(page)
     assert not page.errors, page.errors

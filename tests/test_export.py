@@ -548,3 +548,16 @@ def test_vis_timeline_a_night_is_a_band_and_a_clock_time_a_point():
     assert (night["type"], night["className"]) == ("range", "band")
     assert (night["start"], night["end"]) == ("2025-03-05T21:00:00", "2025-03-06T00:00:00")
     assert clock["type"] == "point" and clock["start"] == "2025-03-05T14:30:00"
+
+
+def test_vis_timeline_tooltip_shows_only_a_safe_lead_image():
+    from timeline.export import to_vis_timeline
+
+    df = story_frame().iloc[1:3].copy()
+    df["image"] = ["https://cdn.example.org/lead.jpg?a=1&b=2", "javascript:alert(1)"]
+    good, bad = to_vis_timeline(df)["items"]
+    assert (
+        '<img src="https://cdn.example.org/lead.jpg?a=1&amp;b=2" alt="" width="160">'
+        in (good["title"])
+    )
+    assert "<img" not in bad["title"] and "javascript" not in bad["title"]

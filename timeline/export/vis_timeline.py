@@ -6,7 +6,8 @@
 point; a week, month, quarter or year, or a part of a day ("Wednesday night"), is a range
 over that whole period (class ``band``), never a made-up day or hour; a ``from X to Y``
 span is a range (class ``span``). vis-timeline renders ``content`` and ``title`` as HTML:
-both are built from escaped text only, and only http(s) URLs become links.
+both are built from escaped text only, only http(s) URLs become links, and a tooltip shows
+the article's lead image only from a URL ``media.image_url`` accepts.
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ import pandas as pd
 from timeline.charts import safe_url
 from timeline.export._cells import article_name, group_name, text
 from timeline.export.display import display_date
+from timeline.export.media import image_url
 from timeline.export.output import replacing
 from timeline.export.selection import most_reported
 from timeline.frame import check
 
 EXACT = {"day", "time"}
 CLOCK = re.compile(r"T\d\d")  # a time with an hour; "TNI" (night) is a band over the night
+THUMB_PX = 160  # the lead image's width in a tooltip
 OPTIONS = {"stack": True, "showCurrentTime": False, "zoomKey": "ctrlKey"}
 
 
@@ -104,4 +107,7 @@ def _tooltip(r: dict[str, Any], shown: str) -> str:
         credit = f'<a href="{html.escape(url, quote=True)}">{credit}</a>'
     if credit:
         lines.append(credit)
+    image = image_url(r.get("image"))
+    if image:  # the article's lead image, as TimelineJS shows it
+        lines.append(f'<img src="{html.escape(image, quote=True)}" alt="" width="{THUMB_PX}">')
     return "<br>".join(lines)
