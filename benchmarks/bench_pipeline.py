@@ -15,13 +15,17 @@ Measured on all of them together (kB/s of article text, CPU time of this process
 ``--repeat`` runs, so that the ratios hold on a busy machine):
 
 - ``tag``: ``timeline.tag`` alone over every text;
-- ``extract``: ``timeline.extract`` end to end (load, tag, events, merge, frame);
+- ``extract``: ``timeline.extract`` end to end (load, detect each article's language, tag,
+  events, merge, frame);
+- ``extract_en``: the same with ``language="en"`` given, so no detection (what a user who
+  knows the language of the articles runs);
 - ``dateparser``: what a user writes by hand today: ``dateparser.search.search_dates`` per
   sentence into a DataFrame (one run: it is slow);
-- the parts: ``load`` (``read_articles``), ``build`` (``build_events`` on tagged texts),
-  ``merge`` (``EventMerger``), ``frame`` (``to_frame``);
+- the parts: ``load`` (``read_articles``), ``detect`` (``detect_language``), ``build``
+  (``build_events`` on tagged texts), ``merge`` (``EventMerger``), ``frame`` (``to_frame``);
 
-and the ratios ``extract/tag`` (target >= 0.5) and ``extract/dateparser`` (target >= 10).
+and the ratios ``extract/tag`` (target >= 0.5) and ``extract/dateparser`` (target >= 10), and
+the same for ``extract_en``.
 With ``--jobs 1 2`` it also times ``extract(..., jobs=N)`` in wall-clock seconds (worker
 processes do not show in this process's CPU time) and reports the speed-up over ``jobs=1``;
 with ``--dask 1 2``, ``extract(..., scheduler=client)`` on a local Dask cluster of N worker
@@ -53,6 +57,7 @@ from timeline import extract  # noqa: E402
 from timeline.articles import read_articles  # noqa: E402
 from timeline.events import EventMerger, build_events  # noqa: E402
 from timeline.frame import to_frame  # noqa: E402
+from timeline.lang.detect import detect_language  # noqa: E402
 from timeline.model import Article  # noqa: E402
 from timeline.testing import write_news_dump  # noqa: E402
 from timeline.timex import tag  # noqa: E402
@@ -171,13 +176,16 @@ def measure(path: Path, repeat: int, jobs: list[int]) -> dict[str, float]:
     tagged = [(a, tag(a.text, dct=a.published)) for a in articles]
     per_article = [build_events(a, t) for a, t in tagged]
     merged = merge(per_article)
+    detect_language(articles[0].text if articles else "")  # its model loaded before timing
     seconds = {
         "load": cpu(lambda: list(read_articles(path)), repeat),
+        "detect": cpu(lambda: [detect_language(a.text) for a in articles], repeat),
         "tag": cpu(lambda: [tag(a.text, dct=a.published) for a in articles], repeat),
         "build": cpu(lambda: [build_events(a, t) for a, t in tagged], repeat),
         "merge": cpu(lambda: merge(per_article), repeat),
         "frame": cpu(lambda: to_frame(merged), repeat),
         "extract": cpu(lambda: extract(path, jobs=1), repeat),
+        "extract_en": cpu(lambda: extract(path, jobs=1, language="en"), repeat),
         "dateparser": cpu(lambda: dateparser_pipeline(articles), 1),
     }
     result: dict[str, float] = {"kB": round(kb, 1), "articles": len(articles)}
@@ -187,6 +195,8 @@ def measure(path: Path, repeat: int, jobs: list[int]) -> dict[str, float]:
         result[f"{name}_kBps"] = round(kb / spent, 1) if spent else float("inf")
     result["extract/tag"] = round(seconds["tag"] / seconds["extract"], 3)
     result["extract/dateparser"] = round(seconds["dateparser"] / seconds["extract"], 2)
+    result["extract_en/tag"] = round(seconds["tag"] / seconds["extract_en"], 3)
+    result["extract_en/dateparser"] = round(seconds["dateparser"] / seconds["extract_en"], 2)
     runs = {n: (lambda n=n: extract(path, jobs=n)) for n in jobs}
     for n, seconds in interleaved(runs, repeat).items():
         result[f"jobs{n}_wall_s"] = round(seconds, 3)
@@ -238,9 +248,13 @@ def report(r: dict[str, float], counts: dict[str, int], jobs: list[int], workers
         f"  tag        {r['tag_kBps']:8.1f} kB/s",
         f"  extract    {r['extract_kBps']:8.1f} kB/s = {r['extract/tag']:.2f} x the tagger "
         f"(target >= 0.5), {r['extract/dateparser']:.1f} x dateparser (target >= 10)",
+        f"  extract_en {r['extract_en_kBps']:8.1f} kB/s = {r['extract_en/tag']:.2f} x the tagger, "
+        f"{r['extract_en/dateparser']:.1f} x dateparser (language given: no detection)",
         f"  dateparser {r['dateparser_kBps']:8.1f} kB/s (search_dates per sentence, DataFrame)",
         "  parts: "
-        + "   ".join(f"{s} {r[f'{s}_kBps']:.0f} kB/s" for s in ("load", "build", "merge", "frame")),
+        + "   ".join(
+            f"{s} {r[f'{s}_kBps']:.0f} kB/s" for s in ("load", "detect", "build", "merge", "frame")
+        ),
     ]
     for n in jobs:
         lines.append(
