@@ -149,8 +149,8 @@ class _ClusterIndex:
             else:
                 if days is None:
                     days = _days(timex, widest=None)
-                found = [c for d in days for c in self.by_day.get(d, ())]
-                found += (c for m in months for c in self.by_month.get(m, ()))
+                found = _filed_in(self.by_day, days)
+                found += _filed_in(self.by_month, months)
                 found += self.everywhere
         unique = sorted({id(c): c for c in found}.values(), key=lambda c: c.order)
         return unique[-MAX_NEAR:]
@@ -159,6 +159,14 @@ class _ClusterIndex:
 SHORT_DAYS = 62  # a head at most this many days long is filed by day, a longer one by month
 LONG_MONTHS = 24
 MAX_NEAR = 200  # clusters compared with one mention: the latest made of those on its date
+
+
+def _filed_in(index: dict[int, list[_Cluster]], keys: range) -> list[_Cluster]:
+    """The clusters filed under ``keys`` (in no particular order: ``near`` sorts them): a
+    year's 366 days are looked up one by one only when more days than that are filed."""
+    if len(index) < len(keys):
+        return [c for key, filed in index.items() if key in keys for c in filed]
+    return [c for key in keys for c in index.get(key, ())]
 
 
 def _file_under(index: dict, keys: Iterable, cluster: _Cluster) -> None:
