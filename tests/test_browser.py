@@ -7,11 +7,13 @@ browser is a failure: CI must exercise the page. Never downloads a browser.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from conftest import need
 from test_plot import XSS_SENTENCE, make_frame, story_frame  # tests dir is on sys.path
@@ -106,7 +108,7 @@ def test_event_list_and_title_render_as_text(page: Any, tmp_path: Path) -> None:
     path = to_html(story_frame(), tmp_path / "story.html", title="<script>window.__xss=3</script>")
     open_page(page, path)
     assert "<script>window.__xss=3</script>" in page.locator("h1").text_content()
-    rows = page.locator("#events-heading + table tbody tr")
+    rows = page.locator("#events-heading ~ table tbody tr")
     assert rows.count() == 6
     assert "<script>window.__xss = 1</script>" in rows.nth(4).text_content()
     assert page.evaluate("window.__xss") is None
@@ -280,3 +282,73 @@ def test_on_a_phone_the_page_fits_and_the_view_buttons_are_a_drop_down(
     m = phone.evaluate(MEASURE)
     assert m["overlaps"] == 0 and m["labels"] >= 0.8 * min(30, m["in_view"]), m
     context.close()
+
+
+# ---------------------------------------------------------------- the event list
+
+
+def hostile_story() -> Any:
+    """A story whose article fields carry script: title, outlet, label and sentence."""
+    from timeline.testing import make_story
+
+    df = make_story(40, seed=2)
+    df.loc[3, "title"] = "<img src=x onerror=\"window.__xss='title'\">Budget row"
+    df.loc[3, "outlets"] = "<script>window.__xss=4</script>Bugle"
+    df.loc[4, "label"] = "<svg onload=\"window.__xss='label'\">Dam burst"
+    df.loc[4, "sentence"] = "</td></tr><script>window.__xss='text'</script> it burst."
+    df.loc[5, "value"], df.loc[5, "precision"], df.loc[5, "kind"] = "2023-03-08TNI", "time", "point"
+    df.loc[5, "start"] = df.loc[5, "start"].normalize().replace(day=8, month=3, year=2023)
+    df.loc[5, "start"] += pd.Timedelta(hours=18)
+    df.loc[5, "end"] = df.loc[5, "start"] + pd.Timedelta(hours=12)
+    return df
+
+
+def list_rows(page: Any) -> list[str]:
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('#events-heading ~ table tbody tr'))
+            .filter(r => !r.hidden).map(r => r.textContent)"""
+    )
+
+
+def test_event_list_reads_as_dates_searches_and_sorts_with_script_inert(
+    page: Any, tmp_path: Path
+) -> None:
+    path = to_html(hostile_story(), tmp_path / "list.html", title="List")
+    open_page(page, path)
+    rows = list_rows(page)
+    assert len(rows) == 40
+    # reader-facing dates, never a TIMEX3 code
+    assert any(r.startswith("Wednesday night, 8 March 2023") for r in rows), rows[:8]
+    dates = page.locator("#events-heading ~ table tbody td:first-child").all_text_contents()
+    assert not any(re.search(r"\d{4}-\d\d|T(NI|MO|EV)|W\d\d|XXXX", d) for d in dates), dates
+    # the hostile fields show as text, and nothing in them ran
+    body = page.inner_text("body")
+    assert "<script>window.__xss=4</script>Bugle" in body
+    assert "<svg onload=\"window.__xss='label'\">Dam burst" in body
+    # search: what a reader types, hostile text included, filters the rows
+    search = page.locator("input[type=search]").first
+    search.fill("dam burst")
+    assert [r for r in list_rows(page)] and all("Dam burst" in r for r in list_rows(page))
+    search.fill("<script>window.__xss=4")
+    assert len(list_rows(page)) >= 1
+    search.fill("")
+    assert len(list_rows(page)) == 40
+    # sort: by event text, then by date, both ways
+    heads = page.locator("#events-heading ~ table thead th button")
+    assert heads.all_text_contents() == ["Date", "Event", "Source"]
+    heads.nth(1).click()
+    events = [
+        r.split("\n")[0]
+        for r in page.locator("#events-heading ~ table tbody td:nth-child(2)").all_text_contents()
+    ]
+    assert events == sorted(events, key=str.lower)
+    heads.nth(0).click()
+    heads.nth(0).click()  # ascending (the initial order) -> descending
+    keys = page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+            '#events-heading ~ table tbody td[data-sort]')).map(td => Number(td.dataset.sort))"""
+    )
+    assert keys == sorted(keys, reverse=True)
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("img[src=x]").count() == 0
+    assert page.dialogs == [] and page.errors == []

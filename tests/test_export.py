@@ -42,14 +42,17 @@ def test_html_has_title_note_and_accessible_event_list(story_page):
     assert "<title>Seed</title>" in page and "<h1>Seed</h1>" in page
     assert "7 events from 2 articles" in page
     assert '<th scope="col">Date</th>' in page and "<caption" in page
-    assert '<time datetime="2023-10">October 2023 (2023-10)</time>' in page
+    # dates as a reader says them, the code only in <time datetime> for machines
+    assert '<time datetime="2023-10">October 2023</time>' in page
+    assert "(2023-10)" not in page
     assert '<a href="https://example.org/a" rel="noopener">A story</a> and 1 more' in page
 
 
 def test_html_lists_undated_events_under_the_chart(story_page):
     page = body(story_page)
     undated = page[page.index('id="undated-heading"') :]
-    assert "that October (XXXX-10)" in undated and "An undated October" in undated
+    assert "that October" in undated and "An undated October" in undated
+    assert "XXXX" not in undated  # the words the article used, not the TIMEX3 code
 
 
 def test_html_escapes_article_text(story_page):
@@ -90,7 +93,7 @@ def test_html_of_a_foreign_figure_has_no_list(tmp_path):
 
 def test_html_lists_at_most_max_listed_events(tmp_path):
     page = to_html(make_frame(120), tmp_path / "m.html", max_listed=50).read_text()
-    assert body(page).count("<tr><td>") == 50
+    assert body(page).count("<tr><td") == 50
     assert "First 50 of 120 dated events listed." in page
 
 
@@ -214,7 +217,7 @@ def test_the_real_story_exports_end_to_end(tmp_path):
     page = to_html(fig, tmp_path / "story.html").read_text()
     n_articles = len(events.timeline.report.read)
     assert f"{len(events)} events from {n_articles} articles" in page
-    assert body(page).count("<tr><td>") == len(events)
+    assert body(page).count("<tr><td") == len(events)
     doc = to_timelinejs(events, title="The story")
     check_timelinejs(doc)
     assert len(doc["events"]) == events["start"].notna().sum()

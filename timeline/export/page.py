@@ -25,6 +25,7 @@ from timeline.charts import credit_name, frame_of, page_constants, plot, safe_ur
 from timeline.charts import page_script as chart_script
 from timeline.errors import TimelineError
 from timeline.export._cells import note, text, whole
+from timeline.export.display import display_date
 from timeline.export.output import replacing
 
 MAX_LISTED = 500  # the event list under the chart stays short; the chart has them all
@@ -58,6 +59,7 @@ def to_html(
         note=html.escape(note(frame)),
         chart=_chart_html(fig),
         events=_event_list(frame, max_listed),
+        list_script=list_script(),
     )
     with replacing(path) as part:
         part.write_text(page, encoding="utf-8")
@@ -88,6 +90,16 @@ def page_script() -> str:
     """``page.js`` with the chart's constants (``timeline.charts.page_constants``) filled in."""
     script = files(__package__).joinpath("page.js").read_text(encoding="utf-8")
     return script.replace("__TIMELINE_CONSTANTS__", json.dumps(page_constants()))
+
+
+@cache
+def list_script() -> str:
+    """``list.js``: the event list searchable and sortable in the page (no server, no data
+    in the script: it reads the table's text)."""
+    script = files(__package__).joinpath("list.js").read_text(encoding="utf-8")
+    if "</" in script:  # nothing in it may close the inline <script>
+        raise TimelineError('list.js must not contain "</"')
+    return script
 
 
 def _chart_html(fig: go.Figure) -> str:
@@ -139,20 +151,32 @@ def _event_list(frame: pd.DataFrame | None, max_listed: int) -> str:
 def _table(rows: pd.DataFrame, caption: str) -> str:
     body = "\n".join(_table_row(r) for r in rows.to_dict("records"))
     return (
-        f'<table><caption class="sr-only">{html.escape(caption)}</caption>'
+        f'<table class="events"><caption class="sr-only">{html.escape(caption)}</caption>'
         '<thead><tr><th scope="col">Date</th><th scope="col">Event</th>'
         f'<th scope="col">Source</th></tr></thead>\n<tbody>\n{body}\n</tbody></table>'
     )
 
 
 def _table_row(r: dict[str, Any]) -> str:
+    """One event: its date as a reader says it ("Wednesday night, 5 March 2025", "October
+    2023"), never a TIMEX3 code, in a <time> element a machine can read; what happened; the
+    credited article. The date cell's ``data-sort`` (the start, epoch ms) sorts the list."""
     value = text(r.get("value"))
-    written = text(r.get("date_text")) or value
-    attr = f' datetime="{html.escape(value)}"' if _ISO_DATE.match(value) else ""
-    shown = html.escape(written) + (f" ({html.escape(value)})" if value != written else "")
-    date = f"<time{attr}>{shown}</time>"
+    start = r.get("start")
+    dated = start is not None and not pd.isna(start)
+    machine = value if _ISO_DATE.match(value) else ""
+    if text(r.get("kind")) == "range" and dated:  # a span: the machine date is its start
+        machine = pd.Timestamp(start).strftime("%Y-%m-%d")
+    elif not machine and dated and text(r.get("precision")) in ("day", "time"):
+        machine = pd.Timestamp(start).strftime("%Y-%m-%d")
+    attr = f' datetime="{html.escape(machine)}"' if machine else ""
+    epoch_ms = (
+        int(pd.Timestamp(start).asm8.astype("datetime64[ms]").astype("int64")) if dated else 0
+    )
+    key = f' data-sort="{epoch_ms}"' if dated else ""
+    date = f"<time{attr}>{html.escape(display_date(r))}</time>"
     return (
-        f"<tr><td>{date}</td><td>{html.escape(text(r.get('label')))}</td>"
+        f"<tr><td{key}>{date}</td><td>{html.escape(text(r.get('label')))}</td>"
         f"<td>{_source_html(r)}</td></tr>"
     )
 
