@@ -206,6 +206,24 @@ def test_to_image_png_and_svg_through_kaleido(tmp_path):
     svg = to_image(plot(story_frame()), tmp_path / "t.svg")
     text = svg.read_text()
     assert text.startswith("<svg") and "<script" not in text
+    # a picture has no controls (range slider, view buttons) and keeps the labels
+    assert "rangeslider" not in text and "updatemenu" not in text and ">story<" not in text
+    assert "Putin receives Trufanov" in text and "Hamas attack on Israel" in text
+
+
+def test_a_still_figure_has_no_controls_and_keeps_the_labels():
+    from timeline.charts import still
+    from timeline.testing import make_story
+
+    fig = plot(make_story(300))
+    assert fig.layout.updatemenus and fig.layout.xaxis.rangeslider.visible
+    for width in (1200, 600):
+        image = still(fig, width)
+        assert not image.layout.updatemenus and not image.layout.xaxis.rangeslider.visible
+        assert not any("drag" in (a.text or "") for a in image.layout.annotations)
+        labels = [s for t in image.data if getattr(t, "mode", "") == "text" for s in t.text if s]
+        assert len(labels) >= (30 if width == 1200 else 15), width
+    assert fig.layout.updatemenus and fig.layout.xaxis.rangeslider.visible  # fig untouched
 
 
 def test_the_real_story_exports_end_to_end(tmp_path):

@@ -40,7 +40,7 @@ from timeline.charts._constants import (
 from timeline.charts._core import check_frame, frame_of
 from timeline.charts._credit import credit_name, source_names
 from timeline.charts._hover import HOVER, LINK, highlight_sentence
-from timeline.charts._jupyter import relabel, widget
+from timeline.charts._jupyter import relabel, still, widget
 from timeline.charts._text import esc, safe_url
 
 plot = timeline  # the default chart: ``timeline.plot(df)``
@@ -76,6 +76,7 @@ __all__ = [
     "check_frame",
     "credit_name",
     "source_names",
+    "still",
     "esc",
     "frame_of",
     "highlight_sentence",

@@ -27,6 +27,7 @@ MARK_PX = 10  # the width a marker takes
 FULL_LABELS = 30  # at each zoom, the most salient labels keep room to show whole
 MIN_LABEL_CHARS = 12  # a label cut shorter than this is left to the hover box
 LEVEL_STEP = 2**0.5  # each zoom level of the labels is this much finer than the last
+NARROW_MENU_LIFT_PX = 28  # on a phone the view drop-down sits this far up, over the legend
 NARROW_SCALE = 4.0  # a phone shows the initial view up to this many times coarser
 LEVELS_COARSER = 10  # levels coarser than the initial view (zoomed out, phones: 32 times)
 LEVELS_MAX = 36  # finer levels: down to about an hour on a 30-year story
@@ -59,6 +60,7 @@ CONFLICT_COLOR = "#c0392b"  # the ring on a marker whose sources disagree on the
 LABELS_META = "timeline_labels"  # key of a label trace's meta: labels and cuts per zoom level
 ROWS_META = "timeline_rows"  # key of a mark or label trace's meta: its y per zoom level
 
+FOLDED_HINT = ": drag, or press “all dates”"  # how a reader reaches folded dates (not in an image)
 FIG_ATTR = "_timeline_frame"  # where the figure keeps the frame it was drawn from (for export)
 ZOOM_LABELS = "labels (zoomed in)"  # the trace the exported page adds on zoom
 ZOOM_MAX_LABELS = 200  # a dense chart labels the events in view once there are this few

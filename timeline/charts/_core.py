@@ -21,6 +21,7 @@ from timeline.charts._constants import (
     FEW_EVENTS,
     FIG_ATTR,
     FINEST_MS_PER_PX,
+    FOLDED_HINT,
     LABEL_CHARS,
     LABEL_CHARS_FEW,
     LABEL_PAD_PX,
@@ -33,6 +34,7 @@ from timeline.charts._constants import (
     MIN_HEIGHT_PX,
     MIN_LABEL_CHARS,
     MULTI_VALUED,
+    NARROW_MENU_LIFT_PX,
     OUTLIER_GAP,
     OUTLIER_MIN_MS,
     PLOT_PX,
@@ -542,7 +544,9 @@ def view_menus(rows: Rows) -> list[dict[str, Any]]:
     """The view buttons, and the same as a hidden drop-down for narrow screens (a phone):
     the page script (``relabel.js``) shows the one that fits."""
     buttons = view_buttons(rows)
+    # above the legend: a phone has no room for both side by side
     menu = {**buttons, "type": "dropdown", "visible": False, "showactive": True, "active": 0}
+    menu["pad"] = {"t": 2, "b": NARROW_MENU_LIFT_PX}
     return [buttons, menu]
 
 
@@ -562,7 +566,7 @@ def _note_folded(fig: go.Figure, rows: Rows) -> None:
         parts.append(f"{after} later event{'s' if after != 1 else ''}")
     if not parts:
         return
-    text = " and ".join(parts) + " outside this view: drag, or press “all dates”"
+    text = " and ".join(parts) + " outside this view" + FOLDED_HINT
     _top_note(fig, text, "left", "#555")
 
 

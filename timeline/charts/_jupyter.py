@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from timeline.charts._constants import LABELS_META, PLOT_PX, ROWS_META
+from timeline.charts._constants import FOLDED_HINT, LABELS_META, PLOT_PX, ROWS_META
 from timeline.charts._labels import level
 from timeline.charts._traces import cut_labels, label_sides
 
@@ -47,3 +47,19 @@ def widget(fig: go.Figure, plot_px: float = PLOT_PX) -> Any:
 
     live.layout.on_change(follow, "xaxis.range")
     return live
+
+
+def still(fig: go.Figure, width: int | None = None) -> go.Figure:
+    """A copy of ``fig`` for a static image (``to_image``, ``--image``): no range slider
+    and no view buttons (there is nothing to click in a picture), no "drag" hint, and the
+    labels that fit an image ``width`` pixels wide (the figure's own labels otherwise)."""
+    out = go.Figure(fig)
+    out.layout.updatemenus = ()
+    out.layout.xaxis.rangeslider.visible = False
+    for note in out.layout.annotations or ():
+        if isinstance(note.text, str) and note.text.endswith(FOLDED_HINT):
+            note.text = note.text[: -len(FOLDED_HINT)]
+    if width:
+        margin = out.layout.margin
+        relabel(out, plot_px=max(100, width - (margin.l or 0) - (margin.r or 0)))
+    return out

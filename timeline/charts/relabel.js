@@ -59,11 +59,14 @@
   }
   // a narrow screen (a phone) gets the view buttons as one drop-down that fits it
   var menus = gd.layout.updatemenus || [];
+  var top = (gd.layout.margin && gd.layout.margin.t) || 50;
   function fit() {
     if (menus.length < 2 || menus[1].type !== 'dropdown') { return; }
     var narrow = gd.clientWidth < NARROW_PX;
     if (menus[1].visible !== narrow) {
-      Plotly.relayout(gd, {'updatemenus[0].visible': !narrow, 'updatemenus[1].visible': narrow});
+      var lift = (menus[1].pad && menus[1].pad.b) || 0;
+      Plotly.relayout(gd, {'updatemenus[0].visible': !narrow, 'updatemenus[1].visible': narrow,
+                           'margin.t': narrow ? top + lift : top});
     }
   }
   gd.on('plotly_relayout', function () { setTimeout(update, 0); });

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from timeline.charts import still
 from timeline.errors import TimelineError
 from timeline.export.output import replacing
 from timeline.export.page import figure_and_frame
@@ -24,7 +25,8 @@ def to_image(
     height: int | None = None,
     scale: float = 1.0,
 ) -> Path:
-    """Write a static image (format from the suffix: png, svg, pdf, jpeg, webp).
+    """Write a static image (format from the suffix: png, svg, pdf, jpeg, webp): the chart
+    without its interactive controls (range slider, view buttons), labels kept.
 
     Uses kaleido, which drives a headless Chromium: Debian's ``/usr/bin/chromium`` is used
     when ``BROWSER_PATH`` is not set. Raises ``TimelineError`` when that can't work.
@@ -34,6 +36,7 @@ def to_image(
     if fmt not in IMAGE_FORMATS:
         raise TimelineError(f"{out}: unknown image type; use one of {sorted(IMAGE_FORMATS)}")
     fig, _ = figure_and_frame(fig_or_df, None, None, None)
+    fig = still(fig, width)  # no slider or buttons in a picture; the labels that fit it
     browser = _chromium()
     if browser and not os.environ.get("BROWSER_PATH"):
         os.environ["BROWSER_PATH"] = browser  # kaleido's choreographer reads this
