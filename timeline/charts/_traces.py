@@ -155,19 +155,27 @@ def _segments(sub: pd.DataFrame, color: str, opacity: float, custom: Any) -> lis
 def label_trace(sub: pd.DataFrame, group: str) -> go.Scatter:
     """The inline labels of one colour, right of their marks, on the twin axis x2."""
     x = sub["start"].where(sub["_shape"] != "point", point_x(sub))
-    return go.Scatter(
+    return _labels_scatter(
+        group,
         x=x,
         y=sub["_y"],
-        xaxis="x2",
-        mode="text",
         text=["\u2002" + esc(s) for s in sub["_label"]],  # clear of the marker
         textposition="middle right",
+    )
+
+
+def _labels_scatter(group: str, **fields: Any) -> go.Scatter:
+    """A trace of one colour's labels on x2: text only, no hover, under its legend entry."""
+    return go.Scatter(
+        xaxis="x2",
+        mode="text",
         textfont=LABEL_FONT,
         hoverinfo="skip",
         legendgroup=group,
         showlegend=False,
         name=f"{esc(group)} labels",
         cliponaxis=True,
+        **fields,
     )
 
 
@@ -286,19 +294,12 @@ def story_labels(part: pd.DataFrame, group: str, level: int) -> go.Scatter:
     labels = part["_label"].tolist()
     chars = part["_chars"].tolist()
     per_level = [list(c) for c in zip(*chars, strict=True)] if chars else []
-    return go.Scatter(
+    return _labels_scatter(
+        group,
         x=part["_anchor"],
         y=part["_y"],
-        xaxis="x2",
-        mode="text",
         text=cut_labels(labels, per_level[level] if per_level else []),
         textposition=label_sides(per_level[level] if per_level else []),
-        textfont=LABEL_FONT,
-        hoverinfo="skip",
-        legendgroup=group,
-        showlegend=False,
-        name=f"{esc(group)} labels",
-        cliponaxis=True,
         meta={LABELS_META: {"labels": labels, "chars": per_level}, ROWS_META: rows_per_level(part)},
     )
 
