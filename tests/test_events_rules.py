@@ -200,3 +200,74 @@ def test_a_lone_name_is_the_company_named_nearest_in_time() -> None:
         built += events_of(text, published, source=f"article{n}.txt")
     events = merge_events(built)
     assert "Acme Inc." in actors_of(events, "cut the price")
+
+
+# --- states, quotations, fronted phrases, qualified names ---------------------------------
+
+
+def test_a_dateless_state_is_no_happening() -> None:
+    from timeline.events.undated import is_state
+
+    assert is_state("The Venu antenna is actually a metal strip")
+    assert is_state("Siemens's results were way ahead of market expectations")
+    assert is_state("The phone developed by Nokia is a device for calls")
+    assert not is_state("The new phone was praised by Keller")  # a passive: it happened
+    assert not is_state("Siemens opened a plant that is the largest in Ohio")
+    assert not is_state("Keller is expected to resign")
+    text = STORY + "The new Siemens plant in Ohio is a building of glass and steel."
+    assert not [e for e in events_of(text) if any("glass" in m.sentence for m in e.mentions)]
+
+
+def test_a_quotation_opening_a_sentence_is_what_its_speaker_said() -> None:
+    from timeline.events.labels import quoted_report_label
+
+    sentence = '"We love the new plant, and it was worth the wait," said Siemens chief Anna Keller.'
+    assert quoted_report_label(sentence) == (
+        'Siemens chief Anna Keller said "We love the new plant, and it was worth the wait"'
+    )
+    assert quoted_report_label('"It is a great day for us," Keller said.') == (
+        'Keller said "It is a great day for us"'
+    )
+    assert quoted_report_label("Keller said it was a great day.") == ""
+
+
+def test_a_fronted_phrase_with_a_participle_is_still_the_setting() -> None:
+    events = events_of(
+        STORY + "During a media event held at its Munich headquarters, Siemens released a new "
+        "drive for Philips machines."
+    )
+    released = next(e for e in events if any("new drive" in m.sentence for m in e.mentions))
+    assert released.label.startswith("Siemens released a new drive")
+
+
+def test_a_label_opens_with_the_name_not_the_current() -> None:
+    from timeline.events.labels import finish_label
+
+    label = finish_label("The current Siemens CEO Anna Keller also expressed condolences")
+    assert label == "Siemens CEO Anna Keller also expressed condolences"
+
+
+def test_a_model_number_with_a_possessive_is_still_the_model() -> None:
+    from timeline.events.actors import find_names
+
+    assert [n.text for n in find_names("Keller showed off Lumia 950's new camera.")] == [
+        "Keller",
+        "Lumia 950's",
+    ]
+
+
+def test_a_relative_clause_without_its_comma_has_its_own_date() -> None:
+    """ "bought Nokia which was sold to Microsoft in 2014": two happenings, two subjects."""
+    events = events_of("In 1986 Keller bought Nokia which was sold to Microsoft in 2014.")
+    labels = {e.timex.value: e.label for e in events}
+    assert labels["1986"] == "Keller bought Nokia"
+    assert labels["2014"].startswith("Nokia") and "Keller" not in labels["2014"]
+
+
+def test_and_before_a_phrase_of_time_opens_another_clause() -> None:
+    events = events_of(
+        "Keller founded Siemens in 1976, and in 1984 the first Siemens robot was sold."
+    )
+    labels = {e.timex.value: e.label for e in events}
+    assert labels["1976"] == "Keller founded Siemens"
+    assert "Keller" not in labels["1984"] and "robot" in labels["1984"]

@@ -128,7 +128,7 @@ def _carries_name_on(tokens: list[tuple[int, int, str]], j: int) -> bool:
 
 
 _CAMEL_CASE = re.compile(r"[a-z][A-Z][\w'’.&-]*")
-_MODEL_NUMBER = re.compile(r"\d{1,3}[A-Za-z]{0,3}")
+_MODEL_NUMBER = re.compile(r"\d{1,3}[A-Za-z]{0,3}(?:['’]s)?")  # "iPhone 4's" too
 
 
 def _trim_name(tokens: list[Word]) -> list[Word]:

@@ -14,7 +14,12 @@ from typing import Any
 from timeline.events.actors import ArticleActors
 from timeline.events.anchors import Anchor, anchor_date, event_reference
 from timeline.events.kinds import event_classes, is_generic_noun
-from timeline.events.labels import dateless_clause, dateless_label, reported_label
+from timeline.events.labels import (
+    dateless_clause,
+    dateless_label,
+    quoted_report_label,
+    reported_label,
+)
 from timeline.events.memo import next_article
 from timeline.events.modality import modality
 from timeline.events.neutral import has_event_words, neutral_anchor
@@ -36,7 +41,7 @@ from timeline.events.similarity import (
     precision_rank,
     similarity,
 )
-from timeline.events.undated import LEAD_SENTENCES, day_timex, news_peg, tense
+from timeline.events.undated import LEAD_SENTENCES, day_timex, is_state, news_peg, tense
 from timeline.model import PRECISION_RANK, Article, Event, Mention, Timex
 
 NOT_EVENTS = frozenset({"DURATION", "SET"})
@@ -394,9 +399,9 @@ def _undated_happening(
     datable ("Jobs announced that QuickTime 7 would be available": a plan), the report
     itself is the happening, speaker and all."""
     # "Jobs said that Apple has 109 stores": the report is the happening, dated by its
-    # speech verb, and its label keeps the speaker and the verb; the main clause's label
-    # only if need be
-    for labelled in (reported_label, dateless_label):
+    # speech verb, and its label keeps the speaker and the verb ('"We love the Beatles,"
+    # said Jobs' too); the main clause's label only if need be
+    for labelled in (quoted_report_label, reported_label, dateless_label):
         told_label = labelled(sentence.text)
         if not told_label:
             continue
@@ -412,6 +417,8 @@ def _undated_happening(
             continue
         if verb_tense == "present" and not in_lead and said != "reported":
             continue  # "There are 500 engineers": a state, not a happening
+        if said != "reported" and is_state(told_label):
+            continue  # "The antenna is a metal strip": how things are, in any tense
         # who takes part: the names of its clause, not of an adverbial or an aside
         # ("Before his post at Apple, Cook held positions at IBM": not Apple)
         clause = dateless_clause(sentence.text)

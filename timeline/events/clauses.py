@@ -95,6 +95,12 @@ def _relative_clauses(text: str) -> list[tuple[int, int]]:
     """ ", who had been held in Gaza since the October incident," and the like."""
     spans = []
     for match in _RELATIVE_CLAUSE.finditer(text):
+        end = match.end()
+        if _QUOTE_OPENS.match(text, end):  # ", where he said that, " ... ": the quote is its own
+            end = len(text)
+        spans.append((match.start(), end))
+    # without its comma: "he bought Pixar which was acquired by Disney in 2005"
+    for match in _BARE_RELATIVE.finditer(text):
         spans.append((match.start(), match.end()))
     # reduced: "the talks, scheduled for next Monday, would ..."
     for match in _REDUCED_RELATIVE.finditer(text):
@@ -209,9 +215,27 @@ _TIME_SHIFT = re.compile(r"[^,;]{0,40}\b(?:after|before|ago|later|earlier)\b[^,;
 
 
 def _is_adverbial(phrase: str) -> bool:
+    """A short phrase without a verb of its own: "During the meeting, ", and "During a
+    media event held at its headquarters, " (a participle after its noun), but not "In
+    1998 Apple introduced the iMac, " (a verb after its subject's name)."""
     words = _WORD.findall(phrase)
-    has_verb = any(w.endswith("ed") or w in IRREGULAR_PAST for w in words[1:])
+    has_verb = any(
+        (w.endswith("ed") or w in IRREGULAR_PAST) and not _participle_after_noun(words, i)
+        for i, w in enumerate(words[1:], start=1)
+    )
     return len(words) <= 10 and not has_verb
+
+
+def _participle_after_noun(words: list[str], i: int) -> bool:
+    """ "event held at", "suit filed in": a participle that qualifies the lowercase noun
+    before it, a preposition after it."""
+    before = words[i - 1]
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    return before.islower() and before not in _NOT_NOUNS and after in _PREPOSITIONS_AFTER
+
+
+_NOT_NOUNS = frozenset("he she it they we who which that had has have was were is are".split())
+_PREPOSITIONS_AFTER = frozenset("at in on by during from for with near".split())
 
 
 def _trailing_asides(text: str) -> list[tuple[int, int]]:
@@ -249,7 +273,12 @@ def _find_subordinate_clauses(masked: str) -> list[tuple[int, int]]:
     return spans
 
 
-_COORDINATE_JOINT = re.compile(r";\s*|,\s*(?:but|while|whereas|although|though|yet|and then)\s+")
+# ", and in 1984 the Macintosh was released": "and" before a phrase of time or place opens
+# another clause
+_COORDINATE_JOINT = re.compile(
+    r";\s*|,\s*(?:but|while|whereas|although|though|yet|and then)\s+"
+    r"|,\s*and\s+(?=(?:in|on|by|during|after|before)\s+(?:\d|the\s+following|[A-Z]))"
+)
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -281,6 +310,8 @@ def keep(text: str, start: int, end: int, drop: list[tuple[int, int]]) -> str:
 
 
 # Patterns used inside functions, compiled once.
+_QUOTE_OPENS = re.compile(r"\s*[\"“]")
+_BARE_RELATIVE = re.compile(r"(?<=[a-z])\s+which\s+(?=(?:was|were|is|are|had|has)\b)[^,;]*(?:,|$)")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whom|whose|where)\b[^,;]*(?:,|$)")
 _WORD = re.compile(r"[\w'’-]+")
 _COMPANION_END = re.compile(rf",\s*(?={PASSIVE_AUXILIARY}\b|[a-z]+ed\b)")

@@ -125,11 +125,38 @@ def reported_label(sentence: str) -> str:
     return finish_label(keep(sentence, 0, clause[1], asides))
 
 
+def quoted_report_label(sentence: str) -> str:
+    """'"We love the Beatles," said Steve Jobs.' -> 'Steve Jobs said "We love the
+    Beatles"': the quotation that opens the sentence is what its speaker said ("" when the
+    sentence is no such quotation)."""
+    match = _QUOTE_FIRST.match(sentence) or _QUOTE_SPEAKER_FIRST.match(sentence)
+    if not match:
+        return ""
+    quote = match.group("quote").strip(" ,")
+    verb = match.group("verb").lower()
+    return shorten(f'{match.group("speaker").strip()} {verb} "{quote}"')
+
+
+_SPEECH_VERBS = r"(?:said|says|added|stated|explained|told\s+\w+|wrote|announced)"
+_QUOTE_FIRST = re.compile(
+    r'^\s*["“]\s*(?P<quote>[^"“”]{8,}?)\s*,?\s*["”]\s*,?\s*(?P<verb>'
+    + _SPEECH_VERBS
+    + r")\s+(?P<speaker>[A-Z][^,.;]*(?:\.\s?[A-Z][^,.;]*)*?)\s*[.!]?\s*$"
+)
+_QUOTE_SPEAKER_FIRST = re.compile(
+    r'^\s*["“]\s*(?P<quote>[^"“”]{8,}?)\s*,?\s*["”]\s*,?\s*(?P<speaker>[A-Z][\w\'’.-]*'
+    r"(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?P<verb>" + _SPEECH_VERBS + r")\s*[.!]?\s*$"
+)
+
+
 _NAMED_SUBJECT = re.compile(
     r"^\s*(?:(?:his|her|their|its|the)\s+[a-z]+(?:\s+[a-z]+)?),\s*"
     r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+),\s*",
     flags=re.I,
 )
+
+
+_QUALIFIED_NAME = re.compile(r"^\s*[Tt]he\s+(?:current|former|new|then|late|outgoing)\s+(?=[A-Z])")
 
 
 _SPACES = re.compile(r"\s+")
@@ -154,6 +181,7 @@ _LOOSE_POSSESSIVE = re.compile(r"(?:^|(?<=\s))['’]s\s+")
 def finish_label(text: str) -> str:
     """Tidy a clause into a label: no stray commas, headline style, at most ~90 characters."""
     text = _NAMED_SUBJECT.sub(r"\1 ", text)  # "His father, Vitaly Trufanov, was" -> the name
+    text = _QUALIFIED_NAME.sub("", text)  # "The current Microsoft CEO Steve Ballmer" -> a name
     text = _SPACES.sub(" ", text)
     text = _SPACE_BEFORE_MARK.sub(r"\1", text)
     text = _REPEATED_MARKS.sub(r"\1", text)
@@ -225,7 +253,8 @@ def _phrase_ends_before(tokens: list[str], i: int) -> bool:
     if before.endswith((",", ";")):
         # "Cupertino, California" and "Apple Inc., the maker": a name goes on
         return not (before[:1].isupper() and after[:1].isupper())
-    if after.lower() in ("and", "or") and before[:1].isupper():
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if after.lower() in ("and", "or") and before[:1].isupper() and following[:1].isupper():
         return False  # "between Israel and Hamas": one phrase
     return after.lower() in PHRASE_OPENERS and before.lower() not in _OPENS_PHRASE
 

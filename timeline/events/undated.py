@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 from timeline.lang.en.events import (
     AUXILIARIES,
+    IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
     PAST_AUXILIARIES,
     PRESENT_AUXILIARIES,
@@ -60,6 +61,38 @@ def tense(clause: str) -> str | None:
     if _PRESENT_VERB.match(clause):
         return "present"
     return None
+
+
+def is_state(clause: str) -> bool:
+    """ "Apple's results were way ahead of expectations", "The antenna is a metal strip":
+    the clause's verb is "be" with a noun or adjective after it (not a passive or a
+    progressive: "was announced", "is growing"), so it tells how things are, not what
+    happened."""
+    words = _WORD.findall(clause)
+    for position, word in enumerate(words):
+        lower = word.lower()
+        if lower in _BE:
+            after = [w for w in words[position + 1 :] if w.lower() not in _ADVERBS]
+            after = [w for w in after if not w.lower().endswith("ly")]
+            if not after:
+                return False
+            verb = after[0].lower()
+            participle = verb in IRREGULAR_PARTICIPLES or _PARTICIPLE.fullmatch(verb)
+            return not (participle or verb.endswith("ing") or verb in _NOT_STATE)
+        if lower in AUXILIARIES or lower in IRREGULAR_PAST:
+            return False  # another verb comes first: "Jobs had said ..."
+        if _PAST_VERB.fullmatch(word) and not _after_determiner(words, position):
+            following = words[position + 1].lower() if position + 1 < len(words) else ""
+            if following not in _REDUCED_RELATIVE:
+                return False  # "Apple released ..."; but "the phone developed by" goes on
+    return False
+
+
+_BE = frozenset({"is", "are", "was", "were"})
+_ADVERBS = frozenset({"also", "already", "still", "now", "not", "actually", "then", "just"})
+_NOT_STATE = frozenset({"to", "set", "due", "expected", "about"})  # "is to", "was set to"
+_REDUCED_RELATIVE = frozenset({"by", "in", "during", "at", "on", "for", "from", "with"})
+_PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|en|wn)")
 
 
 def _after_determiner(words: list[str], position: int) -> bool:
