@@ -271,3 +271,11 @@ def test_and_before_a_phrase_of_time_opens_another_clause() -> None:
     labels = {e.timex.value: e.label for e in events}
     assert labels["1976"] == "Keller founded Siemens"
     assert "Keller" not in labels["1984"] and "robot" in labels["1984"]
+
+
+def test_a_fronted_when_clause_leaves_the_main_clause_and_names_its_he() -> None:
+    from timeline.events.labels import dateless_label
+
+    sentence = "When Siemens chief Anna Keller first showed the robot, she praised its arm design."
+    assert dateless_label(sentence) == "Anna Keller praised its arm design"
+    assert dateless_label("After the fair closed, Keller met the press.") == "Keller met the press"

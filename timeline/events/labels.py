@@ -22,7 +22,7 @@ from timeline.lang.en.events import (
     IRREGULAR_PAST,
     PHRASE_OPENERS,
 )
-from timeline.lang.en.names import FUNCTION_WORDS
+from timeline.lang.en.names import FUNCTION_WORDS, TITLES
 
 MAX_LABEL_CHARS = 90  # a timeline entry: one line of a reader's notes
 MIN_LABEL_WORDS = 6  # a cut label keeps at least these
@@ -111,7 +111,37 @@ def dateless_clause(sentence: str) -> str:
     """The words of that main clause, whole: no fronted adverbial, aside or relative."""
     info = analyse(sentence)
     clause = info.clauses[0]
-    return keep(sentence, main_start(info, clause), clause[1], [*info.removed, *info.relatives])
+    start = main_start(info, clause)
+    # "When Jobs first introduced iPhone 4, he praised its antenna": the main clause tells it
+    if (fronted := _FRONTED_SUBORDINATE.match(sentence, start)) and fronted.end() < clause[1]:
+        start = fronted.end()
+        name = _person_in(fronted.group())
+        if name and _PRONOUN_SUBJECT.match(sentence[start:]):  # "When Jobs ..., he" is Jobs
+            main = keep(sentence, start, clause[1], [*info.removed, *info.relatives])
+            return _PRONOUN_SUBJECT.sub(name, main, count=1)
+    return keep(sentence, start, clause[1], [*info.removed, *info.relatives])
+
+
+def _person_in(phrase: str) -> str:
+    """The last name of two capitalised words or more in ``phrase``, after any title
+    ("Apple CEO Steve Jobs" -> "Steve Jobs"); "" if none."""
+    runs = _NAME_RUN.findall(phrase)
+    if not runs:
+        return ""
+    words = runs[-1].split()
+    titled = [i for i, w in enumerate(words) if w.lower().rstrip(".") in TITLES]
+    if titled:
+        words = words[titled[-1] + 1 :]
+    return " ".join(words) if len(words) >= 2 else ""
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
+
+
+_FRONTED_SUBORDINATE = re.compile(
+    r"(?:When|After|Before|Once|While|Although|Though|Because|Since)\s[^,;\"“]{3,120}?,\s*"
+    r"(?=(?:he|she|they|it|we|the|a|an)\b|[A-Z])"
+)
 
 
 def reported_label(sentence: str) -> str:
