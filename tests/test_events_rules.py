@@ -279,3 +279,22 @@ def test_a_fronted_when_clause_leaves_the_main_clause_and_names_its_he() -> None
     sentence = "When Siemens chief Anna Keller first showed the robot, she praised its arm design."
     assert dateless_label(sentence) == "Anna Keller praised its arm design"
     assert dateless_label("After the fair closed, Keller met the press.") == "Keller met the press"
+
+
+def test_two_things_said_each_keep_their_date() -> None:
+    """ "said that X since 2003 and that as of February Y": Y is dated February."""
+    text = (
+        "The firm said that sales had doubled since its launch in 2003 and that as of "
+        "February, the Siemens store accounts for 70% of all robot sales."
+    )
+    labels = {e.timex.value: e.label for e in events_of(text)}
+    assert labels["2019-02"].startswith("The Siemens store accounts for 70%")
+
+
+def test_which_took_place_dates_the_clause_before_it() -> None:
+    text = (
+        "Nokia sold the patent in 2000, when Siemens bought Bosch Robotics, "
+        "which took place in 1996."
+    )
+    labels = {e.timex.value: e.label for e in events_of(text)}
+    assert labels["1996"] == "Siemens bought Bosch Robotics"

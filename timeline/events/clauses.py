@@ -278,6 +278,7 @@ def _find_subordinate_clauses(masked: str) -> list[tuple[int, int]]:
 _COORDINATE_JOINT = re.compile(
     r";\s*|,\s*(?:but|while|whereas|although|though|yet|and then)\s+"
     r"|,\s*and\s+(?=(?:in|on|by|during|after|before)\s+(?:\d|the\s+following|[A-Z]))"
+    r"|,?\s+and\s+that\s+"  # "said that X and that Y": two things said
 )
 
 

@@ -15,6 +15,7 @@ from timeline.events.clauses import (
     opens_with_report,
     reported_speaker,
 )
+from timeline.events.kinds import is_event_noun
 from timeline.events.memo import per_article
 from timeline.lang.en.events import (
     AUXILIARIES,
@@ -99,7 +100,20 @@ def relative_label(
         antecedent = None  # "before jumping in, which is expected": no noun to name
     body = keep(info.text, relative[0], relative[1], [*cuts, *info.removed])
     body = _RELATIVE_PRONOUN.sub("", body)
+    noun = antecedent.group(1) if antecedent else ""
+    if (
+        _HAPPENED.match(body)
+        and not is_event_noun(noun)  # "the robbery, which took place on June 3" stays
+        and (told := _CLAUSE_BEFORE.search(info.text[: relative[0]]))
+    ):
+        # "when the company overtook Infogear, which took place in 1996": the clause is what
+        # took place then, not the name before the comma
+        return finish_label(told.group(1))
     return finish_label(f"{antecedent.group(1) if antecedent else ''} {body}")
+
+
+_HAPPENED = re.compile(r"\s*(?:took place|happened|occurred)\b")
+_CLAUSE_BEFORE = re.compile(r"(?:^|[,;]\s*)(?:(?:when|after|as|before|and)\s+)?([^,;]{8,})$")
 
 
 def dateless_label(sentence: str) -> str:
