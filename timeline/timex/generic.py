@@ -82,6 +82,11 @@ class Grammar:
         )
         self.future = _cue(getattr(words, "FUTURE_CUES", None))
         self.past = _cue(getattr(words, "PAST_CUES", None))
+        vague = _table(words, "VAGUE_BEFORE")
+        self.vague_before = re.compile(rf"\b{_alt(vague)}\s+$", re.I)
+        self.vague_after = re.compile(rf"\s+{_alt(_table(words, 'VAGUE_AFTER'))}\b", re.I)
+        ahead = _table(words, "FORWARD")
+        self.ahead = re.compile(rf"\b{_alt(ahead)}\s+$", re.I) if ahead else None
 
     def get(self, table: str, word: str | None) -> Any:
         return self.lower.get(table, {}).get(_key(word))
@@ -101,6 +106,15 @@ class Grammar:
             if m is not None and m.lastgroup:
                 done = m.end()
                 yield m.lastgroup, m.start(), m.end()
+
+    def forward(self, text: str, start: int, end: int) -> bool:
+        """ "para el domingo", "hasta el jueves", "a partir del viernes": a preposition that
+        looks ahead, in a clause without a past-tense cue."""
+        if self.ahead is None or self.past is None or not self.ahead.search(text, 0, start):
+            return False
+        left = re.split(r"[.;:!?\n]", text[max(0, start - 60) : start])[-1]
+        right = re.split(r"[.;:!?,\n]", text[end : end + 50])[0]
+        return _nearest(self.past, left, right) is None
 
     def future_tense(self, text: str, start: int, end: int) -> bool:
         """The clause looks ahead: a future or conditional cue nearer than a past one."""
@@ -175,6 +189,10 @@ _TABLE_NAMES = (
     "SEASONS",
     "ORDINALS",
     "YEAR_PARTS",
+    "COUNT_ADJECTIVES",
+    "PLURAL_UNITS",
+    "VAGUE_AFTER",
+    "ORDINAL_UNITS",
 )
 
 
@@ -230,7 +248,7 @@ def _date(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Result
     day, month = int(m.group("day")), g.get("MONTHS", m.group("month"))
     if m.group("year"):
         return _valid(Cal("day", int(m.group("year")), month, day))
-    return _yearless(g, ctx, start, end, month, day, m.group("rel"))
+    return _yearless(g, ctx, start, end, month, day, m.group("rel") or m.group("rel2"))
 
 
 def _yearless(g: Grammar, ctx: Context, start: int, end: int, month: int, day: int | None, rel):
@@ -288,6 +306,10 @@ def _month(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Resul
     month = g.get("MONTHS", m.group("month"))
     if m.group("year"):
         return out(Cal("month", int(m.group("year")), month), mod=_mod(g, m))
+    if (m.group("this") or m.group("yrel")) and ctx.dct is not None:  # "mayo de este año"
+        rel = m.group("yrel")
+        year = ctx.dct.year - g.is_in("PREVIOUS", rel) + g.is_in("NEXT", rel)
+        return out(Cal("month", year, month), mod=_mod(g, m), anchor="dct", needs_dct=True)
     r = _yearless(g, ctx, start, end, month, None, m.group("rel") or m.group("rel2"))
     if r is not None:
         r.mod = _mod(g, m)
@@ -384,6 +406,8 @@ def _span_of(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Res
 def _duration_rule(g: Grammar, m: re.Match, ctx: Context, start: int, end: int):
     unit_word = m.group("unit")
     letter, unit = _unit(g, unit_word)
+    if g.is_in("ORDINAL_UNITS", unit_word) and _NOUN_AFTER.match(ctx.text, end):
+        return None  # "un segundo debate": the ordinal, not a second
     n = _number(g, m.group("num"))
     if n is not None and m.group("half"):
         n += 0.5
@@ -409,6 +433,7 @@ def _duration_rule(g: Grammar, m: re.Match, ctx: Context, start: int, end: int):
     return Result("DURATION", value)
 
 
+_NOUN_AFTER = re.compile(r"\s+(?!(?:de|y|o|más|menos|después|antes)\b)[^\W\d_]{3,}", re.I)
 _UNIT_ORDER = (
     "century",
     "decade",
@@ -438,6 +463,13 @@ def _rel_unit(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Re
         base = from_date(date(ref.year, ref.month or 1, ref.day or 1), unit)
         return out(shift(base, n, unit), anchor=tid, mod=mod)
     if rel is None and not g.is_in("THIS", det) and mod is None:
+        if (
+            det is None
+            and m.group("that") is None
+            and _framed(g, m.group("unit"), ctx.text, start, end)
+        ):
+            letter, unit = _unit(g, m.group("unit"))
+            return Result("DURATION", _duration(None, letter, unit))
         return None
     n = -1 if g.is_in("PREVIOUS", rel) else 1 if g.is_in("NEXT", rel) else 0
     r = _dct_shift(ctx, unit, n)
@@ -447,18 +479,33 @@ def _rel_unit(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Re
     return r
 
 
+def _framed(g: Grammar, unit_word: str, text: str, start: int, end: int) -> bool:
+    """ "durante años", "llevan años", "años después": a plural unit without a count is a
+    vague duration where a word of ``VAGUE_BEFORE`` or ``VAGUE_AFTER`` frames it."""
+    if not g.is_in("PLURAL_UNITS", unit_word):
+        return False
+    return bool(g.vague_before.search(text, 0, start) or g.vague_after.match(text, end))
+
+
 def _weekday(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Result | None:
     wd = g.get("WEEKDAYS", m.group("wd"))
-    rel = m.group("rel") or m.group("rel2")
     if ctx.dct is None:
         return unresolved(f"XXXX-WXX-{wd}")
+    day = _weekday_date(g, ctx, wd, m.group("rel") or m.group("rel2"), start, end)
+    return out(from_date(day), anchor="dct", needs_dct=True)
+
+
+def _weekday_date(g: Grammar, ctx: Context, wd: int, rel: str | None, start: int, end: int) -> date:
+    """The day a weekday names, from the DCT: the one before it unless the words or the
+    clause look ahead."""
     d = ctx.dct
     diff = wd - d.isoweekday()
-    if g.is_in("NEXT", rel) or (rel is None and g.future_tense(ctx.text, start, end)):
-        day = d + timedelta(days=diff % 7 or (0 if rel is None else 7))
-    else:
-        day = d - timedelta(days=(-diff) % 7 or (0 if rel is None else 7))
-    return out(from_date(day), anchor="dct", needs_dct=True)
+    ahead = rel is None and (
+        g.future_tense(ctx.text, start, end) or g.forward(ctx.text, start, end)
+    )
+    if g.is_in("NEXT", rel) or ahead:
+        return d + timedelta(days=diff % 7 or (0 if rel is None else 7))
+    return d - timedelta(days=(-diff) % 7 or (0 if rel is None else 7))
 
 
 def _deictic(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Result | None:
@@ -480,6 +527,12 @@ def _deictic(g: Grammar, m: re.Match, ctx: Context, start: int, end: int) -> Res
 def _part_of_day(g: Grammar, m: re.Match, ctx: Context, start: int, end: int):
     pod = g.get("PARTS_OF_DAY", m.group("pod"))
     deictic = m.group("deic")
+    if m.group("wd"):  # "la mañana del miércoles": that weekday's morning
+        wd = g.get("WEEKDAYS", m.group("wd"))
+        if ctx.dct is None:
+            return unresolved(f"XXXX-WXX-{wd}T{pod}", "TIME")
+        d = _weekday_date(g, ctx, wd, m.group("rel2"), start, end)
+        return out(Cal("time", d.year, d.month, d.day, pod=pod), anchor="dct", needs_dct=True)
     if deictic or g.is_in("THIS", m.group("det")):
         if ctx.dct is None:
             return unresolved(f"XXXX-XX-XXT{pod}", "TIME")
@@ -542,13 +595,15 @@ _RULES: list[tuple[str, str, Handler]] = [
         "date",
         r"(?:<<DETERMINERS>>\s+)?(?:(?P<rel><<REL>>)\s+)?(?:<<WEEKDAYS>>\s*,?\s+)?"
         r"(?:<<DAY_WORD>>\s+)?(?P<day><<DAY>>)\.?\s+(?:<<OF>>\s+)?(?P<month><<MONTHS>>)\.?"
-        r"(?:\s*(?:<<OF>>|,)?\s*(?P<year><<YEAR>>)(?:\s+<<YEAR_AFTER>>)?)?",
+        r"(?:\s*(?:<<OF>>|,)?\s*(?P<year><<YEAR>>)(?:\s+<<YEAR_AFTER>>)?"
+        r"|\s+(?P<rel2><<REL>>)s?(?!\w))?",  # "el 2 de julio próximo"
         _date,
     ),
     (
         "month",
         _MODP + r"(?:<<DETERMINERS>>\s+)?(?:(?P<rel><<REL>>)\s+)?(?:<<MONTH_WORD>>\s+)?"
         r"(?P<month><<MONTHS>>)(?:\s*(?:<<OF>>|,)?\s*(?P<year><<YEAR>>)(?:\s+<<YEAR_AFTER>>)?"
+        r"|\s+<<OF>>\s+(?:(?P<this><<THIS>>)\s+<<YEAR_WORD>>|(?:el\s+)?<<YEAR_WORD>>\s+(?P<yrel><<REL>>))"
         r"|\s+(?P<rel2><<REL>>))?",
         _month,
     ),
@@ -617,7 +672,8 @@ _RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "duration",
-        r"(?:<<APPROX>>\s+)?(?P<num><<NUM>>)\s+(?P<unit><<UNITS>>)(?:\s+y\s+(?P<half>media|medio))?"
+        r"(?:<<APPROX>>\s+)?(?P<num><<NUM>>)\s+(?:<<COUNT_ADJECTIVES>>\s+)?(?P<unit><<UNITS>>)"
+        r"(?:\s+y\s+(?P<half>media|medio))?"
         r"(?:\s+<<AND>>\s+(?P<num2><<NUM>>)\s+(?P<unit2><<UNITS>>))?",
         _duration_rule,
     ),
@@ -630,7 +686,8 @@ _RULES: list[tuple[str, str, Handler]] = [
         "part_of_day",
         r"(?:(?P<det><<DETERMINERS>>)\s+(?:(?:primeras|últimas)\s+horas\s+de\s+la\s+)?)"
         r"(?P<pod><<PARTS_OF_DAY>>)"
-        r"(?:\s+(?:<<OF>>\s+)?(?P<deic><<DEICTIC_DAYS>>))?",
+        r"(?:\s+(?:<<OF>>\s+)?(?P<deic><<DEICTIC_DAYS>>)"
+        r"|\s+<<OF>>\s+(?P<wd><<WEEKDAYS>>)(?:\s+(?P<rel2><<REL>>))?)?",
         _part_of_day,
     ),
     # before the deictic days: "hoy en día", "hoy por hoy" are the present, not the DCT

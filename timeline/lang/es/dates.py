@@ -33,6 +33,7 @@ WEEKDAYS = {
     "domingo": 7,
 }
 NUMBERS = {
+    "un par de": 2,  # "un par de horas": PT2H
     "un": 1,
     "una": 1,
     "uno": 1,
@@ -101,6 +102,8 @@ UNITS = {
     "año": ("Y", "year"),
     "años": ("Y", "year"),
     "década": ("DE", "decade"),
+    "decenio": ("DE", "decade"),
+    "decenios": ("DE", "decade"),
     "décadas": ("DE", "decade"),
     "siglo": ("CE", "century"),
     "siglos": ("CE", "century"),
@@ -141,6 +144,8 @@ PAST_REF = (
     "del pasado",
     "antaño",
     "recientemente",
+    "últimamente",
+    "ultimamente",
     "entonces",
     "recién",
     "reciente",
@@ -155,7 +160,19 @@ ADJECTIVE_REFS = {
     "próximos": "FUTURE_REF",
     "próximas": "FUTURE_REF",
 }
-FUTURE_REF = ("el futuro", "futuro", "futura", "futuros", "futuras", "próximamente")
+FUTURE_REF = (
+    "el futuro",
+    "futuro",
+    "futura",
+    "futuros",
+    "futuras",
+    "próximamente",
+    "largo plazo",
+    "medio plazo",
+    "corto plazo",
+    "algún día",
+    "cualquier momento",
+)
 PARTS_OF_DAY = {
     "mañana": "MO",
     "madrugada": "MO",
@@ -227,6 +244,14 @@ MONTH_WORD = ("mes de",)  # "el mes de noviembre de 1999"
 DAY_WORD = ("día",)  # "el día 8"
 # inside the span before a count: "más de un año"
 APPROX = ("más de", "menos de", "casi", "unos", "unas", "alrededor de", "cerca de")
+# between a count and its unit, still one duration: "los 100 primeros días" (P100D)
+COUNT_ADJECTIVES = ("primeros", "primeras", "últimos", "últimas", "pasados", "pasadas")
+# a plural unit without a count, a vague duration when framed: "durante años", "días después"
+PLURAL_UNITS = ("años", "meses", "semanas", "días", "horas", "minutos")
+VAGUE_BEFORE = ("durante", "llevan", "lleva", "llevaba", "llevaban")
+VAGUE_AFTER = ("después", "antes", "más tarde")
+# unit words that are ordinals too: before a noun, "un segundo debate" is no duration
+ORDINAL_UNITS = ("segundo", "segundos")
 AND = ("y",)  # one duration of two units: "dos horas y 30 minutos"
 CLOCK_WORDS = ("hora local", "horas locales", "horas", "hora", "h", "gmt", "utc")
 # tense from verb morphology: a future or conditional ending, "va a"; else the clause is past
@@ -234,6 +259,8 @@ FUTURE_CUES = (
     r"\w+(?:rá|rán|remos|réis|rás|ré|ría|rían)\b|\b(?:va|van|vamos|iba|iban)\s+a\b"
     r"|\bprevist[oa]s?\b|\bproyect|\bpróxim"
 )
+# before a weekday, these look ahead unless the clause is in the past: "para el domingo"
+FORWARD = ("para", "hasta", "a partir")
 PAST_CUES = r"\w+(?:ó|aron|ieron|ió|aba|aban|ía|ían)\b|\b(?:ha|han|había|habían)\s+\w+[ai]do\b"
 FIXED_HOLIDAYS = {
     "navidad": (12, 25),
