@@ -90,7 +90,7 @@ def read_events(path: str | os.PathLike[str], format: str | None = None) -> pd.D
     if fmt == "parquet":
         frame = pd.read_parquet(path)
     elif fmt == "json":
-        frame = pd.read_json(path, orient="records", dtype=False, convert_dates=False)
+        frame = pd.read_json(path, orient="records", dtype=False)  # no type or date guessing
     else:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
         frame = frame.apply(_restore_formula_text)
