@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 from timeline.charts import credit_name, frame_of, page_constants, plot, safe_url
 from timeline.charts import page_script as chart_script
 from timeline.errors import TimelineError
-from timeline.export._cells import note, text, whole
+from timeline.export._cells import first, note, text, whole
 from timeline.export.display import display_date
 from timeline.export.output import replacing
 
@@ -183,8 +183,8 @@ def _table_row(r: dict[str, Any]) -> str:
 
 def _source_html(r: dict[str, Any]) -> str:
     """The article credited by outlet and title (never a local path), linked to its URL."""
-    outlet = text(r.get("outlets")).split("; ")[0]
-    source = text(r.get("source")) or text(r.get("sources")).split("; ")[0]
+    outlet = first(r.get("outlets"))
+    source = text(r.get("source")) or first(r.get("sources"))
     name = html.escape(credit_name(outlet, text(r.get("title")), source))
     url = safe_url(r.get("url"))
     if url:
