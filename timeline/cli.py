@@ -118,6 +118,12 @@ def _parser() -> argparse.ArgumentParser:
         help="TimelineJS and vis-timeline: the N most reported events (0: all; default 200)",
     )
     render.add_argument(
+        "--all-modalities",
+        action="store_true",
+        help="also draw what did not happen or only might (negated, hypothetical events),"
+        " marked; by default they are left off the chart and exports, and listed",
+    )
+    render.add_argument(
         "--image", type=Path, help="also write a static image here (.png .svg .pdf .jpeg .webp)"
     )
     render.set_defaults(run=_run_render)
@@ -307,11 +313,16 @@ def _run_render(args: argparse.Namespace) -> int:
         color_by=args.color_by,
         title=args.title,
         dense_threshold=args.dense_threshold,
+        all_modalities=args.all_modalities,
     )
     with _writing(args.output):
         path = write(figure, args.output, "html", title=args.title, max_listed=args.max_listed)
     # TimelineJS and vis-timeline groups: the chart's lanes if asked for, else the outlets
-    stories = {"group_by": args.group_by or "outlets", "max_events": args.max_events}
+    stories = {
+        "group_by": args.group_by or "outlets",
+        "max_events": args.max_events,
+        "all_modalities": args.all_modalities,
+    }
     if args.timelinejs:
         with _writing(args.timelinejs):
             write(frame, args.timelinejs, "timelinejs", title=args.title, **stories)

@@ -21,6 +21,8 @@ import pandas as pd
 
 from timeline.errors import FrameError
 from timeline.model import (
+    MODALITY_MARKS,
+    OFF_THE_CHART,
     PRECISION_RANK,
     PRECISIONS,
     SEPARATOR,
@@ -257,6 +259,43 @@ def check(df: pd.DataFrame, *columns: str | None) -> pd.DataFrame:
     return frame
 
 
+def off_the_chart(df: pd.DataFrame) -> pd.Series:
+    """True for the rows whose ``modality`` says the happening did not happen or only might
+    (``OFF_THE_CHART``: hypothetical, negated); a frame without the column has none."""
+    if "modality" not in df.columns:
+        return pd.Series(False, index=df.index, dtype=bool)
+    return df["modality"].isin(OFF_THE_CHART).fillna(False).astype(bool)
+
+
+def on_the_chart(
+    df: pd.DataFrame, all_modalities: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the rows a chart or story export shows, the rows it leaves off): by default what
+    did not happen or only might is left off; ``all_modalities`` keeps every row. The frame
+    itself keeps them all: the filter is the chart's, not the data's."""
+    if all_modalities:
+        return df, df.iloc[:0]
+    off = off_the_chart(df)
+    return df[~off], df[off]
+
+
+def modality_mark(value: object) -> str:
+    """How a list or hover box marks the event: "planned", "hypothetical", "did not
+    happen"; "" for what is simply told (asserted, reported) or unknown."""
+    return MODALITY_MARKS.get(value, "") if isinstance(value, str) else ""
+
+
+def left_off_note(left_off: pd.DataFrame) -> str:
+    """ "2 events left off: did not happen or only might (1 hypothetical, 1 negated)"; ""
+    when none is."""
+    n = len(left_off)
+    if not n:
+        return ""
+    counts = left_off["modality"].value_counts()
+    kinds = ", ".join(f"{int(counts[m])} {m}" for m in sorted(OFF_THE_CHART) if m in counts)
+    return f"{n} event{'s' if n != 1 else ''} left off: did not happen or only might ({kinds})"
+
+
 def about(df: pd.DataFrame, entity: str) -> pd.DataFrame:
     """The entity's timeline: the events that involve ``entity`` ("Boeing", "Steve Jobs"),
     in the frame's (date) order. An event involves it when one of its actors names it
@@ -288,7 +327,8 @@ class TimelineAccessor:
 
     ``df.timeline.plot()``, ``.to_html(path)``, ``.to_timelinejs()``, ``.write(path)`` (format
     from the suffix, see ``timeline.export.WRITERS``), ``.report`` (how every input fared),
-    ``.dated`` / ``.undated`` (rows with / without a calendar position).
+    ``.dated`` / ``.undated`` (rows with / without a calendar position), ``.off_chart`` (what
+    did not happen or only might, left off the chart by default).
     """
 
     def __init__(self, df: pd.DataFrame) -> None:
@@ -317,6 +357,13 @@ class TimelineAccessor:
     @property
     def undated(self) -> pd.DataFrame:
         return self._df[self._df["start"].isna()]
+
+    @property
+    def off_chart(self) -> pd.DataFrame:
+        """The rows the charts and story exports leave off by default: what did not happen
+        or only might (``modality`` hypothetical or negated; ``all_modalities=True`` draws
+        them)."""
+        return self._df[off_the_chart(self._df)]
 
     def plot(self, **options: object) -> object:
         """``timeline.plot(df, **options)``: the interactive Plotly figure."""

@@ -31,6 +31,13 @@ PRECISION_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}  # coarses
 # the frame joins with it, the charts and the exports split on it.
 SEPARATOR = "; "
 
+# What a clause says of its happening (the frame's ``modality``). What did not happen, or
+# only might, is kept in the frame and left off the charts and story exports by default.
+MODALITIES = ("asserted", "planned", "reported", "hypothetical", "negated")
+OFF_THE_CHART = frozenset({"hypothetical", "negated"})  # did not (or may not) happen
+# how a chart's hover box and the lists under it mark an event that is not simply told
+MODALITY_MARKS = {"planned": "planned", "hypothetical": "hypothetical", "negated": "did not happen"}
+
 
 @dataclass(slots=True)
 class Article:

@@ -48,7 +48,7 @@ from timeline.charts._constants import (
 from timeline.charts._credit import source_names
 from timeline.charts._labels import place, salience, scales
 from timeline.charts._text import esc, lane_name, short
-from timeline.frame import check, split
+from timeline.frame import check, left_off_note, split
 
 # ---------------------------------------------------------------- the frame contract
 
@@ -432,8 +432,10 @@ def style(
     title: str | None,
     dense: bool,
     height: int | None,
+    all_modalities: bool = False,
 ) -> None:
-    """Title, size, legend, the time axis with its slider and buttons, and the lanes."""
+    """Title, size, legend, the time axis with its slider and buttons, and the lanes;
+    ``meta.timeline`` tells the page whether what did not happen is drawn."""
     n_rows = rows.n_rows
     if dense:
         auto = min(1400, max(420, 230 + 26 * n_rows + 120))
@@ -464,6 +466,7 @@ def style(
                 "level": rows.base_level,
                 "labels": LABELS_META,
                 "rows": ROWS_META,
+                "all_modalities": all_modalities,
             }
         },
     )
@@ -618,13 +621,17 @@ def count_bin(dated: pd.DataFrame) -> tuple[Any, str]:
     return 86_400_000, "day"
 
 
-def note_undated(fig: go.Figure, frame: pd.DataFrame) -> None:
-    """Say on the chart how many events have no calendar position."""
-    n = int(frame["start"].isna().sum())
-    if not n:
-        return
-    text = f"{n} undated event{'s' if n != 1 else ''} not drawn (listed under the chart)"
-    _top_note(fig, text, "right", "#a33")
+def note_not_drawn(fig: go.Figure, shown: pd.DataFrame, left_off: pd.DataFrame) -> None:
+    """Say on the chart, in one note, how many events it does not draw and why: no
+    calendar position (of the ``shown`` rows), or did not happen (the ``left_off`` rows)."""
+    parts = []
+    n = int(shown["start"].isna().sum())
+    if n:
+        parts.append(f"{n} undated event{'s' if n != 1 else ''} not drawn (listed under the chart)")
+    if len(left_off):
+        parts.append(left_off_note(left_off))
+    if parts:
+        _top_note(fig, "; ".join(parts), "right", "#a33")
 
 
 def _top_note(fig: go.Figure, text: str, side: str, color: str) -> None:

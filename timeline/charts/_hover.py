@@ -16,7 +16,7 @@ import pandas as pd
 from timeline.charts._constants import HOVER_WIDTH
 from timeline.charts._credit import credit_name, source_names
 from timeline.charts._text import esc, safe_url, short
-from timeline.frame import split
+from timeline.frame import modality_mark, split
 
 HOVERTEMPLATE = "%{customdata[0]}<extra></extra>"
 HOVER, LINK = 0, 1  # positions in customdata
@@ -39,6 +39,9 @@ def hover_texts(data: pd.DataFrame, brief: bool = False) -> pd.Series:
     """The hover box of every row; ``brief`` (dense charts) keeps it short."""
     cols = ["label", "date_text", "value", "precision", "sentence", "mentions", "sources"]
     cols += ["url", "n_sources", "actors", "alt_values", "kind"]
+    if "modality" not in data.columns:  # a hand-made frame: everything simply told
+        data = data.assign(modality="asserted")
+    cols.append("modality")
     records = data[cols].astype(object).where(data[cols].notna(), None)
     names = source_names(data)
     texts = [_hover(r, brief, names) for r in records.itertuples(index=False)]
@@ -51,6 +54,9 @@ def _hover(r: Any, brief: bool, names: dict[str, str]) -> str:
     norm = esc(str(r.value or ""))
     prec = esc(str(r.precision or "unknown precision"))
     lines.append(f"{when} → {norm} ({prec}{', range' if r.kind == 'range' else ''})")
+    mark = modality_mark(r.modality)
+    if mark:  # planned, or (drawn on request) hypothetical / did not happen
+        lines.append(f"<i>{esc(mark)}</i>")
     if r.alt_values:
         lines.append(f"<i>sources disagree; also given: {esc(str(r.alt_values))}</i>")
     if r.sentence:

@@ -18,9 +18,9 @@ from timeline.lang.en.events import (
     PLANNED_CUES,
     REPORTED_CUES,
 )
+from timeline.model import MODALITIES, OFF_THE_CHART
 
-MODALITIES = ("asserted", "planned", "reported", "hypothetical", "negated")
-OFF_THE_CHART = frozenset({"hypothetical", "negated"})  # did not (or may not) happen
+__all__ = ["MODALITIES", "OFF_THE_CHART", "modality"]
 
 
 def _cues(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -27,6 +27,7 @@ from timeline.errors import TimelineError
 from timeline.export._cells import first, note, text, whole
 from timeline.export.display import display_date
 from timeline.export.output import replacing
+from timeline.frame import modality_mark, on_the_chart
 
 MAX_LISTED = 500  # the event list under the chart stays short; the chart has them all
 PLOT_ID = "timeline-plot"
@@ -41,6 +42,7 @@ def to_html(
     group_by: str | None = None,
     color_by: str | None = None,
     max_listed: int = MAX_LISTED,
+    all_modalities: bool = False,
 ) -> Path:
     """Write one self-contained HTML page (plotly.js inlined, works offline) and return its path.
 
@@ -49,16 +51,18 @@ def to_html(
 
     The page has the title, the chart, a note of how many events came from how many
     articles, and a plain list of the events (date, label, source) for readers and screen
-    readers, followed by the events that have no calendar date. ``group_by``/``color_by``
-    apply when a DataFrame is given.
+    readers, followed by the events that have no calendar date, then those the chart left
+    off because they did not happen or only might (``modality`` hypothetical or negated),
+    marked as such. ``group_by``/``color_by``/``all_modalities`` (draw those too, as
+    ``timeline.plot``) apply when a DataFrame is given; a figure says what it drew.
     """
-    fig, frame = figure_and_frame(fig_or_df, group_by, color_by, title)
+    fig, frame = figure_and_frame(fig_or_df, group_by, color_by, title, all_modalities)
     title = title or _figure_title(fig) or "Timeline"
     page = _template().substitute(
         title=html.escape(title),
         note=html.escape(note(frame)),
         chart=_chart_html(fig),
-        events=_event_list(frame, max_listed),
+        events=_event_list(frame, max_listed, _draws_all(fig)),
         list_script=list_script(),
     )
     with replacing(path) as part:
@@ -67,11 +71,21 @@ def to_html(
 
 
 def figure_and_frame(
-    fig_or_df: Any, group_by: str | None, color_by: str | None, title: str | None
+    fig_or_df: Any,
+    group_by: str | None,
+    color_by: str | None,
+    title: str | None,
+    all_modalities: bool = False,
 ) -> tuple[go.Figure, pd.DataFrame | None]:
     """The figure to draw, and the frame it was drawn from (None for a foreign figure)."""
     if isinstance(fig_or_df, pd.DataFrame):
-        fig = plot(fig_or_df, group_by=group_by, color_by=color_by, title=title)
+        fig = plot(
+            fig_or_df,
+            group_by=group_by,
+            color_by=color_by,
+            title=title,
+            all_modalities=all_modalities,
+        )
         return fig, frame_of(fig)
     if isinstance(fig_or_df, go.Figure):
         return fig_or_df, frame_of(fig_or_df)
@@ -124,11 +138,18 @@ def _figure_title(fig: go.Figure) -> str | None:
     return html.unescape(title) if title else None  # plot() stored it escaped
 
 
-def _event_list(frame: pd.DataFrame | None, max_listed: int) -> str:
+def _draws_all(fig: go.Figure) -> bool:
+    """Whether ``plot`` drew what did not happen too (``all_modalities``)."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    return bool(meta.get("timeline", {}).get("all_modalities", False))
+
+
+def _event_list(frame: pd.DataFrame | None, max_listed: int, all_modalities: bool) -> str:
     if frame is None or frame.empty:
         return ""
-    dated = frame[frame["start"].notna()].sort_values("start", kind="stable")
-    undated = frame[frame["start"].isna()]
+    shown, left_off = on_the_chart(frame, all_modalities)
+    dated = shown[shown["start"].notna()].sort_values("start", kind="stable")
+    undated = shown[shown["start"].isna()]
     parts = [
         '<section aria-labelledby="events-heading">',
         '<h2 id="events-heading">Events</h2>',
@@ -143,6 +164,16 @@ def _event_list(frame: pd.DataFrame | None, max_listed: int) -> str:
             '<h2 id="undated-heading">Undated</h2>',
             "<p>These dates could not be placed on the calendar.</p>",
             _table(undated.head(max_listed), "events without a calendar date"),
+            "</section>",
+        ]
+    if not left_off.empty:
+        left_off = left_off.sort_values("start", kind="stable", na_position="last")
+        parts += [
+            '<section aria-labelledby="left-off-heading">',
+            '<h2 id="left-off-heading">Left off the chart: did not happen, or only might</h2>',
+            "<p>The articles tell these as not having happened (negated) or as what only"
+            " might have (hypothetical): they are not events of the timeline.</p>",
+            _table(left_off.head(max_listed), "events that did not happen or only might"),
             "</section>",
         ]
     return "\n".join(parts)
@@ -175,10 +206,9 @@ def _table_row(r: dict[str, Any]) -> str:
     )
     key = f' data-sort="{epoch_ms}"' if dated else ""
     date = f"<time{attr}>{html.escape(display_date(r))}</time>"
-    return (
-        f"<tr><td{key}>{date}</td><td>{html.escape(text(r.get('label')))}</td>"
-        f"<td>{_source_html(r)}</td></tr>"
-    )
+    mark = modality_mark(r.get("modality"))
+    said = html.escape(text(r.get("label"))) + (f" <em>({html.escape(mark)})</em>" if mark else "")
+    return f"<tr><td{key}>{date}</td><td>{said}</td><td>{_source_html(r)}</td></tr>"
 
 
 def _source_html(r: dict[str, Any]) -> str:

@@ -29,7 +29,7 @@ from timeline.export.display import display_date
 from timeline.export.media import image_url
 from timeline.export.output import replacing
 from timeline.export.selection import most_reported
-from timeline.frame import check, split
+from timeline.frame import check, left_off_note, modality_mark, on_the_chart, split
 
 QUOTE_CHARS = 1000  # a slide quotes at most this much of the sentence, around the date
 MAX_SLIDES = 200  # a 500-event story stays navigable: the most reported are kept
@@ -60,6 +60,7 @@ def to_timelinejs(
     *,
     group_by: str | None = "outlets",
     max_events: int | None = MAX_SLIDES,
+    all_modalities: bool = False,
 ) -> dict[str, Any]:
     """The events as TimelineJS3 JSON (a dict; ``json.dump`` it for TimelineJS).
 
@@ -72,13 +73,16 @@ def to_timelinejs(
     the outlet; None: no groups). At most ``max_events`` slides (None: all), the most
     reported; the title slide (``title``, else the story's most common article title) says
     what was left out and names the events without a calendar date, which TimelineJS
-    cannot place.
+    cannot place. What did not happen, or only might (``modality`` hypothetical or
+    negated), gets no slide unless ``all_modalities``; the title slide names it. A planned
+    event's slide says "planned".
     """
     frame = check(df, group_by)
-    dated = frame[frame["start"].notna()]
+    kept, left_off = on_the_chart(frame, all_modalities)
+    dated = kept[kept["start"].notna()]
     shown = most_reported(dated, max_events)
     doc: dict[str, Any] = {
-        "title": _title_slide(frame, title, len(shown), len(dated)),
+        "title": _title_slide(frame, kept, left_off, title, len(shown), len(dated)),
         "events": [_slide(row, group_by) for row in shown.to_dict("records")],
     }
     eras = _eras(shown)
@@ -105,26 +109,40 @@ def plain(value: str) -> str:
     return html.escape(html.escape(value))
 
 
-def _title_slide(frame: pd.DataFrame, title: str | None, n_shown: int, n_dated: int) -> dict:
+def _title_slide(
+    frame: pd.DataFrame,
+    kept: pd.DataFrame,
+    left_off: pd.DataFrame,
+    title: str | None,
+    n_shown: int,
+    n_dated: int,
+) -> dict:
     parts = [f"<p>{html.escape(note(frame).split(' (')[0].rstrip('.'))}.</p>"]
     if n_shown < n_dated:
         parts.append(f"<p>The {n_shown} most reported of {n_dated} dated events are shown.</p>")
-    undated = frame[frame["start"].isna()]
+    undated = kept[kept["start"].isna()]
     if not undated.empty:
-        names = [
-            html.escape(text(r.get("label")) or text(r.get("date_text")))
-            + (f" ({html.escape(text(r.get('date_text')))})" if text(r.get("date_text")) else "")
-            for r in undated.head(MAX_UNDATED_LISTED).to_dict("records")
-        ]
-        more = len(undated) - len(names)
-        tail = f"; and {more} more" if more > 0 else ""
         parts.append(
             f"<p>Not on this timeline, for want of a calendar date ({len(undated)}): "
-            + "; ".join(names)
-            + f"{tail}.</p>"
+            + _names(undated)
+            + ".</p>"
         )
+    if not left_off.empty:
+        parts.append(f"<p>Not on this timeline: {html.escape(left_off_note(left_off))}: ")
+        parts[-1] += _names(left_off) + ".</p>"
     headline = title or _story_title(frame) or "Timeline"
     return {"text": {"headline": html.escape(headline), "text": "".join(parts)}}
+
+
+def _names(rows: pd.DataFrame) -> str:
+    """ "label (date words); label; and 3 more": the first ``MAX_UNDATED_LISTED`` rows."""
+    names = [
+        html.escape(text(r.get("label")) or text(r.get("date_text")))
+        + (f" ({html.escape(text(r.get('date_text')))})" if text(r.get("date_text")) else "")
+        for r in rows.head(MAX_UNDATED_LISTED).to_dict("records")
+    ]
+    more = len(rows) - len(names)
+    return "; ".join(names) + (f"; and {more} more" if more > 0 else "")
 
 
 def _story_title(frame: pd.DataFrame) -> str:
@@ -199,7 +217,8 @@ def _date(ts: pd.Timestamp, parts: tuple[str, ...]) -> dict[str, int]:
 
 
 def _slide_text(r: dict[str, Any]) -> str:
-    parts = []
+    mark = modality_mark(r.get("modality"))
+    parts = [f"<p><em>{html.escape(mark.capitalize())}.</em></p>"] if mark else []
     sentence = text(r.get("sentence"))
     if sentence:
         quote = highlight_sentence(sentence, r.get("date_text"), r.get("mentions"), QUOTE_CHARS)

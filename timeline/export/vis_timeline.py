@@ -27,7 +27,7 @@ from timeline.export.display import display_date
 from timeline.export.media import image_url
 from timeline.export.output import replacing
 from timeline.export.selection import most_reported
-from timeline.frame import check
+from timeline.frame import check, modality_mark, on_the_chart
 
 EXACT = {"day", "time"}
 CLOCK = re.compile(r"T\d\d")  # a time with an hour; "TNI" (night) is a band over the night
@@ -36,13 +36,20 @@ OPTIONS = {"stack": True, "showCurrentTime": False, "zoomKey": "ctrlKey"}
 
 
 def to_vis_timeline(
-    df: pd.DataFrame, *, group_by: str | None = "outlets", max_events: int | None = None
+    df: pd.DataFrame,
+    *,
+    group_by: str | None = "outlets",
+    max_events: int | None = None,
+    all_modalities: bool = False,
 ) -> dict[str, Any]:
     """The dated events as vis-timeline items (and groups when ``group_by`` has values).
 
     vis-timeline draws no item without a group once there are groups: an event without a
-    value of ``group_by`` then goes in a last group, "no outlet given" (or "no COLUMN")."""
-    frame = check(df, group_by)
+    value of ``group_by`` then goes in a last group, "no outlet given" (or "no COLUMN").
+    What did not happen, or only might (``modality`` hypothetical or negated), is left out
+    unless ``all_modalities``; a marked item ("planned", "hypothetical", "did not happen")
+    says so in its tooltip and has its modality as a class (``planned``, ...)."""
+    frame, _ = on_the_chart(check(df, group_by), all_modalities)
     dated = most_reported(frame[frame["start"].notna()], max_events)
     names = [group_name(r, group_by) for r in dated.to_dict("records")]
     items, groups = [], {}
@@ -92,6 +99,9 @@ def _item(r: dict[str, Any]) -> dict[str, Any]:
         item["className"] = "span" if is_span else "band"
     else:
         item["type"] = "point"
+    if modality_mark(r.get("modality")):
+        modality = text(r.get("modality"))
+        item["className"] = f"{item['className']} {modality}" if "className" in item else modality
     return {k: v for k, v in item.items() if v is not None}
 
 
@@ -101,6 +111,9 @@ def _iso(ts: pd.Timestamp, precision: str) -> str:
 
 def _tooltip(r: dict[str, Any], shown: str) -> str:
     lines = [f"<b>{html.escape(shown)}</b>", html.escape(text(r.get("label")))]
+    mark = modality_mark(r.get("modality"))
+    if mark:
+        lines.append(f"<i>{html.escape(mark)}</i>")
     credit = html.escape(article_name(r))
     url = safe_url(r.get("url"))
     if credit and url:
