@@ -298,3 +298,28 @@ def test_which_took_place_dates_the_clause_before_it() -> None:
     )
     labels = {e.timex.value: e.label for e in events_of(text)}
     assert labels["1996"] == "Siemens bought Bosch Robotics"
+
+
+# --- a mention carries its article's credit, dated or not ---------------------------------
+
+
+def test_a_dateless_sentence_mention_carries_the_article_credit() -> None:
+    """The author and lead image of the article are on every mention, also on one of a
+    sentence without date words (dated by news convention)."""
+    text = STORY + "Keller also opened a second plant in Texas."
+    published = date(2019, 5, 10)
+    article = Article(
+        text=text,
+        source="a.txt",
+        title="Plants",
+        published=published,
+        outlet="Daily Bugle",
+        author="Ben Urich",
+        image="https://example.org/plant.jpg",
+    )
+    events = build_events(article, tagger.tag(text, dct=published))
+    carried = [m for e in events for m in e.mentions if m.date_basis == "carried"]
+    assert carried, "the dateless sentence is an event"
+    for mention in (m for e in events for m in e.mentions):
+        assert (mention.outlet, mention.author) == ("Daily Bugle", "Ben Urich")
+        assert mention.image == "https://example.org/plant.jpg"

@@ -363,21 +363,16 @@ def _undated_candidates(
         day = peg if basis == "carried" else article.published
         timex = day_timex(day, sentence.start)
         anchor = Anchor("event", label, sentence.text, "", event_classes(label))
-        mention = Mention(
-            source=source,
-            outlet=article.outlet,
-            sentence=sentence.text,
-            sentence_start=sentence.start,
+        mention = _told_in(
+            article,
+            sentence,
+            source,
             date_text="",
             char_start=sentence.start,
             char_end=sentence.end,
             value=timex.value,
             precision=timex.precision,
             label=label,
-            title=article.title,
-            url=article.url,
-            published=article.published,
-            language=article.language,
             date_basis=basis,
             modality=said,
             lead=in_lead,
