@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.events.clauses import (
+    WORD,
     SentenceParts,
     analyse,
     inside,
@@ -289,7 +290,7 @@ def event_reference(sentence: str) -> tuple[str, int, int] | None:
     """A definite event noun that places a dateless sentence in time: "in the attack"."""
     for match in _PLACED_BY_NOUN.finditer(sentence):
         position = match.start() + match.group(0).lower().index("the ")
-        for word in _WORD.finditer(match.group(1)):
+        for word in WORD.finditer(match.group(1)):
             noun = word.group()
             if noun.islower() and (event_classes(noun) or is_generic_noun(noun)):
                 end = match.start(1) + word.end()
@@ -303,4 +304,3 @@ _PREPOSITIONAL_PHRASE = re.compile(
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z][\w-]*)"
 )
 _LEADING_DETERMINER = re.compile(r"^\s*(?:the|a|an|this|that|its|their)\b", re.I)
-_WORD = re.compile(r"[\w'’-]+")

@@ -22,6 +22,10 @@ from timeline.lang.en.events import (
     SPEECH_VERBS,
 )
 
+# A word as the events stage's rules read one (letters, digits, apostrophes and hyphens:
+# "Apple's", "e-mail"): the one pattern clauses, labels, anchors and undated split by.
+WORD = re.compile(r"[\w'’-]+")
+
 
 def alternatives(words: tuple[str, ...]) -> str:
     """A regex group of the words, tried in their table's order."""
@@ -218,7 +222,7 @@ def _is_adverbial(phrase: str) -> bool:
     """A short phrase without a verb of its own: "During the meeting, ", and "During a
     media event held at its headquarters, " (a participle after its noun), but not "In
     1998 Apple introduced the iMac, " (a verb after its subject's name)."""
-    words = _WORD.findall(phrase)
+    words = WORD.findall(phrase)
     has_verb = any(
         (w.endswith("ed") or w in IRREGULAR_PAST) and not _participle_after_noun(words, i)
         for i, w in enumerate(words[1:], start=1)
@@ -314,7 +318,6 @@ def keep(text: str, start: int, end: int, drop: list[tuple[int, int]]) -> str:
 _QUOTE_OPENS = re.compile(r"\s*[\"“]")
 _BARE_RELATIVE = re.compile(r"(?<=[a-z])\s+which\s+(?=(?:was|were|is|are|had|has)\b)[^,;]*(?:,|$)")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whom|whose|where)\b[^,;]*(?:,|$)")
-_WORD = re.compile(r"[\w'’-]+")
 _COMPANION_END = re.compile(rf",\s*(?={PASSIVE_AUXILIARY}\b|[a-z]+ed\b)")
 _NAME_WORDS = re.compile(r"(?:[A-Z][\w'’.&-]*\s*)+")
 _TRAILING_WITH = re.compile(r",\s*with\b[^;]*?(?=[.!?]?$)")

@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from timeline.events.clauses import (
     PASSIVE_AUXILIARY,
+    WORD,
     SentenceParts,
     analyse,
     inside,
@@ -83,7 +84,7 @@ def _own_part(
 def _subject(info: SentenceParts, clause: tuple[int, int]) -> str:
     """The words before the first verb of a clause: the subject its later parts share."""
     start = main_start(info, clause)
-    for word in _WORD.finditer(info.text[start : clause[1]]):
+    for word in WORD.finditer(info.text[start : clause[1]]):
         token = word.group()
         if token in AUXILIARIES or token in IRREGULAR_PAST or _ED_WORD.fullmatch(token):
             asides = [*info.relatives, *info.removed]
@@ -307,7 +308,6 @@ _OPENS_PHRASE = frozenset("the a an of to in at on by for with from and or".spli
 
 
 # Patterns used inside functions, compiled once.
-_WORD = re.compile(r"[\w'’-]+")
 _ANTECEDENT = re.compile(
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?\w+)\s*$"
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from timeline.events.clauses import WORD
 from timeline.lang.en.events import (
     AUXILIARIES,
     IRREGULAR_PARTICIPLES,
@@ -49,7 +50,7 @@ def news_peg(published: date | None, stated: list[tuple[Timex, bool]]) -> date |
 
 def tense(clause: str) -> str | None:
     """ "past", "present", or None when the clause has no verb these rules know."""
-    words = _WORD.findall(clause)
+    words = WORD.findall(clause)
     for position, word in enumerate(words):
         lower = word.lower()
         if lower in PAST_AUXILIARIES or lower in IRREGULAR_PAST:
@@ -68,7 +69,7 @@ def is_state(clause: str) -> bool:
     the clause's verb is "be" with a noun or adjective after it (not a passive or a
     progressive: "was announced", "is growing"), so it tells how things are, not what
     happened."""
-    words = _WORD.findall(clause)
+    words = WORD.findall(clause)
     for position, word in enumerate(words):
         lower = word.lower()
         if lower in _BE:
@@ -100,7 +101,6 @@ def _after_determiner(words: list[str], position: int) -> bool:
     return position > 0 and words[position - 1].lower() in _DETERMINERS
 
 
-_WORD = re.compile(r"[\w'’-]+")
 _PAST_VERB = re.compile(r"[a-z]{2,}ed")
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
 # "Apple sells ...", "It also uses ...": a name or pronoun, then a verb in -s
