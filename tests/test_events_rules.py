@@ -323,3 +323,46 @@ def test_a_dateless_sentence_mention_carries_the_article_credit() -> None:
     for mention in (m for e in events for m in e.mentions):
         assert (mention.outlet, mention.author) == ("Daily Bugle", "Ben Urich")
         assert mention.image == "https://example.org/plant.jpg"
+
+
+# --- "the company" is the company the article named latest -----------------------------
+
+
+def all_actors_of(events: list[Event], sentence_part: str) -> list[str]:
+    return [
+        a for e in events if any(sentence_part in m.sentence for m in e.mentions) for a in e.actors
+    ]
+
+
+def test_the_company_is_the_company_named_before() -> None:
+    """ "Boeing Co.", "Boeing" and "the company": one actor, the name in the label."""
+    text = (
+        "Boeing Co. cut 500 jobs in Kansas on Monday, June 3, 2019. "
+        "Boeing said the cuts were painful. "
+        "The company delivered its first 787 Dreamliner to Qantas on Tuesday, June 4, 2019."
+    )
+    events = events_of(text, published=date(2019, 6, 5))
+    delivered = [e for e in events if "delivered" in e.label]
+    assert [e.label.split(" delivered")[0] for e in delivered] == ["Boeing Co."]
+    assert "Boeing Co." in delivered[0].actors
+    assert "Boeing" not in all_actors_of(events, "Boeing said")
+
+
+def test_the_firm_is_the_name_the_text_calls_a_company() -> None:
+    """ "shares of Nimbus": the text says Nimbus is a company."""
+    text = (
+        "Investors sold shares of Nimbus on Monday, June 3, 2019. "
+        "The firm named Ana Ruiz its chief on Tuesday, June 4, 2019."
+    )
+    events = events_of(text, published=date(2019, 6, 5))
+    assert "Nimbus" in all_actors_of(events, "The firm named")
+
+
+def test_the_company_after_another_organisation_is_not_clear() -> None:
+    """Cisco came between: the text does not say which company, so no one is guessed."""
+    text = (
+        "Apple Inc. was sued by Cisco on Monday, June 3, 2019. "
+        "The company said on Tuesday, June 4, 2019 that the trademark is its own."
+    )
+    events = events_of(text, published=date(2019, 6, 5))
+    assert "Apple Inc." not in all_actors_of(events, "The company said")

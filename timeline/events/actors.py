@@ -14,6 +14,7 @@ from timeline.events.sentences import Sentence, Word, is_title_case, word_spans
 from timeline.lang.en.events import MONTHS, WEEKDAYS
 from timeline.lang.en.names import (
     COMPANY_FORMS,
+    COMPANY_NOUNS,
     DEMONYM_SUFFIXES,
     FUNCTION_WORDS,
     HYPHENATED_QUALIFIERS,
@@ -223,8 +224,11 @@ class ArticleActors:
         trusted: list[str] = []
         openers: list[tuple[int, str]] = []  # sentences that open with a name: their subject
         mentioned: list[tuple[int, str]] = []  # every name, by sentence
+        placed: list[tuple[int, int, str]] = []  # (sentence start, offset, name) of each name
+        called: set[str] = set()  # names the text calls a company ("Acme CEO Jane Roe")
         self.common = {w for s in sentences for w in _COMMON_WORD.findall(s.text)}
         alone: dict[str, int] = {}  # one-word names used on their own mid-sentence
+        self.sentence_text = {s.start: s.text for s in sentences}
         for sentence in sentences:
             if is_title_case(sentence.text):
                 continue
@@ -241,6 +245,9 @@ class ArticleActors:
                     openers.append((sentence.start, cleaned))
                 if cleaned:
                     mentioned.append((sentence.start, cleaned))
+                    placed.append((sentence.start, sentence.start + name.start, cleaned))
+                    if _called_company(sentence.text, name):
+                        called.add(cleaned)
         self.known = set(trusted)
         self.names = list(dict.fromkeys(trusted))
         self.standalone = {name for name, count in alone.items() if count >= 2}
@@ -248,6 +255,63 @@ class ArticleActors:
         self._full: dict[str, str] = {}  # full_name per name: the names are fixed now
         self.subjects = self._people(openers, mentioned)
         self.subject_starts = [start for start, _ in self.subjects]
+        self.companies = self._companies(placed, called)
+        self.company_offsets = [offset for _, offset, _ in self.companies]
+
+    def _companies(
+        self, placed: list[tuple[int, int, str]], called: set[str]
+    ) -> list[tuple[int, int, str | None]]:
+        """(sentence start, offset, full name or None) of each name "the company" could
+        stand for, in text order: a company (a name whose full name has a company form,
+        "Boeing Co.", "Apple Computer", or "Boeing" where the article names "Boeing Co.";
+        or one the text calls a company: "Acme CEO Jane Roe", "shares of Acme", "Acme, the
+        Ohio toy maker"), or None for any other name that is no person and no product
+        ("Cisco", of which the text does not say what it is): people ("Jane Roe") and
+        products ("iPhone", "Boeing 747") are passed over."""
+        found: list[tuple[int, int, str | None]] = []
+        people = {name for _, name in self.subjects}
+        for start, offset, name in placed:
+            if not (name in self.known or name in self.first_words):
+                continue
+            full = self.full_name(name)
+            if _company_name(full) or name in called or full in called:
+                found.append((start, offset, full))
+            elif not (full in people or _person_name(full) or _product_name(full)):
+                found.append((start, offset, None))
+        return found
+
+    def company_at(self, position: int) -> str | None:
+        """ "the company" at ``position``: the company the article named latest before
+        it, where no other organisation's name came between ("Apple Inc. sued Cisco. The
+        company said": not clear, None)."""
+        before = bisect_left(self.company_offsets, position)
+        return self.companies[before - 1][2] if before else None
+
+    def _where(self, phrase: re.Match[str], position: int) -> int:
+        """Where ``phrase`` of a label stands in the sentence at ``position``."""
+        text = self.sentence_text.get(position, "")
+        at = text.lower().find(phrase.group().lower())
+        return position + max(at, 0)
+
+    def companies_in(self, text: str, sentence: Sentence) -> list[str]:
+        """The companies "the company" and "the firm" in ``text`` (a part of
+        ``sentence``) stand for."""
+        if not self.companies or not _THE_COMPANY.search(text):
+            return []
+        found = []
+        lower = sentence.text.lower()
+        for match in _THE_COMPANY.finditer(text):
+            at = lower.find(match.group().lower())
+            company = self.company_at(sentence.start + max(at, 0))
+            if company is not None:
+                found.append(company)
+        return list(dict.fromkeys(found))
+
+    def named(self, label: str, clause: str, sentence: Sentence) -> list[str]:
+        """Who takes part in what ``label`` tells: the names of the label and its clause,
+        and the company "the company" stands for."""
+        names = self.in_text(label) + self.in_text(clause) + self.companies_in(clause, sentence)
+        return list(dict.fromkeys(names + self.companies_in(label, sentence)))
 
     def _people(
         self, openers: list[tuple[int, str]], mentioned: list[tuple[int, str]]
@@ -294,6 +358,9 @@ class ArticleActors:
         the latest sentence before that opened with a person's name."""
         pronoun = _PERSONAL_PRONOUN.match(label)
         if not pronoun:
+            company = _COMPANY_SUBJECT.match(label)
+            if company and (name := self.company_at(self._where(company, position))):
+                return name + label[company.end() :]  # "The company said" -> "Acme Inc. said"
             return label
         before = bisect_left(self.subject_starts, position)  # people told before it
         if not before:
@@ -347,6 +414,11 @@ class ArticleActors:
         return shorten(expanded + label[subject.end() :])
 
 
+def _called_company(text: str, name: Word) -> bool:
+    """Whether the text calls ``name`` a company where it names it."""
+    return bool(_COMPANY_AFTER.match(text, name.end) or _COMPANY_BEFORE.search(text[: name.start]))
+
+
 def _part_of_full_name(text: str, match: re.Match[str]) -> bool:
     """ "Alexander Trufanov": neither word is a short form there."""
     before = _CAPITALIZED_BEFORE.search(text[: match.start()])
@@ -362,6 +434,21 @@ def fullest_names(actors: list[str]) -> list[str]:
 # Patterns used inside functions, compiled once.
 _CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]* $")
 _PERSONAL_PRONOUN = re.compile(r"(?:He|She)\b")
+# "the company" (or "the firm") for the company the article named latest; not "the
+# company's CEO" as a label's subject, not "the company of ..." nor "the company that ..."
+_COMPANY_WORDS = r"(?:company|firm)"
+_COMPANY_SUBJECT = re.compile(r"The " + _COMPANY_WORDS + r"(?=\s+(?!of\b|that\b|which\b)[a-z])")
+_THE_COMPANY = re.compile(
+    r"\b[Tt]he " + _COMPANY_WORDS + r"\b(?!\s+(?:of|that|which|who)\b)(?!\s+[A-Z])"
+)
+# the text calls a name a company: "Acme CEO Jane Roe", "Acme's chief executive", "Acme
+# shares"; "shares of Acme"; "Acme, the Ohio toy maker"
+_COMPANY_ROLE_PATTERN = "(?:" + "|".join(sorted(COMPANY_NOUNS)) + ")"
+_COMPANY_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:CEO|chief executive|chairman|shares|stock|spokes(?:man|woman|person))\b"
+    r"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?" + _COMPANY_ROLE_PATTERN + r"\b"
+)
+_COMPANY_BEFORE = re.compile(r"\b(?:shares (?:of|in)|(?:CEO|chief executive) of)\s+$")
 _NAMES_SUBJECT = re.compile(r"(?:[A-Z][\w'’-]*|,|\s|and\b)+")
 _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _CAPITALIZED_AFTER = re.compile(r" [A-Z]")
@@ -444,6 +531,18 @@ def _nearest(named: list[tuple[int, str]], day: int, count: dict[str, int]) -> s
     ):
         return None
     return ranked[0]
+
+
+def _person_name(name: str) -> bool:
+    """ "Jane Roe": two words or more, none an organisation's ("San Jose" too: a place
+    is no company either)."""
+    parts = name.split()
+    return len(parts) >= 2 and not _is_organisation(parts)
+
+
+def _product_name(name: str) -> bool:
+    """ "iPhone", "Boeing 747", "A380": a camel-case name or one with a number."""
+    return bool(_CAMEL_CASE.match(name)) or any(c.isdigit() for c in name)
 
 
 def _company_name(name: str) -> bool:

@@ -262,7 +262,7 @@ def _candidates(
             continue
         label = actors.resolve_pronoun(anchor.label, sentence.start)
         anchor.label = actors.expand_subject(label)
-        names = list(dict.fromkeys(actors.in_text(anchor.label) + actors.in_text(anchor.clause)))
+        names = actors.named(anchor.label, anchor.clause, sentence)
         mention = _mention(article, sentence, timex, anchor, source)
         mention.modality = modality(anchor.clause, sentence.text)
         mention.lead = sentence.start in lead
@@ -417,7 +417,7 @@ def _undated_happening(
         # who takes part: the names of its clause, not of an adverbial or an aside
         # ("Before his post at Apple, Cook held positions at IBM": not Apple)
         clause = dateless_clause(sentence.text)
-        names = list(dict.fromkeys(actors.in_text(label) + actors.in_text(clause)))
+        names = actors.named(label, clause, sentence)
         if not names:
             continue  # no one to put on a timeline
         return told_label, label, names, said, verb_tense
@@ -717,8 +717,8 @@ def _attach_dateless(
             date_basis="",
             modality=modality(label, sentence.text),
         )
-        names = actors.in_text(label) + actors.in_text(sentence.text)
-        cluster.dateless.append((mention, list(dict.fromkeys(names))))
+        names = actors.named(label, sentence.text, sentence)
+        cluster.dateless.append((mention, names))
 
 
 class _ToldBefore:

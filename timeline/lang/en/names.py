@@ -45,6 +45,11 @@ NAME_PARTICLES = ("of", "de", "al", "bin")
 HYPHENATED_QUALIFIERS = ("led", "backed", "based", "run", "linked", "born", "controlled", "owned")
 # The last word of a company's name: "Apple Computer", "Boeing Co.", "Ford Motor Company".
 # A one-word name in the article stands for the one company of it ("Apple" -> "Apple Inc.").
+# Nouns an apposition calls a company by ("Acme, the Ohio toy maker").
+COMPANY_NOUNS = frozenset(
+    """company firm maker manufacturer carrier airline retailer giant conglomerate
+    corporation""".split()
+)
 COMPANY_FORMS = frozenset(
     """inc inc. corp corp. co co. ltd ltd. llc plc ag sa company computer computers group
     motors motor airlines airways systems technologies holdings""".split()
