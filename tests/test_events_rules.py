@@ -366,3 +366,37 @@ def test_the_company_after_another_organisation_is_not_clear() -> None:
     )
     events = events_of(text, published=date(2019, 6, 5))
     assert "Apple Inc." not in all_actors_of(events, "The company said")
+
+
+# --- one instant told in two time zones is one date -------------------------------------
+
+
+def test_a_time_restated_in_another_zone_is_one_event() -> None:
+    """ "(0200 GMT Wednesday)" restates "9 p.m. EST on Tuesday": one event, one date."""
+    text = (
+        "The Orion capsule splashed down in the Pacific at 9 p.m. EST on Tuesday "
+        "(0200 GMT Wednesday), NASA said."
+    )
+    events = events_of(text, published=date(2019, 5, 8))
+    assert [e.timex.value for e in events] == ["2019-05-07T21:00"]
+    assert "GMT" not in events[0].label and "EST" not in events[0].label
+    assert not {"GMT", "EST"} & set(events[0].actors)
+
+
+def test_across_articles_one_instant_in_two_zones_merges() -> None:
+    events = merged(
+        "The Orion capsule splashed down in the Pacific at 9 p.m. EST on Tuesday.",
+        "The Orion capsule splashed down in the Pacific at 2 a.m. GMT on Wednesday.",
+        published=date(2019, 5, 8),
+    )
+    assert [len(e.mentions) for e in events if "splashed" in e.label] == [2]
+
+
+def test_one_clock_time_in_two_zones_is_two_instants() -> None:
+    """9 p.m. in New York is not 9 p.m. in London."""
+    events = merged(
+        "The Orion capsule splashed down in the Pacific at 9 p.m. EST on Tuesday.",
+        "The Orion capsule splashed down in the Pacific at 9 p.m. GMT on Tuesday.",
+        published=date(2019, 5, 8),
+    )
+    assert [len(e.mentions) for e in events if "splashed" in e.label] == [1, 1]

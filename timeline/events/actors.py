@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from timeline.events.clauses import fronted_adverbial
 from timeline.events.labels import shorten
 from timeline.events.sentences import Sentence, Word, is_title_case, word_spans
+from timeline.events.zones import ZONE_NAMES
 from timeline.lang.en.events import MONTHS, WEEKDAYS
 from timeline.lang.en.names import (
     COMPANY_FORMS,
@@ -136,6 +137,8 @@ def _trim_name(tokens: list[Word]) -> list[Word]:
     """Drop titles and demonym adjectives in front of the name itself."""
     if len(tokens) == 1:
         lone = tokens[0]
+        if lone.text in ZONE_NAMES:  # "9 p.m. EST": a time zone, no one taking part
+            return []
         return [] if _is_demonym(lone.text) or lone.lower.rstrip(".") in TITLES else tokens
     while len(tokens) > 1 and (_is_title(tokens[0]) or _is_demonym_before_title(tokens)):
         tokens = tokens[1:]

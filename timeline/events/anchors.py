@@ -23,6 +23,7 @@ from timeline.events.clauses import (
 from timeline.events.kinds import event_classes, is_event_noun, is_generic_noun
 from timeline.events.labels import clause_label, finish_label, relative_label
 from timeline.events.memo import per_article
+from timeline.events.zones import ZONE_NAMES
 from timeline.lang.en.events import (
     AUXILIARIES,
     BOUNDARY_PREPOSITIONS,
@@ -153,7 +154,7 @@ def _place_date(sentence: str, start: int, end: int) -> _DatePlace:
             first, first_start = _word_before(sentence, governor_start)
             if first.lower() in ("as", "since", "until", "from", "by"):
                 cut_start = first_start
-    cut = (cut_start, _after_closing_comma(sentence, start, date_end))
+    cut = (cut_start, _after_restatement(sentence, _after_closing_comma(sentence, start, date_end)))
     return _DatePlace(
         det_start, date_start, date_end, noun, np_start, np_end, premodifies,
         governor.lower(), governor_start, cut,
@@ -190,6 +191,8 @@ def _date_core(sentence: str, start: int, end: int) -> tuple[int, int, int, int]
 
 
 def _is_date_word(word: str) -> bool:
+    if word in ZONE_NAMES:  # "9 p.m. EST"
+        return True
     lower = word.lower().rstrip(".")
     if lower in ("'s", "’s"):  # "the late 1980's", "Monday's"
         return True
@@ -251,6 +254,23 @@ def _after_closing_comma(sentence: str, start: int, date_end: int) -> int:
 
 
 _COMMA_AHEAD = re.compile(r"\s*,")
+
+
+def _after_restatement(sentence: str, end: int) -> int:
+    """ "at 9 p.m. EST Tuesday (0200 GMT Wednesday)": a parenthesis right after a date
+    that holds only date words restates the date (in another time zone): it goes with
+    it."""
+    restated = _RESTATED.match(sentence, end)
+    if restated is None:
+        return end
+    words = _DATE_TOKEN.findall(restated.group(1))
+    if words and all(_is_date_word(w) or w.lower() in _RESTATING_WORDS for w in words):
+        return restated.end()
+    return end
+
+
+_RESTATED = re.compile(r"\s*\(([^()]{1,40})\)")
+_RESTATING_WORDS = frozenset({"local", "time", "or", "on", "at"})
 
 
 def _starts_clause(

@@ -42,6 +42,7 @@ from timeline.events.similarity import (
     similarity,
 )
 from timeline.events.undated import LEAD_SENTENCES, day_timex, is_state, news_peg, tense
+from timeline.events.zones import utc_bounds
 from timeline.model import PRECISION_RANK, Article, Event, Mention, Timex
 
 NOT_EVENTS = frozenset({"DURATION", "SET"})
@@ -186,6 +187,10 @@ def _days(timex: Timex, widest: int | None = SHORT_DAYS) -> range | None:
         return None
     first = timex.earliest.toordinal()
     last = (timex.latest - timedelta(microseconds=1)).toordinal()
+    if timex.type == "TIME" and (utc := utc_bounds(timex)) is not None:
+        # a time in a named zone: filed and looked up on its day in UTC too
+        first = min(first, utc[0].toordinal())
+        last = max(last, (utc[1] - timedelta(microseconds=1)).toordinal())
     if widest is not None and last - first >= widest:
         return None
     return range(first, last + 1)
@@ -295,7 +300,11 @@ def _holds(coarse: Timex, fine: Timex) -> bool:
         return False
     if precision_rank(coarse) >= precision_rank(fine):
         return False
-    return coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
+    if coarse.earliest <= fine.earliest and fine.latest <= coarse.latest:
+        return True
+    # "9 p.m. EST Tuesday (0200 GMT Wednesday)": Wednesday holds it in UTC
+    utc = utc_bounds(fine) if utc_bounds(coarse) is None else None
+    return utc is not None and coarse.earliest <= utc[0] and utc[1] <= coarse.latest
 
 
 def _neutral_candidates(

@@ -10,6 +10,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from timeline.events.kinds import trigger_class
+from timeline.events.zones import same_instant
 from timeline.lang.en.events import AUXILIARIES, DATE_WORDS
 from timeline.lang.en.names import FUNCTION_WORDS
 from timeline.model import PRECISION_RANK, Timex
@@ -131,6 +132,10 @@ def dates_compatible(a: Timex, b: Timex) -> bool:
     """Whether two dates can be the same moment: overlapping intervals, or an unresolved
     pattern ("XXXX-WXX-3", a Wednesday) that the other date fits."""
     if a.earliest and a.latest and b.earliest and b.latest:
+        if a.type == "TIME" or b.type == "TIME":  # one instant told in two time zones
+            zoned = same_instant(a, b)
+            if zoned is not None:
+                return zoned
         return a.earliest < b.latest and b.earliest < a.latest
     if a.earliest is None and b.earliest is None:
         return a.value == b.value

@@ -43,13 +43,13 @@ KNOWN_DEMONYMS = frozenset(
 NAME_PARTICLES = ("of", "de", "al", "bin")
 # "Hamas-led", "Moscow-based": a hyphenated word that qualifies the name before it.
 HYPHENATED_QUALIFIERS = ("led", "backed", "based", "run", "linked", "born", "controlled", "owned")
-# The last word of a company's name: "Apple Computer", "Boeing Co.", "Ford Motor Company".
-# A one-word name in the article stands for the one company of it ("Apple" -> "Apple Inc.").
 # Nouns an apposition calls a company by ("Acme, the Ohio toy maker").
 COMPANY_NOUNS = frozenset(
     """company firm maker manufacturer carrier airline retailer giant conglomerate
     corporation""".split()
 )
+# The last word of a company's name: "Apple Computer", "Boeing Co.", "Ford Motor Company".
+# A one-word name in the article stands for the one company of it ("Apple" -> "Apple Inc.").
 COMPANY_FORMS = frozenset(
     """inc inc. corp corp. co co. ltd ltd. llc plc ag sa company computer computers group
     motors motor airlines airways systems technologies holdings""".split()
