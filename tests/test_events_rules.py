@@ -400,3 +400,15 @@ def test_one_clock_time_in_two_zones_is_two_instants() -> None:
         published=date(2019, 5, 8),
     )
     assert [len(e.mentions) for e in events if "splashed" in e.label] == [1, 1]
+
+
+# --- a day's possessive is a date, not a name --------------------------------------------
+
+
+def test_a_days_possessive_is_no_actor() -> None:
+    """ "since Wednesday's close": Wednesday is a day, not a name of someone taking part."""
+    from timeline.events.actors import find_names
+
+    names = [n.text for n in find_names("Shares rose, a gain of 2% since Wednesday's close.")]
+    assert "Wednesday's" not in names
+    assert [n.text for n in find_names("It fell since Nasdaq's close.")] == ["Nasdaq's"]

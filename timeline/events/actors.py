@@ -111,7 +111,7 @@ def _opens_name(token: str) -> bool:
             return False
     elif not ("a" <= token[0] <= "z" and _CAMEL_CASE.fullmatch(token)):  # most words: not
         return False
-    lower = token.lower()
+    lower = _POSSESSIVE_END.sub("", token.lower())  # "Wednesday's close": a day
     return lower not in MONTHS and lower not in WEEKDAYS and lower not in FUNCTION_WORDS
 
 
