@@ -412,3 +412,17 @@ def test_a_days_possessive_is_no_actor() -> None:
     names = [n.text for n in find_names("Shares rose, a gain of 2% since Wednesday's close.")]
     assert "Wednesday's" not in names
     assert [n.text for n in find_names("It fell since Nasdaq's close.")] == ["Nasdaq's"]
+
+
+# --- a name that qualifies its users is not a participant -------------------------------
+
+
+def test_the_users_of_a_thing_take_part_not_the_thing() -> None:
+    """ "Kindle owners complained": the owners did; the Kindle is not an actor there."""
+    text = (
+        "Amazon released the Kindle reader in the US on May 2, 2019. "
+        "Many Kindle owners complained about the screen on May 6, 2019."
+    )
+    events = events_of(text)
+    assert "Kindle" in all_actors_of(events, "released the Kindle")
+    assert "Kindle" not in all_actors_of(events, "owners complained")

@@ -23,6 +23,7 @@ from timeline.lang.en.names import (
     NAME_PARTICLES,
     ORG_SUFFIXES,
     ORG_WORDS,
+    PEOPLE_OF_A_THING,
     TITLES,
 )
 
@@ -394,6 +395,8 @@ class ArticleActors:
         found = []
         for name in self._names_in(text):
             cleaned = self._clean(name.text, sentence_initial(name, text))
+            if _PEOPLE_OF_IT.match(text, name.end):
+                continue  # "iPod users complained": the users take part, not the iPod
             if cleaned in self.known or cleaned in self.first_words:
                 found.append(self.full_name(cleaned))
         return list(dict.fromkeys(found))
@@ -437,6 +440,9 @@ def fullest_names(actors: list[str]) -> list[str]:
 # Patterns used inside functions, compiled once.
 _CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]* $")
 _PERSONAL_PRONOUN = re.compile(r"(?:He|She)\b")
+# a name that only qualifies the people who use it ("iPod users", "the Acme 7 owners"):
+# those people take part, the name does not
+_PEOPLE_OF_IT = re.compile(r"\s+(?:" + "|".join(sorted(PEOPLE_OF_A_THING)) + r")\b")
 # "the company" (or "the firm") for the company the article named latest; not "the
 # company's CEO" as a label's subject, not "the company of ..." nor "the company that ..."
 _COMPANY_WORDS = r"(?:company|firm)"

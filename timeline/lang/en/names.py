@@ -43,6 +43,11 @@ KNOWN_DEMONYMS = frozenset(
 NAME_PARTICLES = ("of", "de", "al", "bin")
 # "Hamas-led", "Moscow-based": a hyphenated word that qualifies the name before it.
 HYPHENATED_QUALIFIERS = ("led", "backed", "based", "run", "linked", "born", "controlled", "owned")
+# The people a thing's name can qualify ("iPod users"): they take part, the thing not.
+PEOPLE_OF_A_THING = frozenset(
+    """user users owner owners buyer buyers customer customers subscriber subscribers
+    fan fans""".split()
+)
 # Nouns an apposition calls a company by ("Acme, the Ohio toy maker").
 COMPANY_NOUNS = frozenset(
     """company firm maker manufacturer carrier airline retailer giant conglomerate
