@@ -426,3 +426,16 @@ def test_the_users_of_a_thing_take_part_not_the_thing() -> None:
     events = events_of(text)
     assert "Kindle" in all_actors_of(events, "released the Kindle")
     assert "Kindle" not in all_actors_of(events, "owners complained")
+
+
+# --- in one article, one kind of happening on one day with other actors is another one ---
+
+
+def test_one_kind_of_happening_on_one_day_with_other_actors_is_two_events() -> None:
+    """Both "released" on May 7: Acme's phone and Zeta's tablet are two happenings."""
+    text = (
+        "Acme Corp. released the X1 phone on Tuesday, May 7, 2019. "
+        "Elsewhere, the Y2 tablet of Zeta Inc. was also released on Tuesday, May 7, 2019."
+    )
+    events = events_of(text)
+    assert len([e for e in events if "released" in e.label]) == 2

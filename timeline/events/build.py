@@ -671,6 +671,13 @@ def _same_happening_in_article(candidate: _Candidate, head: _Candidate) -> bool:
     """The same kind of happening, or two shared words; one shared word and a shared actor
     for a coarser restatement ("Trufanov and family freed in February")."""
     mine, theirs = candidate.own_features, head.own_features
+    if (
+        mine.actors
+        and theirs.actors
+        and mine.actors.isdisjoint(theirs.actors)
+        and precision_rank(candidate.timex) == precision_rank(head.timex)
+    ):
+        return False  # "Acme released the X1"; "the Y2 was released" that day: two happenings
     if mine.classes & theirs.classes:
         return True
     if candidate.mention.date_basis != "stated":
