@@ -439,3 +439,15 @@ def test_one_kind_of_happening_on_one_day_with_other_actors_is_two_events() -> N
     )
     events = events_of(text)
     assert len([e for e in events if "released" in e.label]) == 2
+
+
+# --- a label that opens with a camel-case name keeps its spelling -----------------------
+
+
+def test_a_label_opening_with_a_camel_case_name_keeps_it() -> None:
+    """ "eReader 2 was released": not "EReader 2", and the name is an actor."""
+    text = "eReader 2 was released by Nimbus Corp. on May 2, 2019. It sold well."
+    events = events_of(text)
+    released = [e for e in events if "released" in e.label]
+    assert released and released[0].label.startswith("eReader 2")
+    assert "eReader 2" in released[0].actors

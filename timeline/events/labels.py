@@ -237,7 +237,12 @@ def finish_label(text: str) -> str:
     text = _headline_style(text)
     text = shorten(text)
     text = _without_loose_end(text)
+    if _CAMEL_CASE_OPENING.match(text):  # "iLife '11 was released": a name as it is spelled
+        return text
     return text[:1].upper() + text[1:] if text else text
+
+
+_CAMEL_CASE_OPENING = re.compile(r"[a-z]+[A-Z]")
 
 
 def _without_loose_end(text: str) -> str:
