@@ -451,3 +451,18 @@ def test_a_label_opening_with_a_camel_case_name_keeps_it() -> None:
     released = [e for e in events if "released" in e.label]
     assert released and released[0].label.startswith("eReader 2")
     assert "eReader 2" in released[0].actors
+
+
+# --- "he" is a person, never a product -----------------------------------------------------
+
+
+def test_he_is_the_person_told_before_not_a_product_name() -> None:
+    """ "Current TurboFax machines" opens a sentence: a product, not whom "he" means."""
+    text = (
+        "Nimbus chief Tom Ruiz unveiled the phone on Thursday, May 2, 2019. "
+        "Current TurboFax machines can run its apps. "
+        "He said that Nimbus is ready for the change."
+    )
+    events = events_of(text)
+    said = [m.label for e in events for m in e.mentions if m.sentence.startswith("He said")]
+    assert said and said[0].startswith("Tom Ruiz said")

@@ -322,15 +322,16 @@ class ArticleActors:
     ) -> list[tuple[int, str]]:
         """Per sentence, who "he" or "she" in a later one refers to: the person it opens
         with, else the first person it names (a full name of two words or more that is
-        no organisation: "Putin received Alexander Trufanov" -> Vladimir Putin)."""
+        no organisation and no product: "Putin received Alexander Trufanov" -> Vladimir
+        Putin)."""
         first: dict[int, str] = {}
         for start, name in [*openers, *mentioned]:
             if start in first or not (name in self.known or name in self.first_words):
                 continue
             full = self.full_name(name)
             parts = full.split()
-            if len(parts) >= 2 and not _is_organisation(parts):
-                first[start] = full
+            if len(parts) >= 2 and not _is_organisation(parts) and not _product_name(full):
+                first[start] = full  # not "Current PowerPC" nor "iPhone 4": no person
         return sorted(first.items())
 
     def full_name(self, name: str) -> str:
@@ -550,8 +551,14 @@ def _person_name(name: str) -> bool:
 
 
 def _product_name(name: str) -> bool:
-    """ "iPhone", "Boeing 747", "A380": a camel-case name or one with a number."""
-    return bool(_CAMEL_CASE.match(name)) or any(c.isdigit() for c in name)
+    """ "iPhone", "PowerPC", "Boeing 747", "A380": a camel-case word or a number in it
+    (not "McDonald" nor "DeGeneres")."""
+    return any(c.isdigit() for c in name) or any(
+        _CAMEL_CASE.match(part) or _INNER_CAPITAL.search(part) for part in name.split()
+    )
+
+
+_INNER_CAPITAL = re.compile(r"^(?!Ma?c[A-Z])[A-Z]?[a-z]*[a-z]{2}[A-Z]")
 
 
 def _company_name(name: str) -> bool:
