@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.events.actors import (
     CompaniesOf,
@@ -21,7 +22,6 @@ from timeline.events.similarity import (
     features_of,
     label_rank,
     precision_rank,
-    similarity,
 )
 from timeline.model import Event, Mention, Timex
 
@@ -83,14 +83,15 @@ class EventMerger:
             group.articles.clear()  # only events of one batch can share an article
         for event in waiting:
             features = _event_features(event)
-            group = _best_group(event, features, self.index.near(event.timex, features))
+            articles = _articles_of(event)
+            near = self.index.near(event.timex, features)
+            group = _best_group(event, features, articles, near)
             if group is None:
-                self.index.add(_Group(event, features, self.max_mentions))
+                self.index.add(_Group(event, features, self.max_mentions, articles))
             else:
                 if precision_rank(event.timex) > precision_rank(group.head.timex):
                     self.index.lead(group, event)
-                group.add(event, features)
-                self.index.words_of(group, features)
+                self.index.words_of(group, group.add(event, features, articles))
 
 
 class _Group:
@@ -99,13 +100,21 @@ class _Group:
     vote and the label can be decided at the end); of the others it keeps the tallies."""
 
     __slots__ = (
-        "head", "kept", "features", "articles", "order", "months", "max_mentions", "n_kept",
-        "dates", "kinds", "actors", "alt", "extra_mentions", "extra_sources", "extra_outlets",
+        "head", "kept", "kept_values", "features", "articles", "order", "months",
+        "max_mentions", "n_kept", "dates", "kinds", "actors", "alt", "extra_mentions",
+        "extra_sources", "extra_outlets",
     )  # fmt: skip
 
-    def __init__(self, event: Event, features: Features, max_mentions: int | None) -> None:
+    def __init__(
+        self,
+        event: Event,
+        features: Features,
+        max_mentions: int | None,
+        articles: set[tuple[str, str | None, str]] | None = None,
+    ) -> None:
         self.head = event  # the most precise date: what newcomers are compared with
         self.kept: list[Event] = []
+        self.kept_values: set[str] = set()  # the dates of the kept events
         self.features = features  # of all its events together
         self.articles: set[tuple[str, str | None, str]] = set()  # of this batch's events
         self.order = 0
@@ -119,16 +128,33 @@ class _Group:
         self.extra_mentions = 0
         self.extra_sources: dict[str, None] = {}
         self.extra_outlets: dict[str, None] = {}
-        self.add(event, features, first=True)
+        self.add(event, features, articles, first=True)
 
-    def add(self, event: Event, features: Features, first: bool = False) -> None:
-        self.articles.update(_articles_of(event))
+    def add(
+        self,
+        event: Event,
+        features: Features,
+        articles: set[tuple[str, str | None, str]] | None = None,
+        first: bool = False,
+    ) -> Iterable[str]:
+        """Take the event; the words (kinds, stems) the group tells now and did not before."""
+        self.articles.update(_articles_of(event) if articles is None else articles)
+        new_words: Iterable[str] = (*features.classes, *features.stems)
         if not first:
-            self.features = Features(
-                self.features.classes | features.classes,
-                self.features.stems | features.stems,
-                self.features.actors | features.actors,
-            )
+            mine = self.features
+            if (
+                features.classes <= mine.classes
+                and features.stems <= mine.stems
+                and features.actors <= mine.actors
+            ):
+                new_words = ()
+            else:
+                new_words = (*(features.classes - mine.classes), *(features.stems - mine.stems))
+                self.features = Features(
+                    mine.classes | features.classes,
+                    mine.stems | features.stems,
+                    mine.actors | features.actors,
+                )
         sources = event.sources
         timex, voters = self.dates.setdefault(event.timex.value, (event.timex, {}))
         voters.update(dict.fromkeys(sources))
@@ -138,6 +164,7 @@ class _Group:
         self.alt.update(dict.fromkeys(event.alt_values))
         if self._keeps(event):
             self.kept.append(event)
+            self.kept_values.add(event.timex.value)
             self.n_kept += len(event.mentions)
             counted = event.extra_mentions, event.extra_sources, event.extra_outlets
         else:  # only its tallies are kept
@@ -146,11 +173,12 @@ class _Group:
         self.extra_mentions += n_mentions
         self.extra_sources.update(dict.fromkeys(counted_sources))
         self.extra_outlets.update(dict.fromkeys(counted_outlets))
+        return new_words
 
     def _keeps(self, event: Event) -> bool:
         if self.max_mentions is None or self.n_kept < self.max_mentions:
             return True
-        return not any(kept.timex.value == event.timex.value for kept in self.kept)
+        return event.timex.value not in self.kept_values
 
     def merged(self) -> Event:
         if len(self.kept) == 1 and not self.extra_mentions:
@@ -206,7 +234,7 @@ class _GroupIndex:
         group.order = len(self.groups)
         self.groups.append(group)
         self._file(group)
-        self.words_of(group, group.features)
+        self.words_of(group, (*group.features.classes, *group.features.stems))
 
     def lead(self, group: _Group, event: Event) -> None:
         """A more precise date leads the group from now on; filed under its months too
@@ -214,8 +242,9 @@ class _GroupIndex:
         group.head = event
         self._file(group)
 
-    def words_of(self, group: _Group, features: Features) -> None:
-        for word in (*features.classes, *features.stems):
+    def words_of(self, group: _Group, words: Iterable[str]) -> None:
+        """File the group under these words (kinds of happening, stems)."""
+        for word in words:
             self.by_word.setdefault(word, set()).add(group.order)
 
     def _file(self, group: _Group) -> None:
@@ -250,13 +279,25 @@ def _articles_of(event: Event) -> set[tuple[str, str | None, str]]:
     return {(m.source, m.url, m.title) for m in event.mentions}
 
 
-def _best_group(event: Event, mine: Features, groups: list[_Group]) -> _Group | None:
+def _best_group(
+    event: Event,
+    mine: Features,
+    articles: set[tuple[str, str | None, str]],
+    groups: list[_Group],
+) -> _Group | None:
     best, best_score = None, 0.0
-    articles = _articles_of(event)
+    classes, stems, actors = mine.classes, mine.stems, mine.actors
     for group in groups:
         if not group.articles.isdisjoint(articles):
             continue  # one article's distinct events stay distinct
-        score = similarity(mine, group.features)
+        theirs = group.features
+        # similarity(mine, theirs), inlined: the merge's innermost loop
+        shared_actors = len(actors & theirs.actors)
+        score = (
+            len(classes & theirs.classes)
+            + (shared_actors if shared_actors < 3 else 3)
+            + 0.5 * len(stems & theirs.stems)
+        )
         if score > best_score and _same_happening(event, group.head, mine, group.features, score):
             best, best_score = group, score
     return best
@@ -265,6 +306,8 @@ def _best_group(event: Event, mine: Features, groups: list[_Group]) -> _Group | 
 def _same_happening(
     event: Event, head: Event, mine: Features, theirs: Features, score: float
 ) -> bool:
+    if score < 1.5:  # below both thresholds: no date needs comparing
+        return False
     shares_words = bool(mine.classes & theirs.classes) or len(mine.stems & theirs.stems) >= 2
     if dates_compatible(event.timex, head.timex):
         # the same happening has the same people: where both name some, a shared kind of
@@ -297,9 +340,15 @@ def _kinds_told(event: Event) -> dict[str, int]:
     counts: dict[str, int] = {}
     for mention in event.mentions:
         if mention.date_text:
-            for kind in trigger_class(mention.label):
+            for kind in _label_kinds(mention.label):
                 counts[kind] = counts.get(kind, 0) + 1
     return counts
+
+
+@lru_cache(maxsize=4096)
+def _label_kinds(label: str) -> tuple[str, ...]:
+    """``trigger_class`` of a mention's label (labels recur across mentions and batches)."""
+    return tuple(sorted(trigger_class(label)))
 
 
 def _telling(event: Event, kind: str) -> tuple[int, bool, bool, int]:
@@ -342,5 +391,12 @@ def _published_order(event: Event) -> int:
 
 
 def _event_features(event: Event) -> Features:
-    labels = [m.label for m in event.mentions if m.date_text]
-    return features_of(labels or [event.label], event.actors)
+    labels = tuple(m.label for m in event.mentions if m.date_text)
+    return _features_of(labels or (event.label,), tuple(event.actors))
+
+
+@lru_cache(maxsize=8192)
+def _features_of(labels: tuple[str, ...], actors: tuple[str, ...]) -> Features:
+    """``features_of`` of an event's labels and actors (a happening reported in many
+    articles has the same ones: computed once)."""
+    return features_of(labels, actors)
