@@ -188,3 +188,46 @@ def test_tag_timeml_detects_each_documents_language(tmp_path: Path) -> None:
     forced = tmp_path / "forced"
     assert main(["tag-timeml", str(corpus), str(forced), "--language", "en"]) == 0
     assert "hace dos años</TIMEX3>" not in (forced / "es.tml").read_text()
+
+
+def _model_says(text: str, default: str = "en") -> str:
+    """What the language model alone answers (detect_language without its stop-word test)."""
+    from timeline.lang.detect import MIN_CONFIDENCE
+
+    code, confidence = detect_with_confidence(text)
+    return code if code and confidence >= MIN_CONFIDENCE else default
+
+
+def _corpus_texts() -> list[tuple[str, str]]:
+    """The texts of the shared corpora (TBAQ, Spanish TimeBank, the SemEval trial), as
+    ``tag-timeml`` reads them, and of the fixtures and bundled articles."""
+    import re
+    from html import unescape
+
+    from conftest import CORPORA, DATA, REPO
+
+    texts = []
+    for path in sorted(CORPORA.glob("**/*.tml")):
+        tml = path.read_text(encoding="utf-8")
+        body = re.search(r"<TEXT>(.*?)</TEXT>", tml, re.S)
+        text = unescape(re.sub(r"<[^>]+>", "", body.group(1) if body else tml))
+        texts.append((str(path), text))
+    fixtures = [*sorted((REPO / "tests" / "fixtures").rglob("*")), *sorted(DATA.iterdir())]
+    for path in fixtures:
+        if path.is_file() and path.suffix in (".txt", ".md", ".html", ".jsonl", ".xml"):
+            texts.append((str(path), path.read_text(encoding="utf-8", errors="replace")))
+    return texts
+
+
+def test_the_stop_word_test_answers_what_the_model_answers() -> None:
+    from conftest import CORPORA, need
+
+    need(CORPORA.is_dir(), "the shared corpora")
+    texts = _corpus_texts()
+    assert len(texts) > 450
+    for name, text in texts:
+        for sample in (text, text[:500], text[:200]):
+            assert detect_language(sample) == _model_says(sample), name
+            assert detect_language(sample, default="de") == _model_says(sample, "de"), name
+    for text in (EN, ES, DE, RU, FR, IT, PL):
+        assert detect_language(text) == _model_says(text)
