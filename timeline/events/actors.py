@@ -49,6 +49,12 @@ def find_names(text: str) -> list[Word]:
             j += 1
         while j > i + 1 and tokens[j - 1][2].lower() in NAME_PARTICLES:
             j -= 1
+        if j == i + 1:  # one word (most names): _split_name and _trim_name without Words
+            start, end, word = tokens[i]
+            if not _no_lone_name(word):
+                names.append(Word(start, end, word))
+            i = j
+            continue
         for part in _split_name([Word(*token) for token in tokens[i:j]]):
             name = _trim_name(part)
             if name:
@@ -137,15 +143,19 @@ _MODEL_NUMBER = re.compile(r"\d{1,3}[A-Za-z]{0,3}(?:['’]s)?")  # "iPhone 4's" 
 def _trim_name(tokens: list[Word]) -> list[Word]:
     """Drop titles and demonym adjectives in front of the name itself."""
     if len(tokens) == 1:
-        lone = tokens[0]
-        if lone.text in ZONE_NAMES:  # "9 p.m. EST": a time zone, no one taking part
-            return []
-        return [] if _is_demonym(lone.text) or lone.lower.rstrip(".") in TITLES else tokens
+        return [] if _no_lone_name(tokens[0].text) else tokens
     while len(tokens) > 1 and (_is_title(tokens[0]) or _is_demonym_before_title(tokens)):
         tokens = tokens[1:]
     if len(tokens) > 1 and _is_demonym(tokens[-1].text):
         tokens = tokens[:-1]
     return tokens
+
+
+def _no_lone_name(word: str) -> bool:
+    """Whether a one-word name is none: a time zone, a demonym, a title."""
+    if word in ZONE_NAMES:  # "9 p.m. EST": a time zone, no one taking part
+        return True
+    return _is_demonym(word) or word.lower().rstrip(".") in TITLES
 
 
 def _is_title(token: Word) -> bool:

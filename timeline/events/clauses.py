@@ -98,6 +98,8 @@ _YEAR_COMMA = re.compile(r",(?= \d{4}\b)(?:(?<=\b\d,)|(?<=\d\d,))")
 def _relative_clauses(text: str) -> list[tuple[int, int]]:
     """ ", who had been held in Gaza since the October incident," and the like."""
     spans = []
+    if "wh" not in text:  # "who", "which", "whom", "whose", "where": none to find
+        return [(m.start(), m.end()) for m in _REDUCED_RELATIVE.finditer(text)]
     for match in _RELATIVE_CLAUSE.finditer(text):
         end = match.end()
         if _QUOTE_OPENS.match(text, end):  # ", where he said that, " ... ": the quote is its own
@@ -134,8 +136,14 @@ _COMPANION_OPENER = re.compile(
 
 def _appositions(text: str) -> list[tuple[int, int]]:
     """ "Trufanov, an engineer, was": a description between commas after a name."""
-    found = [(m.start(1), m.end()) for m in _APPOSITION.finditer(text)]
-    return found + [(m.start(1), m.end()) for m in _AGE.finditer(text)]
+    found = []
+    # both open on a capitalized word (tried at every word): looked for only where what
+    # follows the word is there (a pattern that opens on a comma is scanned for in C)
+    if _APPOSITION_REST.search(text):
+        found = [(m.start(1), m.end()) for m in _APPOSITION.finditer(text)]
+    if _AGE_REST.search(text):
+        found += [(m.start(1), m.end()) for m in _AGE.finditer(text)]
+    return found
 
 
 _APPOSITION = re.compile(
@@ -143,6 +151,10 @@ _APPOSITION = re.compile(
     r"(?=\s+[a-z])"
 )
 _AGE = re.compile(r"\b[A-Z][\w'’-]*(,\s*\d{1,3},)")  # "Mr. Johnson, 54, resigned"
+_APPOSITION_REST = re.compile(  # _APPOSITION after its name
+    r",\s*(?:a|an|the|his|her|their|[A-Z][\w-]*['’]s)\s+[^,;]{1,40},(?=\s+[a-z])"
+)
+_AGE_REST = re.compile(r",\s*\d{1,3},")
 
 
 def _attributions(text: str) -> list[tuple[int, int]]:
@@ -207,6 +219,8 @@ _FRONTED = re.compile(r"(?i:" + "|".join(FRONTING_WORDS) + r")\b[^,;]{0,70}?,\s*
 def fronted_adverbial(text: str) -> tuple[int, int] | None:
     """ "During the Kremlin meeting, " or "In 1996, following the purchase, " before the
     main clause: short phrases (not "In 1998 Apple introduced the iMac,")."""
+    if "," not in text:  # both phrases end on a comma
+        return None
     end = 0
     while (match := _FRONTED.match(text, end) or _TIME_SHIFT.match(text, end)) and _is_adverbial(
         match.group()
@@ -268,9 +282,15 @@ _SUBORDINATE = re.compile(
 )
 
 
+_SUBORDINATE_SCAN = re.compile(_SUBORDINATE.pattern.removeprefix(r"\b"))
+
+
 def _find_subordinate_clauses(masked: str) -> list[tuple[int, int]]:
     spans = []
-    for match in _SUBORDINATE.finditer(masked):
+    first = _SUBORDINATE_SCAN.search(masked)  # no match of the whole pattern starts before
+    if first is None:
+        return spans
+    for match in _SUBORDINATE.finditer(masked, first.start()):
         verb = match.group(2)
         if verb in AUXILIARIES or verb in IRREGULAR_PAST or verb.endswith("ed"):
             spans.append((match.start(1), match.end(1)))
@@ -282,8 +302,9 @@ def _find_subordinate_clauses(masked: str) -> list[tuple[int, int]]:
 _COORDINATE_JOINT = re.compile(
     r";\s*|,\s*(?:but|while|whereas|although|though|yet|and then)\s+"
     r"|,\s*and\s+(?=(?:in|on|by|during|after|before)\s+(?:\d|the\s+following|[A-Z]))"
-    r"|,?\s+and\s+that\s+"  # "said that X and that Y": two things said
-)
+    r"|,\s+and\s+that\s+|\s+and\s+that\s+"  # "said that X and that Y": two things said
+)  # (",?\s+and" spelled as two: a pattern whose every branch opens on a character, or a
+# class of them, is scanned for in C)
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

@@ -23,14 +23,30 @@ from timeline.model import MODALITIES, OFF_THE_CHART
 __all__ = ["MODALITIES", "OFF_THE_CHART", "modality"]
 
 
-def _cues(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(words) + r")(?![\w'’])")
+class _Cues:
+    """A table's cue words as a pattern: each one whole (no letter or apostrophe around it).
+
+    A pattern that opens on a look-behind is tried at every position of the text; the cue
+    words alone are scanned for in C from the first letters they can open on. So the cues
+    are first searched for without the look-behind (every match of the whole pattern is one
+    of those), and the whole pattern only from the first such place on: the same answer."""
+
+    __slots__ = ("whole", "scan")
+
+    def __init__(self, words: tuple[str, ...], more: str = "") -> None:
+        cues = "(?:" + "|".join(words) + r")(?![\w'’])"
+        self.whole = re.compile(r"(?<![\w'’])" + cues + more)
+        self.scan = re.compile(cues + more)
+
+    def search(self, text: str) -> bool:
+        first = self.scan.search(text)
+        return first is not None and self.whole.search(text, first.start()) is not None
 
 
-_NEGATED = re.compile(_cues(NEGATION_CUES).pattern + r"|n't(?![\w'’])")  # "didn't" too
-_HYPOTHETICAL = _cues(HYPOTHETICAL_CUES)
-_PLANNED = _cues(PLANNED_CUES)
-_REPORTED = _cues(REPORTED_CUES)
+_NEGATED = _Cues(NEGATION_CUES, r"|n't(?![\w'’])")  # "didn't" too
+_HYPOTHETICAL = _Cues(HYPOTHETICAL_CUES)
+_PLANNED = _Cues(PLANNED_CUES)
+_REPORTED = _Cues(REPORTED_CUES)
 
 
 @per_article
