@@ -466,3 +466,26 @@ def test_he_is_the_person_told_before_not_a_product_name() -> None:
     events = events_of(text)
     said = [m.label for e in events for m in e.mentions if m.sentence.startswith("He said")]
     assert said and said[0].startswith("Tom Ruiz said")
+
+
+# --- a report whose dates are all in what it reports is a happening of its own ------------
+
+
+def test_a_report_of_a_dated_happening_is_dated_by_its_speech_verb() -> None:
+    """ "Ruiz said that the firm sold 2 million phones last year": 2018 dates the sales;
+    Ruiz said it on the story's day."""
+    text = (
+        "Nimbus chief Tom Ruiz spoke to reporters on Thursday, May 2, 2019. "
+        "Ruiz said that Nimbus sold 2 million phones last year, a record."
+    )
+    events = events_of(text, published=date(2019, 5, 3))
+    said = [(m.value, m.label) for e in events for m in e.mentions if "Ruiz said" in m.sentence]
+    assert ("2019-05-02", "Tom Ruiz said that Nimbus sold 2 million phones, a record") in said
+    assert "2018" in [value for value, _ in said]
+
+
+def test_a_report_needs_a_named_speaker() -> None:
+    """ "It should be noted that ...": no one reports it, so no report event."""
+    text = "It should be noted that Nimbus sold 2 million phones in 2018."
+    events = events_of(text, published=date(2019, 5, 3))
+    assert [m.value for e in events for m in e.mentions] == ["2018"]

@@ -13,10 +13,12 @@ from typing import Any
 
 from timeline.events.actors import ArticleActors
 from timeline.events.anchors import Anchor, anchor_date, event_reference
+from timeline.events.clauses import report_end
 from timeline.events.kinds import event_classes, is_generic_noun
 from timeline.events.labels import (
     dateless_clause,
     dateless_label,
+    finish_label,
     quoted_report_label,
     reported_label,
 )
@@ -356,15 +358,22 @@ def _undated_candidates(
     peg = news_peg(article.published, [(c.timex, c.sentence.start in lead) for c in stated])
     if peg is None:
         return []
-    told = {c.sentence.start for c in dated}
+    told: dict[int, list[_Candidate]] = {}
+    for candidate in dated:
+        told.setdefault(candidate.sentence.start, []).append(candidate)
     found = []
     for sentence in sentences:
-        if sentence.start in told or is_title_case(sentence.text):
+        if is_title_case(sentence.text):
             continue
-        if event_reference(sentence.text) is not None:
-            continue  # "killed in the attack": placed by that event (_attach_dateless)
         in_lead = sentence.start in lead
-        happening = _undated_happening(sentence, actors, in_lead)
+        if sentence.start in told:
+            # "Jobs said that Leopard would be released in 2007": the report is a
+            # happening of its own, dated by its speech verb, not by the date it reports
+            happening = _report_of_dated(sentence, told[sentence.start], actors)
+        elif event_reference(sentence.text) is not None:
+            continue  # "killed in the attack": placed by that event (_attach_dateless)
+        else:
+            happening = _undated_happening(sentence, actors, in_lead)
         if happening is None:
             continue
         told_label, label, names, said, verb_tense = happening
@@ -393,6 +402,54 @@ def _undated_candidates(
 
 _PRONOUN_SUBJECT = re.compile(r"(?:He|She|They|It)\b")
 _HAPPENING_NOT_DATED = frozenset({"planned", "hypothetical", "negated"})
+
+
+def _report_of_dated(
+    sentence: Sentence, dated: list[_Candidate], actors: ArticleActors
+) -> tuple[str, str, list[str], str, str] | None:
+    """(label as told, label, actors, modality, tense) of the report that opens a sentence
+    whose dates all lie in what it reports ("Jobs said that his company sold 13.7 million
+    Macs last year": Jobs said it on the story's day, not last year), or None. Its label
+    is the report's, without the dates it reports."""
+    end = report_end(sentence.text)
+    if end is None or any(_dates_the_report(sentence, end, c.timex) for c in dated):
+        return None
+    said_part = sentence.text[:end]
+    verb_tense = tense(said_part)
+    if verb_tense is None:
+        return None
+    speaker = actors.resolve_pronoun(said_part.strip(), sentence.start)
+    if not actors.named(speaker, "", sentence):
+        return None  # "It should be mentioned that", "During his speech he stated that"
+    told = reported_label(sentence.text)
+    for candidate in dated:
+        told = _without_date(told, candidate.timex.text)
+    told_label = finish_label(told)
+    label = actors.expand_subject(actors.resolve_pronoun(told_label, sentence.start))
+    names = actors.named(label, said_part, sentence)
+    return told_label, label, names, "reported", verb_tense
+
+
+def _dates_the_report(sentence: Sentence, end: int, timex: Timex) -> bool:
+    """Whether a date is the report's own: before what is reported, or right after the
+    speech verb ("Ferreira said on Wednesday that ...")."""
+    at = timex.start - sentence.start
+    return at < end or not _OPENS_REPORTED.sub("", sentence.text[end:at]).strip()
+
+
+_OPENS_REPORTED = re.compile(r"\b(?:on|in|at|during|early|late|earlier|later|the|that)\b")
+
+
+def _without_date(label: str, date_text: str) -> str:
+    """ "sold 13.7 million Macs last year, totaling" -> "sold 13.7 million Macs, totaling";
+    "released in 2007" -> "released"; "the 1991 settlement" -> "the settlement"."""
+    if not date_text:
+        return label
+    pattern = _DATE_PREPOSITION + re.escape(date_text) + r"(?:['’]s)?"
+    return re.sub(r"\s*" + pattern, "", label, count=1)
+
+
+_DATE_PREPOSITION = r"(?:\b(?:in|on|at|by|during|since|until|as of)\s+)?"
 
 
 def _undated_happening(

@@ -206,6 +206,13 @@ def opens_with_report(text: str) -> bool:
     return _REPORTED.match(text) is not None
 
 
+def report_end(text: str) -> int | None:
+    """Where what is reported begins, when a report opens the sentence ("Jobs said that
+    |Apple ..."); None otherwise."""
+    reported = _REPORTED.match(text)
+    return reported.end() if reported else None
+
+
 def reported_speaker(text: str) -> str:
     """Who reports the sentence, when it opens "Cisco states that ..."."""
     reported = _REPORTED.match(text)
