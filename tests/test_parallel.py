@@ -116,6 +116,33 @@ def test_ordered_keeps_order_and_bounds_what_is_out() -> None:
     assert most_out == 3, "the window fills up to its size and no further"
 
 
+def test_packed_results_read_back_equal_and_smaller(corpus: list[Path]) -> None:
+    import dataclasses
+    import pickle
+
+    from timeline.articles import read_articles
+
+    articles = list(read_articles(corpus[1], report=timeline.Report()))
+    results = parallel.analyse_chunk(articles)
+    packed = parallel.analyse_packed(articles)
+    assert parallel.unpack(packed) == results  # every field of every date, mention, event
+    assert len(packed) < 0.9 * len(pickle.dumps(results, pickle.HIGHEST_PROTOCOL))
+    event = results[0][0][0]
+    fields = [f.name for f in dataclasses.fields(event)]
+    assert parallel._PACKED[type(event)](event)[1] == tuple(getattr(event, f) for f in fields)
+
+
+def test_ordered_decodes_each_result_in_order() -> None:
+    batches = [[n, n + 1] for n in range(0, 10, 2)]
+
+    def submit(fn, batch):
+        return _Lazy(fn, batch)
+
+    got = parallel.ordered(submit, lambda b: ",".join(map(str, b)), batches, 2,
+                           lambda s: [int(x) for x in s.split(",")])  # fmt: skip
+    assert list(got) == list(range(10))
+
+
 def test_chunks_cut_by_text_size_and_by_count() -> None:
     articles = [timeline.Article(text="x" * size, source=f"{n}") for n, size in
                 enumerate([5, 5, 20, 1, 1, 1, 1])]  # fmt: skip

@@ -27,9 +27,10 @@ from timeline.parallel import (
     CHUNK_CHARS,
     IN_FLIGHT,
     Analysed,
-    analyse_chunk,
+    analyse_packed,
     chunks,
     ordered,
+    unpack,
 )
 
 CONNECT_TIMEOUT = "20s"  # a scheduler that does not answer in this time is reported
@@ -47,7 +48,7 @@ def analysed_on_cluster(articles: Iterable[Article], scheduler: Scheduler) -> It
             return client.submit(fn, batch, pure=False)
 
         batches = chunks(articles, CHUNK_CHARS, CHUNK_ARTICLES)
-        yield from ordered(submit, analyse_chunk, batches, window)
+        yield from ordered(submit, analyse_packed, batches, window, unpack)
     finally:
         if owned:
             client.close()

@@ -7,16 +7,24 @@ per worker are out at a time and results are taken back in the order the article
 so the merge sees exactly the sequence one process would: the same events, in the same
 order, whatever the number of jobs.
 
-The same ordered window drives a Dask cluster (``timeline.dask``): anything with
+The same ordered window drives a Dask cluster (``timeline.cluster``): anything with
 ``submit(fn, chunk) -> future`` and ``future.result()`` will do.
+
+A chunk's results come back packed (``pack``): one pickle in which a date, a mention, an
+event and a report line are each the tuple of their fields, a quarter smaller than the
+default pickle of these dataclasses and about twice as fast to read back in this process,
+which also merges.
 """
 
 from __future__ import annotations
 
+import copyreg
 import dataclasses
 import gc
+import io
 import multiprocessing
 import os
+import pickle
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +34,7 @@ from typing import Any, Protocol
 
 from timeline.errors import TimelineError
 from timeline.events import build_events, why_no_events
-from timeline.model import Article, ArticleStatus, Event, Timex
+from timeline.model import Article, ArticleStatus, Event, Mention, Timex
 from timeline.timex import tag
 
 Analysed = tuple[list[Event], ArticleStatus, list[str]]  # events, report line, notes
@@ -54,6 +62,39 @@ def analyse(article: Article) -> Analysed:
 
 def analyse_chunk(articles: list[Article]) -> list[Analysed]:
     return [analyse(article) for article in articles]
+
+
+def analyse_packed(articles: list[Article]) -> bytes:
+    """``analyse_chunk``, its results packed for the way back (``unpack`` reads them)."""
+    return pack(analyse_chunk(articles))
+
+
+def pack(results: list[Analysed]) -> bytes:
+    """The results as one pickle, each ``Timex``, ``Mention``, ``Event`` and
+    ``ArticleStatus`` the tuple of its fields (no field names per object)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _PACKED
+    pickler.dump(results)
+    return buffer.getvalue()
+
+
+def unpack(packed: bytes) -> list[Analysed]:
+    return pickle.loads(packed)
+
+
+def _as_fields(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    names = tuple(field.name for field in dataclasses.fields(cls))
+
+    def reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, tuple([getattr(obj, name) for name in names])
+
+    return reduce
+
+
+_PACKED = copyreg.dispatch_table.copy()
+for _cls in (Timex, Mention, Event, ArticleStatus):
+    _PACKED[_cls] = _as_fields(_cls)
 
 
 def article_status(article: Article, timexes: list[Timex], events: list[Event]) -> ArticleStatus:
@@ -107,7 +148,7 @@ def analysed(articles: Iterable[Article], jobs: int | None) -> Iterator[Analysed
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_fewer_collections) as pool:
         try:
             batches = chunks(stream, CHUNK_CHARS, CHUNK_ARTICLES)
-            yield from ordered(pool.submit, analyse_chunk, batches, jobs * IN_FLIGHT)
+            yield from ordered(pool.submit, analyse_packed, batches, jobs * IN_FLIGHT, unpack)
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
@@ -147,19 +188,23 @@ class _Submit(Protocol):
 
 def ordered(
     submit: _Submit,
-    fn: Callable[[list[Article]], list[Analysed]],
+    fn: Callable[[list[Article]], Any],
     batches: Iterable[list[Article]],
     window: int,
+    decode: Callable[[Any], Iterable[Analysed]] | None = None,
 ) -> Iterator[Analysed]:
     """``fn`` of each batch through ``submit``, results in submission order, at most
-    ``window`` batches out at a time (so a huge input never queues up in memory)."""
+    ``window`` batches out at a time (so a huge input never queues up in memory);
+    ``decode`` turns what ``fn`` returns into the batch's results (``unpack``)."""
     pending: deque[Any] = deque()
     for batch in batches:
         pending.append(submit(fn, batch))
         if len(pending) >= window:
-            yield from pending.popleft().result()
+            result = pending.popleft().result()
+            yield from result if decode is None else decode(result)
     while pending:
-        yield from pending.popleft().result()
+        result = pending.popleft().result()
+        yield from result if decode is None else decode(result)
 
 
 def chunks(
