@@ -89,3 +89,59 @@ def test_inner_commas_masked_as_by_the_look_behind_patterns() -> None:
     texts += ["".join(rng.choice("0123456789, a-x") for _ in range(20)) for _ in range(5000)]
     for text in texts:
         assert mask_inner_commas(text) == year.sub("\u201a", digit.sub("\u201a", text)), text
+
+
+def _random_texts(pieces: tuple[str, ...], n: int, seed: int = 16) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(pieces) + rng.choice(GAPS + (", ", "'", "’", "-")) for _ in range(k))
+        for k in (rng.randint(0, 12) for _ in range(n))
+    ]
+
+
+def test_patterns_searched_from_where_their_words_are_answer_as_the_whole_pattern() -> None:
+    """A pattern that opens on a look-behind or a \\b is looked for from the first place its
+    words alone match (or only where a word it needs is): the same matches."""
+    import re
+
+    from timeline.events import clauses, labels, modality
+
+    cue_pieces = (
+        "not", "n't", "didn't", "'ll", "he'll", "will", "if", "iff", "may", "mayor", "said",
+        "says", "planned to", "plans to", "is to", "speculated", "rumoured", "hopes to",
+        "could have", "x", "Not",
+    )  # fmt: skip
+    cues = (modality._NEGATED, modality._HYPOTHETICAL, modality._PLANNED, modality._REPORTED)
+    for text in _random_texts(cue_pieces, 20000):
+        for cue in cues:
+            assert cue.search(text) == bool(cue.whole.search(text)), text
+    clause_pieces = (
+        "since", "after", "when", "the", "a", "his", "Apple", "he", "was", "freed", "released",
+        "quickly", "were", "has been", "x", "Asince", "is", "born", "which", "who", "where",
+    )  # fmt: skip
+    for text in _random_texts(clause_pieces, 20000):
+        found = clauses._find_subordinate_clauses(text)
+        whole = [
+            (m.start(1), m.end(1))
+            for m in clauses._SUBORDINATE.finditer(text)
+            if m.group(2) in clauses.AUXILIARIES
+            or m.group(2) in clauses.IRREGULAR_PAST
+            or m.group(2).endswith("ed")
+        ]
+        assert found == whole, text
+        assert labels._one_space(text) == re.sub(r"\s+", " ", text), text
+        first = labels._PASSIVE_VERB_SCAN.search(text)
+        from_scan = first and labels._PASSIVE_VERB.search(text, first.start())
+        whole_match = labels._PASSIVE_VERB.search(text)
+        assert (from_scan and from_scan.span()) == (whole_match and whole_match.span()), text
+
+
+def test_the_words_before_a_name_read_back_as_the_pattern_reads_them() -> None:
+    pieces = (
+        "shares", "of", "in", "CEO", "chief executive", "xCEO", "_CEO", "éshares", "Acme", ",",
+        "\n", "Shares", "",
+    )  # fmt: skip
+    for text in _random_texts(pieces, 5000):
+        for position in range(len(text) + 1):
+            expected = actors._COMPANY_BEFORE.search(text[:position]) is not None
+            assert actors._company_before(text, position) == expected, (text, position)

@@ -310,7 +310,9 @@ class ArticleActors:
     def companies_in(self, text: str, sentence: Sentence) -> list[str]:
         """The companies "the company" and "the firm" in ``text`` (a part of
         ``sentence``) stand for."""
-        if not self.companies or not _THE_COMPANY.search(text):
+        if not self.companies or not ("he compan" in text or "he firm" in text):
+            return []  # (the pattern opens on \b: tried at every position; its words first)
+        if not _THE_COMPANY.search(text):
             return []
         found = []
         lower = sentence.text.lower()
@@ -433,7 +435,22 @@ class ArticleActors:
 
 def _called_company(text: str, name: Word) -> bool:
     """Whether the text calls ``name`` a company where it names it."""
-    return bool(_COMPANY_AFTER.match(text, name.end) or _COMPANY_BEFORE.search(text[: name.start]))
+    return bool(_COMPANY_AFTER.match(text, name.end) or _company_before(text, name.start))
+
+
+def _company_before(text: str, position: int) -> bool:
+    """``_COMPANY_BEFORE.search(text[:position])``, read back from ``position`` (the pattern
+    ends at the end: searching the text before it would try every position)."""
+    end = position
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == position:
+        return False  # the words come before a space
+    for words in _COMPANY_BEFORE_WORDS:
+        if text.endswith(words, 0, end):
+            begin = end - len(words)
+            return begin == 0 or not (text[begin - 1].isalnum() or text[begin - 1] == "_")
+    return False
 
 
 def _part_of_full_name(text: str, match: re.Match[str]) -> bool:
@@ -469,6 +486,7 @@ _COMPANY_AFTER = re.compile(
     r"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?" + _COMPANY_ROLE_PATTERN + r"\b"
 )
 _COMPANY_BEFORE = re.compile(r"\b(?:shares (?:of|in)|(?:CEO|chief executive) of)\s+$")
+_COMPANY_BEFORE_WORDS = ("shares of", "shares in", "CEO of", "chief executive of")  # the same
 _NAMES_SUBJECT = re.compile(r"(?:[A-Z][\w'’-]*|,|\s|and\b)+")
 _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _CAPITALIZED_AFTER = re.compile(r" [A-Z]")

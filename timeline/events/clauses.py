@@ -160,7 +160,7 @@ _AGE_REST = re.compile(r",\s*\d{1,3},")
 def _attributions(text: str) -> list[tuple[int, int]]:
     """ "according to the Interfax news agency", ", officials said", "based on reports"."""
     spans = []
-    for pattern in _ATTRIBUTIONS:
+    for pattern in _ATTRIBUTIONS if "," in text else ():  # each has a comma
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     dateline = _DATELINE.match(text)
     if dateline:
@@ -223,6 +223,7 @@ def reported_speaker(text: str) -> str:
 _FRONTED = re.compile(r"(?i:" + "|".join(FRONTING_WORDS) + r")\b[^,;]{0,70}?,\s*")
 
 
+@per_article  # asked of a sentence by the actors and, masked, by analyse: often the same
 def fronted_adverbial(text: str) -> tuple[int, int] | None:
     """ "During the Kremlin meeting, " or "In 1996, following the purchase, " before the
     main clause: short phrases (not "In 1998 Apple introduced the iMac,")."""

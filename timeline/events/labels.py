@@ -227,13 +227,14 @@ def finish_label(text: str) -> str:
     """Tidy a clause into a label: no stray commas, headline style, at most ~90 characters."""
     text = _NAMED_SUBJECT.sub(r"\1 ", text)  # "His father, Vitaly Trufanov, was" -> the name
     text = _QUALIFIED_NAME.sub("", text)  # "The current Microsoft CEO Steve Ballmer" -> a name
-    text = _SPACES.sub(" ", text)
+    text = _one_space(text)
     text = _SPACE_BEFORE_MARK.sub(r"\1", text)
     text = _REPEATED_MARKS.sub(r"\1", text)
     text = text.strip(" ,;:.!?-—–\"'“”‘’")
     text = _OPENING_CONJUNCTION.sub("", text)
     text = _OPENING_COPULA.sub("", text)  # "2007 was the year"
-    text = _LOOSE_POSSESSIVE.sub("", text)  # a cut date's "'s"
+    if "'s" in text or "’s" in text:
+        text = _LOOSE_POSSESSIVE.sub("", text)  # a cut date's "'s"
     text = _headline_style(text)
     text = shorten(text)
     text = _without_loose_end(text)
@@ -243,6 +244,18 @@ def finish_label(text: str) -> str:
 
 
 _CAMEL_CASE_OPENING = re.compile(r"[a-z]+[A-Z]")
+
+
+def _one_space(text: str) -> str:
+    """``_SPACES.sub(" ", text)``: each run of whitespace one space (split and joined, which
+    reads the same whitespace as the pattern's \\s, in C)."""
+    words = text.split()
+    spaced = " ".join(words)
+    if text[:1].isspace():
+        spaced = " " + spaced
+    if words and text[-1:].isspace():
+        spaced += " "
+    return spaced
 
 
 def _without_loose_end(text: str) -> str:
@@ -268,13 +281,15 @@ def _headline_style(text: str) -> str:
 
     if _PRONOUN_OPENING.match(text):
         return text  # "She born in Honolulu" reads wrong: keep the verb whole
-    first = _PASSIVE_VERB.search(text)
+    first = _PASSIVE_VERB_SCAN.search(text)  # no match of the whole pattern starts before
+    first = first and _PASSIVE_VERB.search(text, first.start())
     if not first or _SUBORDINATOR.search(text[: first.start()]):
         return text  # only the main verb: "... that Jobs has taken leave" stays whole
     return text[: first.start()] + drop_auxiliary(first) + text[first.end() :]
 
 
 _PASSIVE_VERB = re.compile(rf"\b{PASSIVE_AUXILIARY}\s+(\w+ly\s+)?([a-z]\w+)\b")
+_PASSIVE_VERB_SCAN = re.compile(_PASSIVE_VERB.pattern.removeprefix(r"\b"))  # scanned in C
 
 
 def shorten(text: str) -> str:
