@@ -145,3 +145,19 @@ def test_the_words_before_a_name_read_back_as_the_pattern_reads_them() -> None:
         for position in range(len(text) + 1):
             expected = actors._COMPANY_BEFORE.search(text[:position]) is not None
             assert actors._company_before(text, position) == expected, (text, position)
+
+
+def test_the_articles_common_words_are_those_the_pattern_finds() -> None:
+    from timeline.events.sentences import Sentence
+
+    pieces = ("a", "b", "ab", "-", "'", "’", "_", "1", "X", " ", "\n", "é", "shares", "-ab", "")
+    rng = random.Random(16)
+    for _ in range(5000):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(3)]
+        sentences = [Sentence(0, len(t), t) for t in texts]
+        every = {w for t in texts for w in actors._COMMON_WORD.findall(t)}
+        common = actors._CommonWords(sentences)
+        for word in every | {"ab", "a", "ab-", "-ab", "shares", "a-b", "bab", "s"}:
+            assert (word in common) == (word in every), (texts, word)
+    for word in ("Apple's", "apple's", "apple’s", "apples'", "'s", "'", "s", "", "a's'", "x\n"):
+        assert actors._without_possessive_end(word) == actors._POSSESSIVE_END.sub("", word)

@@ -118,7 +118,7 @@ def _opens_name(token: str) -> bool:
             return False
     elif not ("a" <= token[0] <= "z" and _CAMEL_CASE.fullmatch(token)):  # most words: not
         return False
-    lower = _POSSESSIVE_END.sub("", token.lower())  # "Wednesday's close": a day
+    lower = _without_possessive_end(token.lower())  # "Wednesday's close": a day
     return lower not in MONTHS and lower not in WEEKDAYS and lower not in FUNCTION_WORDS
 
 
@@ -189,6 +189,16 @@ def clean_actor(name: str) -> str:
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
+def _without_possessive_end(word: str) -> str:
+    """``_POSSESSIVE_END.sub("", word)`` read off the word's end (a search for a pattern
+    that ends at the end tries every apostrophe of the word)."""
+    if "\n" in word:  # "$" matches before a final line break too: the pattern then
+        return _POSSESSIVE_END.sub("", word)
+    if word[-1:] == "s" and word[-2:-1] in ("'", "’"):
+        return word[:-2]
+    return word[:-1] if word[-1:] in ("'", "’") else word
+
+
 _HYPHENATED_END = re.compile("-(" + "|".join(HYPHENATED_QUALIFIERS) + ")$")
 
 
@@ -225,6 +235,46 @@ def _is_organisation(parts: list[str]) -> bool:
 _COMMON_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]+")
 
 
+class _CommonWords:
+    """The article's lowercase words (each match of ``_COMMON_WORD`` in its sentences), as
+    a set that is asked about a few words only: a word is looked for in the text when
+    asked, rather than every word of the text collected."""
+
+    __slots__ = ("_text", "_answers")
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        # a line break is no letter, apostrophe or hyphen: no match spans two sentences
+        self._text = "\n".join(s.text for s in sentences)
+        self._answers: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        found = self._answers.get(word)
+        if found is None:
+            found = self._answers[word] = _is_common_word(self._text, word)
+        return found
+
+
+_COMMON_SHAPE = re.compile(r"[a-z][a-z-]+")
+_WORD_GOES_ON = frozenset("abcdefghijklmnopqrstuvwxyz-")
+
+
+def _is_common_word(text: str, word: str) -> bool:
+    """Whether ``_COMMON_WORD.findall(text)`` holds ``word``: an occurrence of it after no
+    word character, apostrophe or hyphen, and before no letter a-z or hyphen."""
+    if not _COMMON_SHAPE.fullmatch(word):
+        return False
+    at = text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(word) : at + len(word) + 1]
+        if not (before.isalnum() or before in "_'’-") and after not in _WORD_GOES_ON:
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 class ArticleActors:
     """People, organisations and places of one article, short forms mapped to full names.
 
@@ -240,7 +290,7 @@ class ArticleActors:
         mentioned: list[tuple[int, str]] = []  # every name, by sentence
         placed: list[tuple[int, int, str]] = []  # (sentence start, offset, name) of each name
         called: set[str] = set()  # names the text calls a company ("Acme CEO Jane Roe")
-        self.common = {w for s in sentences for w in _COMMON_WORD.findall(s.text)}
+        self.common = _CommonWords(sentences)
         alone: dict[str, int] = {}  # one-word names used on their own mid-sentence
         self.sentence_text = {s.start: s.text for s in sentences}
         for sentence in sentences:
