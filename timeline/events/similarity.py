@@ -10,6 +10,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from timeline.events.kinds import trigger_class
+from timeline.events.memo import per_article
 from timeline.events.zones import same_instant
 from timeline.lang.en.events import AUXILIARIES, DATE_WORDS
 from timeline.lang.en.names import FUNCTION_WORDS
@@ -23,7 +24,10 @@ class Features:
     actors: frozenset[str]  # lowercase name words: "trufanov", "hamas"
 
 
+@per_article  # a label is asked whether it tells something, then for its features
 def content_words(text: str) -> list[str]:
+    """The words of ``text`` that say what happened (no function, auxiliary or date word);
+    the list is shared by the callers: read it, do not change it."""
     return [w for w in _LOWER_WORD.findall(text.lower()) if len(w) > 2 and w not in _NOT_CONTENT]
 
 
