@@ -489,3 +489,27 @@ def test_a_report_needs_a_named_speaker() -> None:
     text = "It should be noted that Nimbus sold 2 million phones in 2018."
     events = events_of(text, published=date(2019, 5, 3))
     assert [m.value for e in events for m in e.mentions] == ["2018"]
+
+
+def test_the_company_is_the_one_the_sentence_before_opens_with() -> None:
+    """ "Airbus S.A.S. delivered ... to Singapore Airlines. The company said": Airbus, the
+    subject, not the airline named last; "S.A.S." is a company form."""
+    text = (
+        "Airbus S.A.S. delivered its first A380 to Singapore Airlines on Monday, "
+        "October 15, 2007. The company said it would deliver 13 more in 2008."
+    )
+    events = events_of(text, published=date(2007, 10, 16))
+    said = [m.label for e in events for m in e.mentions if "The company said" in m.sentence]
+    assert "Airbus S.A.S said it would deliver 13 more" in said
+
+
+def test_the_firm_is_the_name_an_apposition_calls_a_firm() -> None:
+    """ "figures from NPD Group, a market research firm. The firm said": NPD Group."""
+    text = (
+        "Acme Inc. passed Zeta Corp. in sales on Monday, May 6, 2019, according to "
+        "figures from NPD Group, a market research firm. "
+        "The firm said that Acme Inc. sold 4 million phones in April."
+    )
+    events = events_of(text)
+    said = [m.label for e in events for m in e.mentions if "The firm said" in m.sentence]
+    assert "NPD Group said that Acme Inc. sold 4 million phones" in said

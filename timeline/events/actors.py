@@ -4,7 +4,7 @@ short forms mapped to the full names the article introduced."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
@@ -290,6 +290,8 @@ class ArticleActors:
         mentioned: list[tuple[int, str]] = []  # every name, by sentence
         placed: list[tuple[int, int, str]] = []  # (sentence start, offset, name) of each name
         called: set[str] = set()  # names the text calls a company ("Acme CEO Jane Roe")
+        # (sentence, noun) -> the name an apposition calls by it ("NPD, a research firm")
+        appositions: dict[tuple[int, str], str] = {}
         self.common = _CommonWords(sentences)
         alone: dict[str, int] = {}  # one-word names used on their own mid-sentence
         self.sentence_text = {s.start: s.text for s in sentences}
@@ -312,6 +314,8 @@ class ArticleActors:
                     placed.append((sentence.start, sentence.start + name.start, cleaned))
                     if _called_company(sentence.text, name):
                         called.add(cleaned)
+                    if apposition := _CALLED_AS.match(sentence.text, name.end):
+                        appositions[(sentence.start, apposition.group(1))] = cleaned
         self.known = set(trusted)
         self.names = list(dict.fromkeys(trusted))
         self.standalone = {name for name, count in alone.items() if count >= 2}
@@ -320,6 +324,16 @@ class ArticleActors:
         self.subjects = self._people(openers, mentioned)
         self.subject_starts = [start for start, _ in self.subjects]
         self.companies = self._companies(placed, called)
+        self.sentence_starts = sorted(self.sentence_text)
+        self.called_as = {key: self.full_name(name) for key, name in appositions.items()}
+        self.opening_company: dict[int, str] = {}  # sentence -> the company it opens with
+        for start, name in openers:
+            if start not in self.opening_company and (
+                name in self.known or name in self.first_words
+            ):
+                full = self.full_name(name)
+                if _company_name(full) or name in called or full in called:
+                    self.opening_company[start] = full
         self.company_offsets = [offset for _, offset, _ in self.companies]
 
     def _companies(
@@ -344,12 +358,26 @@ class ArticleActors:
                 found.append((start, offset, None))
         return found
 
-    def company_at(self, position: int) -> str | None:
-        """ "the company" at ``position``: the company the article named latest before
-        it, where no other organisation's name came between ("Apple Inc. sued Cisco. The
-        company said": not clear, None)."""
+    def company_at(self, position: int, noun: str = "company") -> str | None:
+        """ "the company" (``noun``: "company" or "firm") at ``position``, of the latest
+        sentence before it that names a company: the one it calls by that noun ("figures
+        released by NPD Group, a market research firm. The firm said": NPD Group), else
+        the one it opens with ("Airbus S.A.S. delivered its first A380 to Singapore
+        Airlines. The company said": Airbus); else the company named latest before it,
+        where no other organisation's name came between ("Apple Inc. was sued by Cisco.
+        The company said": not clear, None)."""
         before = bisect_left(self.company_offsets, position)
-        return self.companies[before - 1][2] if before else None
+        if not before:
+            return None
+        start, _, latest = self.companies[before - 1]
+        own = self.sentence_starts[bisect_right(self.sentence_starts, position) - 1]
+        if start != own:
+            called = self.called_as.get((start, noun))
+            if called is not None:
+                return called
+            if start in self.opening_company:
+                return self.opening_company[start]
+        return latest
 
     def _where(self, phrase: re.Match[str], position: int) -> int:
         """Where ``phrase`` of a label stands in the sentence at ``position``."""
@@ -368,7 +396,7 @@ class ArticleActors:
         lower = sentence.text.lower()
         for match in _THE_COMPANY.finditer(text):
             at = lower.find(match.group().lower())
-            company = self.company_at(sentence.start + max(at, 0))
+            company = self.company_at(sentence.start + max(at, 0), _noun_of(match))
             if company is not None:
                 found.append(company)
         return list(dict.fromkeys(found))
@@ -426,9 +454,11 @@ class ArticleActors:
         pronoun = _PERSONAL_PRONOUN.match(label)
         if not pronoun:
             company = _COMPANY_SUBJECT.match(label)
-            if company and (name := self.company_at(self._where(company, position))):
-                return name + label[company.end() :]  # "The company said" -> "Acme Inc. said"
-            return label
+            if company is None:
+                return label
+            name = self.company_at(self._where(company, position), _noun_of(company))
+            # "The company said" -> "Acme Inc. said"
+            return label if name is None else name + label[company.end() :]
         before = bisect_left(self.subject_starts, position)  # people told before it
         if not before:
             return label
@@ -483,6 +513,11 @@ class ArticleActors:
         return shorten(expanded + label[subject.end() :])
 
 
+def _noun_of(phrase: re.Match[str]) -> str:
+    """ "The firm" -> "firm"."""
+    return phrase.group().split()[-1].lower()
+
+
 def _called_company(text: str, name: Word) -> bool:
     """Whether the text calls ``name`` a company where it names it."""
     return bool(_COMPANY_AFTER.match(text, name.end) or _company_before(text, name.start))
@@ -535,6 +570,7 @@ _COMPANY_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:CEO|chief executive|chairman|shares|stock|spokes(?:man|woman|person))\b"
     r"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?" + _COMPANY_ROLE_PATTERN + r"\b"
 )
+_CALLED_AS = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(company|firm)\b")
 _COMPANY_BEFORE = re.compile(r"\b(?:shares (?:of|in)|(?:CEO|chief executive) of)\s+$")
 _COMPANY_BEFORE_WORDS = ("shares of", "shares in", "CEO of", "chief executive of")  # the same
 _NAMES_SUBJECT = re.compile(r"(?:[A-Z][\w'’-]*|,|\s|and\b)+")

@@ -57,5 +57,6 @@ COMPANY_NOUNS = frozenset(
 # A one-word name in the article stands for the one company of it ("Apple" -> "Apple Inc.").
 COMPANY_FORMS = frozenset(
     """inc inc. corp corp. co co. ltd ltd. llc plc ag sa company computer computers group
-    motors motor airlines airways systems technologies holdings""".split()
+    motors motor airlines airways systems technologies holdings s.a s.a. s.a.s s.a.s. sas
+    n.v n.v. nv gmbh s.p.a s.p.a. spa b.v b.v. bv""".split()
 )
