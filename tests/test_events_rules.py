@@ -491,6 +491,18 @@ def test_a_report_needs_a_named_speaker() -> None:
     assert [m.value for e in events for m in e.mentions] == ["2018"]
 
 
+def test_a_report_whose_label_tells_nothing_reported_is_no_event() -> None:
+    """ "Representatives at ... said" (its "that buyers should try again" cut with the
+    date) tells no happening of its own."""
+    text = (
+        "Pre-orders of the new Zeta X1 phone began Tuesday, overwhelming Zeta Corp. and its "
+        "stores. Representatives at several Zeta Stores in the United States said that "
+        "buyers should try again tomorrow."
+    )
+    events = events_of(text)
+    assert not [m.label for e in events for m in e.mentions if m.label.endswith(" said")]
+
+
 def test_the_company_is_the_one_the_sentence_before_opens_with() -> None:
     """ "Airbus S.A.S. delivered ... to Singapore Airlines. The company said": Airbus, the
     subject, not the airline named last; "S.A.S." is a company form."""

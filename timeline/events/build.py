@@ -425,6 +425,8 @@ def _report_of_dated(
     for candidate in dated:
         told = _without_date(told, candidate.timex.text)
     told_label = finish_label(told)
+    if len(content_words(told_label[len(said_part.strip()) :])) < 2:
+        return None  # the label ends at its speech verb: it tells nothing reported
     label = actors.expand_subject(actors.resolve_pronoun(told_label, sentence.start))
     names = actors.named(label, said_part, sentence)
     return told_label, label, names, "reported", verb_tense
