@@ -525,3 +525,9 @@ def test_the_firm_is_the_name_an_apposition_calls_a_firm() -> None:
     events = events_of(text)
     said = [m.label for e in events for m in e.mentions if "The firm said" in m.sentence]
     assert "NPD Group said that Acme Inc. sold 4 million phones" in said
+
+
+def test_shares_of_a_company_opening_a_sentence_are_the_company() -> None:
+    """ "Shares of Nimbus rose": Nimbus takes part, not "Shares of Nimbus"."""
+    events = events_of("Shares of Nimbus rose 4% on Monday, June 3, 2019.")
+    assert all_actors_of(events, "Shares of Nimbus") == ["Nimbus"]

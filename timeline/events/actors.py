@@ -14,6 +14,7 @@ from timeline.events.sentences import Sentence, Word, is_title_case, word_spans
 from timeline.events.zones import ZONE_NAMES
 from timeline.lang.en.events import MONTHS, WEEKDAYS
 from timeline.lang.en.names import (
+    COMMON_OPENERS,
     COMPANY_FORMS,
     COMPANY_NOUNS,
     DEMONYM_SUFFIXES,
@@ -303,7 +304,8 @@ class ArticleActors:
             for name in self._names_in(sentence.text):
                 initial = sentence_initial(name, sentence.text)
                 cleaned = self._clean(name.text, initial)
-                if cleaned and (len(cleaned.split()) > 1 or not initial):
+                opener_dropped = initial and cleaned != clean_actor(name.text)  # "Shares of"
+                if cleaned and (len(cleaned.split()) > 1 or not initial or opener_dropped):
                     trusted.append(cleaned)
                 if cleaned and not initial and len(cleaned.split()) == 1:
                     alone[cleaned] = alone.get(cleaned, 0) + 1
@@ -468,8 +470,12 @@ class ArticleActors:
         """ "Shares of Apple Inc." opening a sentence -> "Apple Inc."."""
         cleaned = clean_actor(name)
         words = cleaned.split()
-        while initial and len(words) > 1 and words[0].lower() in self.common:
-            words = words[2:] if words[1] in ("of", "de") else words[1:]
+        while (
+            initial
+            and len(words) > 1
+            and (words[0].lower() in self.common or words[0].lower() in COMMON_OPENERS)
+        ):
+            words = words[2:] if words[1] in ("of", "de", "in") else words[1:]
         return " ".join(words)
 
     def in_text(self, text: str) -> list[str]:

@@ -48,6 +48,9 @@ PEOPLE_OF_A_THING = frozenset(
     """user users owner owners buyer buyers customer customers subscriber subscribers
     fan fans""".split()
 )
+# Common nouns that open a sentence before the name they are of ("Shares of EADS rose"),
+# even where the article does not use them mid-sentence.
+COMMON_OPENERS = frozenset("shares stock stocks sales profits profit revenue".split())
 # Nouns an apposition calls a company by ("Acme, the Ohio toy maker").
 COMPANY_NOUNS = frozenset(
     """company firm maker manufacturer carrier airline retailer giant conglomerate
