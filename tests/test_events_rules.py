@@ -531,3 +531,16 @@ def test_shares_of_a_company_opening_a_sentence_are_the_company() -> None:
     """ "Shares of Nimbus rose": Nimbus takes part, not "Shares of Nimbus"."""
     events = events_of("Shares of Nimbus rose 4% on Monday, June 3, 2019.")
     assert all_actors_of(events, "Shares of Nimbus") == ["Nimbus"]
+
+
+def test_the_automaker_is_the_company_an_apposition_calls_so() -> None:
+    """ "Zeta Motors Corp., the Korean automaker. The automaker opened": Zeta Motors."""
+    text = (
+        "Acme Inc. agreed on Monday, June 3, 2019 to supply batteries to Zeta Motors "
+        "Corp., the Korean automaker. The automaker opened a plant in Ohio on Tuesday, "
+        "June 4, 2019."
+    )
+    events = events_of(text, published=date(2019, 6, 5))
+    opened = [e for e in events if "opened" in e.label]
+    assert [e.label for e in opened] == ["Zeta Motors Corp. opened a plant in Ohio"]
+    assert "Acme Inc." not in opened[0].actors

@@ -17,6 +17,7 @@ from timeline.lang.en.names import (
     COMMON_OPENERS,
     COMPANY_FORMS,
     COMPANY_NOUNS,
+    COMPANY_REFERENCES,
     DEMONYM_SUFFIXES,
     FUNCTION_WORDS,
     HYPHENATED_QUALIFIERS,
@@ -564,7 +565,7 @@ _PERSONAL_PRONOUN = re.compile(r"(?:He|She)\b")
 _PEOPLE_OF_IT = re.compile(r"\s+(?:" + "|".join(sorted(PEOPLE_OF_A_THING)) + r")\b")
 # "the company" (or "the firm") for the company the article named latest; not "the
 # company's CEO" as a label's subject, not "the company of ..." nor "the company that ..."
-_COMPANY_WORDS = r"(?:company|firm)"
+_COMPANY_WORDS = "(?:" + "|".join(sorted(COMPANY_REFERENCES)) + ")"
 _COMPANY_SUBJECT = re.compile(r"The " + _COMPANY_WORDS + r"(?=\s+(?!of\b|that\b|which\b)[a-z])")
 _THE_COMPANY = re.compile(
     r"\b[Tt]he " + _COMPANY_WORDS + r"\b(?!\s+(?:of|that|which|who)\b)(?!\s+[A-Z])"
@@ -576,7 +577,7 @@ _COMPANY_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:CEO|chief executive|chairman|shares|stock|spokes(?:man|woman|person))\b"
     r"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?" + _COMPANY_ROLE_PATTERN + r"\b"
 )
-_CALLED_AS = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(company|firm)\b")
+_CALLED_AS = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(" + _COMPANY_WORDS + r")\b")
 _COMPANY_BEFORE = re.compile(r"\b(?:shares (?:of|in)|(?:CEO|chief executive) of)\s+$")
 _COMPANY_BEFORE_WORDS = ("shares of", "shares in", "CEO of", "chief executive of")  # the same
 _NAMES_SUBJECT = re.compile(r"(?:[A-Z][\w'’-]*|,|\s|and\b)+")

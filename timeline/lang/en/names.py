@@ -51,6 +51,9 @@ PEOPLE_OF_A_THING = frozenset(
 # Common nouns that open a sentence before the name they are of ("Shares of EADS rose"),
 # even where the article does not use them mid-sentence.
 COMMON_OPENERS = frozenset("shares stock stocks sales profits profit revenue".split())
+# "the company" and the like: nouns that refer back to a company the article named
+# ("Toyota Motor Corp., the Japanese automaker ... The automaker said").
+COMPANY_REFERENCES = frozenset("company firm corporation automaker carmaker planemaker".split())
 # Nouns an apposition calls a company by ("Acme, the Ohio toy maker").
 COMPANY_NOUNS = frozenset(
     """company firm maker manufacturer carrier airline retailer giant conglomerate
