@@ -544,3 +544,47 @@ def test_the_automaker_is_the_company_an_apposition_calls_so() -> None:
     opened = [e for e in events if "opened" in e.label]
     assert [e.label for e in opened] == ["Zeta Motors Corp. opened a plant in Ohio"]
     assert "Acme Inc." not in opened[0].actors
+
+
+# --- what has no date the text allows is kept, of unknown date ----------------------------
+
+
+def undated_labels(events: list[Event]) -> list[tuple[str, str]]:
+    return sorted(
+        (e.mentions[0].modality, e.label)
+        for e in events
+        if e.mentions[0].date_basis == "unknown" and e.timex.earliest is None
+    )
+
+
+def test_a_plan_without_a_date_is_an_event_of_unknown_date() -> None:
+    events = events_of(STORY + "Keller will open a third plant in Nevada.")
+    assert undated_labels(events) == [("planned", "Anna Keller will open a third plant in Nevada")]
+    assert values_in(events, "Nevada") == []  # no value: not on the calendar
+
+
+def test_what_did_not_happen_without_a_date_is_kept_of_unknown_date() -> None:
+    events = events_of(STORY + "Keller did not visit the Nevada site.")
+    assert undated_labels(events) == [("negated", "Anna Keller did not visit the Nevada site")]
+
+
+def test_a_negated_present_state_is_no_undated_event() -> None:
+    """ "does not own": how things are, not a happening that did not happen."""
+    assert undated_labels(events_of(STORY + "Keller does not own a plant in Nevada.")) == []
+
+
+def test_a_plan_told_as_a_state_is_no_undated_event() -> None:
+    events = events_of(STORY + "The Ohio plant will also be a training centre for Siemens.")
+    assert undated_labels(events) == []
+
+
+def test_a_plan_in_a_speakers_own_words_is_no_undated_event() -> None:
+    """ "We are going to ...": who speaks is not in the sentence."""
+    events = events_of(STORY + '"We are going to hire 400 people in Ohio," Keller said.')
+    assert undated_labels(events) == []
+
+
+def test_a_sentence_after_an_undated_plan_still_takes_the_story_date() -> None:
+    """ "She" goes on with a plan of unknown date: it does not take that (no) date."""
+    text = STORY + "Keller will open a plant in Nevada. She also met the Ohio governor."
+    assert values_in(events_of(text), "governor") == ["2019-05-07"]

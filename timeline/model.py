@@ -35,6 +35,13 @@ SEPARATOR = "; "
 # only might, is kept in the frame and left off the charts and story exports by default.
 MODALITIES = ("asserted", "planned", "reported", "hypothetical", "negated")
 OFF_THE_CHART = frozenset({"hypothetical", "negated"})  # did not (or may not) happen
+# How an event's date was obtained (the frame's ``date_basis``, a mention's): "stated"
+# (date words in its sentence), "published" (the publication date), "carried" (the date of
+# the story, or of the event the sentence goes on with), "unknown" (no date the text allows:
+# a plan without a date, what did not happen, an article without a publication date; its
+# value is "", its start NaT, and the charts list it as undated, never on the axis).
+DATE_BASES = ("stated", "published", "carried", "unknown")
+UNKNOWN_DATE = "unknown"
 # how a chart's hover box and the lists under it mark an event that is not simply told
 MODALITY_MARKS = {"planned": "planned", "hypothetical": "hypothetical", "negated": "did not happen"}
 
@@ -120,10 +127,11 @@ class Mention:
     # A mention without date words of its own ("killed in the attack"): date_text and value
     # are "", the offsets are those of these words, which tie it to the event.
     via: str = ""
-    # How the date was obtained: "stated" (date words in the sentence), "published" (the
-    # publication date, for a headline, a lead or a present-tense report), "carried" (the
-    # story's news date, carried to a past-tense sentence without one); "" for a mention
-    # placed by an event noun ("in the attack"), which has no date of its own.
+    # How the date was obtained (``DATE_BASES``): "stated" (date words in the sentence),
+    # "published" (the publication date, for a headline, a lead or a present-tense report),
+    # "carried" (the story's news date, carried to a past-tense sentence without one),
+    # "unknown" (no date the text allows: value ""); "" for a mention placed by an event
+    # noun ("in the attack"), which has no date of its own.
     date_basis: str = "stated"
     # What the sentence says of the happening: "asserted", "planned", "reported",
     # "hypothetical" or "negated" (the last two did not happen).

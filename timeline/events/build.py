@@ -43,9 +43,17 @@ from timeline.events.similarity import (
     precision_rank,
     similarity,
 )
-from timeline.events.undated import LEAD_SENTENCES, day_timex, is_state, news_peg, tense
+from timeline.events.undated import (
+    LEAD_SENTENCES,
+    day_timex,
+    is_state,
+    news_peg,
+    tells_undatable,
+    tense,
+    unknown_timex,
+)
 from timeline.events.zones import utc_bounds
-from timeline.model import PRECISION_RANK, Article, Event, Mention, Timex
+from timeline.model import PRECISION_RANK, UNKNOWN_DATE, Article, Event, Mention, Timex
 
 NOT_EVENTS = frozenset({"DURATION", "SET"})
 
@@ -352,12 +360,12 @@ def _undated_candidates(
     """Sentences without a date of their own that report a happening of someone the
     article names: the lead and past-tense sentences take the news peg ("carried"),
     present-tense reports ("Apple says ...") the publication date ("published"); other
-    present-tense sentences tell states, not happenings."""
+    present-tense sentences tell states, not happenings. A planned, hypothetical or
+    negated one, or any of an article without a publication date, has no date the text
+    allows ("unknown")."""
     lead = _lead(sentences)
     stated = sorted((c for c in dated if c.anchor.role == "event"), key=lambda c: c.timex.start)
     peg = news_peg(article.published, [(c.timex, c.sentence.start in lead) for c in stated])
-    if peg is None:
-        return []
     told: dict[int, list[_Candidate]] = {}
     for candidate in dated:
         told.setdefault(candidate.sentence.start, []).append(candidate)
@@ -379,7 +387,10 @@ def _undated_candidates(
         told_label, label, names, said, verb_tense = happening
         basis = "carried" if in_lead or verb_tense == "past" else "published"
         day = peg if basis == "carried" else article.published
-        timex = day_timex(day, sentence.start)
+        if day is None or said in _HAPPENING_NOT_DATED:
+            basis, timex = UNKNOWN_DATE, unknown_timex(sentence.start)
+        else:
+            timex = day_timex(day, sentence.start)
         anchor = Anchor("event", label, sentence.text, "", event_classes(label))
         mention = _told_in(
             article,
@@ -460,7 +471,9 @@ def _undated_happening(
     """(label as told, label, actors, modality, tense) of a sentence without a date that
     reports a happening, or None. Its main clause tells it; when that says nothing
     datable ("Jobs announced that QuickTime 7 would be available": a plan), the report
-    itself is the happening, speaker and all."""
+    itself is the happening, speaker and all. A planned, hypothetical or negated one
+    (``tells_undatable``) only when no reading tells a happening that can be dated."""
+    undatable = None
     # "Jobs said that Apple has 109 stores": the report is the happening, dated by its
     # speech verb, and its label keeps the speaker and the verb ('"We love the Beatles,"
     # said Jobs' too); the main clause's label only if need be
@@ -473,23 +486,31 @@ def _undated_happening(
         if len(content_words(label)) < 2:
             continue  # no happening on a day
         verb_tense = tense(label)
-        if verb_tense is None:
-            continue
         said = modality(label, sentence.text)
         if said in _HAPPENING_NOT_DATED:
+            if undatable is None and tells_undatable(told_label, verb_tense, said):
+                names = _takes_part(sentence, label, actors)
+                if names:
+                    undatable = told_label, label, names, said, verb_tense or ""
+            continue
+        if verb_tense is None:
             continue
         if verb_tense == "present" and not in_lead and said != "reported":
             continue  # "There are 500 engineers": a state, not a happening
         if said != "reported" and is_state(told_label):
             continue  # "The antenna is a metal strip": how things are, in any tense
-        # who takes part: the names of its clause, not of an adverbial or an aside
-        # ("Before his post at Apple, Cook held positions at IBM": not Apple)
-        clause = dateless_clause(sentence.text)
-        names = actors.named(label, clause, sentence)
+        names = _takes_part(sentence, label, actors)
         if not names:
             continue  # no one to put on a timeline
         return told_label, label, names, said, verb_tense
-    return None
+    return undatable
+
+
+def _takes_part(sentence: Sentence, label: str, actors: ArticleActors) -> list[str]:
+    """Who takes part: the names of its clause, not of an adverbial or an aside ("Before
+    his post at Apple, Cook held positions at IBM": not Apple), and the company "the
+    company" stands for."""
+    return actors.named(label, dateless_clause(sentence.text), sentence)
 
 
 def why_no_events(article: Article, timexes: list[Timex]) -> str:
@@ -670,16 +691,26 @@ def _place_undated(
     previous = {s.start: p.start for p, s in zip(sentences, sentences[1:], strict=False)}
     for candidate in undated:
         before = of_sentence.get(previous.get(candidate.sentence.start, -1))
-        if before is not None and candidate.pronoun_subject:
+        unknown = candidate.mention.date_basis == UNKNOWN_DATE
+        if candidate.mention.modality in _HAPPENING_NOT_DATED:
+            pass  # a plan, or what did not happen, has no date but its own
+        elif before is not None and candidate.pronoun_subject and _has_date(before):
             _carry(candidate, before.head.timex)
-        elif (peg := _peg_cluster(candidate, index)) is not None:
+        elif not unknown and (peg := _peg_cluster(candidate, index)) is not None:
             _carry(candidate, peg.head.timex)
+        if candidate.mention.date_basis == UNKNOWN_DATE:
+            of_sentence.setdefault(candidate.sentence.start, index.new(candidate))
+            continue  # each of its own: nothing tells two undated happenings are one
         match = _best_cluster(candidate, index.near(candidate.timex), references_only=False)
         if match is None:
             match = index.new(candidate)
         else:
             index.join(match, candidate)
         of_sentence.setdefault(candidate.sentence.start, match)
+
+
+def _has_date(cluster: _Cluster) -> bool:
+    return cluster.head.mention.date_basis != UNKNOWN_DATE
 
 
 def _peg_cluster(candidate: _Candidate, index: _ClusterIndex) -> _Cluster | None:

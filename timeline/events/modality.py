@@ -53,7 +53,7 @@ _REPORTED = _Cues(REPORTED_CUES)
 def modality(clause: str, sentence: str = "") -> str:
     """The modality of the happening ``clause`` tells; ``sentence`` (the clause's whole
     sentence) may attribute it to a source ("..., officials said")."""
-    text = _main_part(_lowered(clause))
+    text = _main_part(_lowered(_unquoted(clause)))
     if _NEGATED.search(text):
         return "negated"
     if _HYPOTHETICAL.search(text):
@@ -63,6 +63,16 @@ def modality(clause: str, sentence: str = "") -> str:
     if _REPORTED.search(text) or (sentence and _REPORTED.search(_lowered(sentence))):
         return "reported"
     return "asserted"
+
+
+def _unquoted(clause: str) -> str:
+    """'Keller said "We are going to hire"': what the quotation plans is the speaker's
+    words; the clause tells that she said them (a clause that is all quotation stays)."""
+    outside = _QUOTATION.sub(" ", clause)
+    return outside if len(outside.split()) >= 2 else clause
+
+
+_QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”")
 
 
 def _main_part(text: str) -> str:

@@ -5,7 +5,9 @@ just before the publication date. A past-tense sentence without a date of its ow
 also announced a new service") tells part of that story: it takes the peg ("carried"). A
 present-tense one ("iPhone 4 has two cameras") tells a state at publication: it takes the
 publication date ("published"). Planned, hypothetical and negated sentences without a date
-are not dated this way (a plan has no date until the text gives one).
+are not dated this way (a plan has no date until the text gives one): they are events of
+unknown date ("unknown", ``unknown_timex``), kept in the frame and never drawn on the
+axis; so are the happenings of an article without a publication date.
 """
 
 from __future__ import annotations
@@ -108,6 +110,33 @@ _PRESENT_VERB = re.compile(
     r"(?:(?:[A-Z][\w'’.&-]*\s+){1,4}|(?:It|He|She)\s+)(?:[a-z]+ly\s+|also\s+|now\s+)?"
     r"(?!(?:" + "|".join(sorted(AUXILIARIES)) + r")\b)[a-z]{2,}[^s\W]s\b"
 )
+
+
+def tells_undatable(clause: str, verb_tense: str | None, said: str) -> bool:
+    """Whether a planned, hypothetical or negated clause without a date tells a happening
+    (of unknown date): "Keller will open a plant", "Keller hopes to open a plant", "Keller
+    did not open the plant"; not a state ("Keller does not own a plant", "the plant would
+    be a success", "it is possible")."""
+    modal = _MODAL_VERB.search(clause)
+    if verb_tense is None and modal is None:
+        return False  # no verb these rules know
+    if _SPEAKER_SUBJECT.match(clause):
+        return False  # "We are going to move the hub into the cloud": a quotation's words
+    if said == "negated" and verb_tense == "present" and modal is None:
+        return False  # "Apple does not sell phones in China": how things are
+    return not is_state(_MODAL_BE.sub("is", clause))
+
+
+_MODALS = r"(?:will|would|shall|should|could|can|may|might|must|(?:is|are|was|were)\s+going\s+to)"
+_BETWEEN = r"(?:\s+not|n't)?(?:\s+(?:also|only|still|now|then|[a-z]+ly))*"  # "will also be"
+_MODAL_VERB = re.compile(rf"\b{_MODALS}{_BETWEEN}\s+[a-z]{{2,}}\b")
+_MODAL_BE = re.compile(rf"\b{_MODALS}{_BETWEEN}\s+be\b")
+_SPEAKER_SUBJECT = re.compile(r"(?:I|We|You)\b")  # who speaks is not in the clause
+
+
+def unknown_timex(position: int) -> Timex:
+    """The date of an event the text gives no date for: none, at its sentence."""
+    return Timex(position, position, "", "DATE", "", None)
 
 
 def day_timex(day: date, position: int) -> Timex:

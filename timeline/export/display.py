@@ -10,7 +10,15 @@ from typing import Any
 import pandas as pd
 
 from timeline.export._cells import text
-from timeline.lang.en.display import MODS, MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS, ordinal
+from timeline.lang.en.display import (
+    MODS,
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNKNOWN_DATE,
+    WEEKDAYS,
+    ordinal,
+)
 
 # The words of a displayed date are the language's (lang/en/display.py), never typed here.
 DASH = "\u2013"  # en dash: "3–9 March 2024"
@@ -20,10 +28,11 @@ _MONTHS = {"month", "quarter", "half", "season"}  # ...of these in months
 
 
 def display_date(r: dict[str, Any]) -> str:
-    """The event's date for a reader; the written date words only when it has no bounds."""
+    """The event's date for a reader; the written date words only when it has no bounds;
+    "date unknown" when the text gives none."""
     start, end = r.get("start"), r.get("end")
     if start is None or pd.isna(start):
-        return text(r.get("date_text")) or text(r.get("value"))
+        return text(r.get("date_text")) or text(r.get("value")) or UNKNOWN_DATE
     start = pd.Timestamp(start)
     end = pd.Timestamp(end) if end is not None and pd.notna(end) else start
     precision = text(r.get("precision")) or "day"

@@ -162,7 +162,8 @@ def _event_list(frame: pd.DataFrame | None, max_listed: int, all_modalities: boo
         parts += [
             '<section aria-labelledby="undated-heading">',
             '<h2 id="undated-heading">Undated</h2>',
-            "<p>These dates could not be placed on the calendar.</p>",
+            "<p>The articles give these no date, or one that could not be placed on the"
+            " calendar.</p>",
             _table(undated.head(max_listed), "events without a calendar date"),
             "</section>",
         ]

@@ -38,6 +38,8 @@ MODS = {
     "EQUAL_OR_LESS": "at most {}",
     "EQUAL_OR_MORE": "at least {}",
 }
+# an event the text gives no date for (date_basis "unknown"), in the lists under a chart
+UNKNOWN_DATE = "date unknown"
 # "the 21st century"
 ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 ORDINAL_SUFFIX = "th"
