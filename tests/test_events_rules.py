@@ -588,3 +588,80 @@ def test_a_sentence_after_an_undated_plan_still_takes_the_story_date() -> None:
     """ "She" goes on with a plan of unknown date: it does not take that (no) date."""
     text = STORY + "Keller will open a plant in Nevada. She also met the Ohio governor."
     assert values_in(events_of(text), "governor") == ["2019-05-07"]
+
+
+# --- what did not happen: cues of failure --------------------------------------------------
+
+
+def modality_in(events: list[Event], sentence_part: str) -> list[str]:
+    return sorted(
+        m.modality for e in events for m in e.mentions if sentence_part in m.sentence and m.value
+    )
+
+
+def test_failing_to_do_is_negated() -> None:
+    text = "Bosch fails to win the Lyon tram contract, Keller said on Monday."
+    assert modality_in(events_of(text), "tram contract") == ["negated"]
+
+
+def test_not_managing_to_do_is_negated() -> None:
+    text = "Keller did not manage to open the Lyon plant on Monday."
+    assert modality_in(events_of(text), "Lyon plant") == ["negated"]
+
+
+def test_being_unable_to_do_is_negated() -> None:
+    text = "Keller was unable to reach Lyon on Monday."
+    assert modality_in(events_of(text), "reach Lyon") == ["negated"]
+
+
+# --- "today" and "tomorrow" that name an age, not a day ---------------------------------
+
+
+def test_a_generic_todays_names_no_day() -> None:
+    """ "Today's commuters expect": people of the age, in the present, no happening."""
+    text = STORY + "Today's commuters expect trains with free internet, Keller said."
+    assert values_in(events_of(text), "commuters") == []  # a state, on no day
+
+
+def test_todays_with_a_past_verb_is_the_day() -> None:
+    text = "Today's outage was caused by a fault at a Siemens substation."
+    assert values_in(events_of(text), "outage") == ["2019-05-10"]
+
+
+def test_the_noun_of_tomorrow_is_figurative() -> None:
+    """ "the factory of tomorrow" dates nothing: the unveiling takes the story's date."""
+    events = events_of(STORY + "Keller also unveiled the factory of tomorrow.")
+    assert values_in(events, "factory of tomorrow") == ["2019-05-07"]
+    (event,) = [e for e in events if "factory of tomorrow" in e.mentions[0].sentence]
+    assert "of tomorrow" in event.label
+
+
+def test_today_in_a_comparison_is_no_day() -> None:
+    text = "Siemens sells more turbines today than Vestas, Keller said."
+    bases = [m.date_basis for e in events_of(text) for m in e.mentions]
+    assert "stated" not in bases  # "today" dates nothing; the saying takes the story's date
+
+
+# --- counterfactuals keep their "had" and "have" ------------------------------------------
+
+
+def test_a_counterfactual_label_keeps_its_had() -> None:
+    text = "If the merger had gone through in 2017, Siemens would have led the market."
+    (event,) = events_of(text)
+    assert event.label.startswith("If the merger had gone through")
+    assert event.mentions[0].modality == "hypothetical"
+
+
+def test_a_perfect_after_a_modal_keeps_its_have() -> None:
+    text = "Had Keller signed the deal in 2017, Siemens would have grown."
+    (event,) = events_of(text)
+    assert "would have grown" in event.label
+    assert event.mentions[0].modality == "hypothetical"
+
+
+def test_a_perfect_without_a_past_form_keeps_its_auxiliary() -> None:
+    """ "has chosen" -> "chosen" reads wrong; "has released" -> "released" is a headline."""
+    events = events_of("Keller has chosen to leave Siemens in June 2019.")
+    assert [e.label for e in events] == ["Keller has chosen to leave Siemens"]
+    released = events_of("Siemens has released a new turbine in June 2019.")
+    assert released[0].label == "Siemens released a new turbine"

@@ -30,6 +30,8 @@ from timeline.lang.en.events import (
     CUT_WITH_DATE,
     DATE_WORDS,
     DETERMINERS,
+    IRREGULAR_PAST,
+    PAST_AUXILIARIES,
     PLACING_PREPOSITIONS,
 )
 from timeline.lang.en.names import FUNCTION_WORDS
@@ -324,3 +326,37 @@ _PREPOSITIONAL_PHRASE = re.compile(
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z][\w-]*)"
 )
 _LEADING_DETERMINER = re.compile(r"^\s*(?:the|a|an|this|that|its|their)\b", re.I)
+
+
+def generic_day(text: str, start: int, end: int) -> bool:
+    """Whether "today", "tomorrow" or "yesterday" at ``text[start:end]`` names no day but
+    an age: generic ("today's travellers expect": no happening after it, and no past
+    tense), figurative ("the phone of tomorrow") or one side of a comparison ("faster
+    today than in 1990", "compared with today"). "Today's vote", "today's glitches were",
+    "the attack of yesterday" and "opened today" are days."""
+    if text[start:end].lower() not in _DEICTIC_DAYS:
+        return False
+    after = text[end : end + 60]
+    before = text[max(0, start - 40) : start]
+    if _COMPARED_AFTER.match(after) or _COMPARED_BEFORE.search(before):
+        return True
+    if possessive := _POSSESSIVE_NOUNS.match(after):
+        if any(is_event_noun(word) for word in possessive.group(1).split()):
+            return False  # "today's vote"
+        return not any(_is_past(word) for word in WORD.findall(after)[:10])
+    if of := _OF_BEFORE.search(before):
+        return not is_event_noun(of.group(1))
+    return False
+
+
+def _is_past(word: str) -> bool:
+    lower = word.lower()
+    return lower in PAST_AUXILIARIES or lower in IRREGULAR_PAST or bool(_PAST_WORD.fullmatch(lower))
+
+
+_PAST_WORD = re.compile(r"[a-z]{2,}ed")
+_DEICTIC_DAYS = frozenset({"today", "tomorrow", "yesterday"})
+_COMPARED_AFTER = re.compile(r"\s+than\b")
+_COMPARED_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)\s+$", re.IGNORECASE)
+_POSSESSIVE_NOUNS = re.compile(r"['’]s((?:\s+[\w-]+){1,3})")  # the words after "today's"
+_OF_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+of\s+$")  # "the phone of tomorrow"

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from timeline.events.actors import ArticleActors
-from timeline.events.anchors import Anchor, anchor_date, event_reference
+from timeline.events.anchors import Anchor, anchor_date, event_reference, generic_day
 from timeline.events.clauses import report_end
 from timeline.events.kinds import event_classes, is_generic_noun
 from timeline.events.labels import (
@@ -240,6 +240,8 @@ def build_events(
         index = _cluster(_neutral_candidates(article, timexes, sentences, source))
         ends = _range_ends(timexes)
         return numbered([_event_from_cluster(cluster, ends) for cluster in index.clusters])
+    # "today's travellers", "the phone of tomorrow": an age, not a day (no event's date)
+    timexes = [t for t in timexes if not generic_day(article.text, t.start, t.end)]
     actors = ArticleActors(sentences)
     candidates = _candidates(article, timexes, sentences, actors, source)
     index = _cluster(candidates)

@@ -269,13 +269,22 @@ def _without_loose_end(text: str) -> str:
 
 
 def _headline_style(text: str) -> str:
-    """ "Trufanov was freed" -> "Trufanov freed", as a reader writes a timeline entry."""
+    """ "Trufanov was freed" -> "Trufanov freed", "Apple has released" -> "Apple released",
+    as a reader writes a timeline entry; a perfect stays whole where the participle is no
+    past form ("has taken leave"), after a modal ("would have grown") and in a condition
+    ("If the merger had gone through": the counterfactual is in "had")."""
 
     def drop_auxiliary(match: re.Match[str]) -> str:
         adverb, verb = match.group(1) or "", match.group(2)
-        if verb.lower() == "been":
+        lower = verb.lower()
+        if lower == "been":
             return match.group(0)  # "There has been a rise"
-        if verb.lower() in IRREGULAR_PARTICIPLES or _PARTICIPLE_ENDING.search(verb):
+        if _PERFECT.match(match.group(0)):
+            if _AFTER_MODAL.search(text[: match.start()]):
+                return match.group(0)
+            if lower not in IRREGULAR_PAST and not lower.endswith("ed"):
+                return match.group(0)  # "gone", "taken": no past form without "had"
+        if lower in IRREGULAR_PARTICIPLES or _PARTICIPLE_ENDING.search(verb):
             return f"{adverb}{verb}"
         return match.group(0)
 
@@ -283,9 +292,12 @@ def _headline_style(text: str) -> str:
         return text  # "She born in Honolulu" reads wrong: keep the verb whole
     first = _PASSIVE_VERB_SCAN.search(text)  # no match of the whole pattern starts before
     first = first and _PASSIVE_VERB.search(text, first.start())
-    if not first or _SUBORDINATOR.search(text[: first.start()]):
+    if not first:
+        return text
+    before = text[: first.start()]
+    if _SUBORDINATOR.search(before) or _CONDITION.search(before):
         return text  # only the main verb: "... that Jobs has taken leave" stays whole
-    return text[: first.start()] + drop_auxiliary(first) + text[first.end() :]
+    return before + drop_auxiliary(first) + text[first.end() :]
 
 
 _PASSIVE_VERB = re.compile(rf"\b{PASSIVE_AUXILIARY}\s+(\w+ly\s+)?([a-z]\w+)\b")
@@ -336,5 +348,8 @@ _PRONOUN_OPENING = re.compile(r"(?:He|She|It|They|We|I)\b")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|he|she|they)\b")
 _LOOSE_END = re.compile(r"(?:,\s*[a-z][\w'’-]*|\s+(?:and|but|or|that|which|who|of|to|the|a|an))$")
 _SUBORDINATOR = re.compile(r"\b(?:that|which|who|when|because|if|whether)\b")
+_CONDITION = re.compile(r"\b(?:If|Unless|Had)\b")  # opening the label: "If the deal had ..."
+_PERFECT = re.compile(r"(?:has|have|had)\s+(?!been\b)", re.IGNORECASE)
+_AFTER_MODAL = re.compile(r"\b(?:would|could|should|might|must|may|will|shall)(?:\s+not)?\s*$")
 _ED_WORD = re.compile(r"[a-z]+ed")
 _PARTICIPLE_ENDING = re.compile(r"(?:ed|en|wn)$")

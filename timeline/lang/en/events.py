@@ -125,7 +125,8 @@ FRONTING_WORDS = (
 # Modality: what a clause says of its happening (timeline/events/modality.py). Each is a
 # regex alternation of lowercase words, tried in order.
 NEGATION_CUES = (
-    "not", "never", "no longer", "failed to", "refused to", "declined to",
+    "not", "never", "no longer", "fail(?:s|ed)? to", "unable to", "refused to",
+    "declined to",
 )  # fmt: skip
 HYPOTHETICAL_CUES = (
     "if", "unless", "whether", "would have", "could have", "might have", "should have",
