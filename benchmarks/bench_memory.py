@@ -15,7 +15,10 @@ peak resident set size (``ru_maxrss``) and the time of:
         [--json]
 
 ``--jobs N`` runs extract with N worker processes (default 1); the peak of the biggest
-worker is then stated apart (``worker_peak_mb``: ``ru_maxrss`` of the reaped children).
+worker is then stated apart (``worker_peak_mb``: ``ru_maxrss`` of the reaped children), and
+where the time went: CPU seconds of the parent (reading, reading results back, the merge,
+the frame) and of all workers together, and the cores used on average (CPU / wall: under
+``N + 1`` on a machine others share).
 
 ``--json`` also writes benchmarks/results/bench_memory.json (gitignored).
 """
@@ -47,6 +50,10 @@ from timeline.articles import read_articles
 if mode == "extract":
     import timeline.pipeline, timeline.events, timeline.timex, timeline.frame  # noqa
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def cpu(who):
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+cpu_before = cpu(resource.RUSAGE_SELF)
 started = time.perf_counter()
 report = Report()
 if mode == "extract":
@@ -55,8 +62,11 @@ if mode == "extract":
     n, rows = len(report.read), len(frame)
 else:
     n, rows = sum(1 for _ in read_articles(path, report=report)), 0
+seconds = time.perf_counter() - started
 print(json.dumps({
-    "seconds": time.perf_counter() - started,
+    "seconds": seconds,
+    "cpu_s": cpu(resource.RUSAGE_SELF) - cpu_before,
+    "workers_cpu_s": cpu(resource.RUSAGE_CHILDREN),
     "base_mb": base / 1024,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
@@ -130,6 +140,12 @@ def main() -> int:
             f"  {r['seconds']:8.1f} s  {r['articles']} articles"
             + (f", {r['rows']} events" if r["rows"] else "")
             + (f", worker peak {r['worker_peak_mb']:.1f} MB" if r["worker_peak_mb"] else "")
+            + (
+                f"; CPU {r['cpu_s']:.1f} s here + {r['workers_cpu_s']:.1f} s in workers = "
+                f"{(r['cpu_s'] + r['workers_cpu_s']) / r['seconds']:.2f} cores on average"
+                if r.get("workers_cpu_s")
+                else ""
+            )
             + (f"  skipped: {r['skipped'][0]}" if r["skipped"] else "")
         )
     if args.json:

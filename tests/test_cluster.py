@@ -105,18 +105,38 @@ def same_frames(got: pd.DataFrame, expected: pd.DataFrame) -> None:
     assert got.timeline.report.warnings == expected.timeline.report.warnings
 
 
+@pytest.mark.parametrize("max_mentions", [4, None])
 def test_a_cluster_gives_the_same_events_as_one_process(
-    address: str, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+    address: str, corpus: list[Path], monkeypatch: pytest.MonkeyPatch, max_mentions: int | None
 ) -> None:
-    expected = timeline.extract(corpus, jobs=1, max_mentions=4)
+    expected = timeline.extract(corpus, jobs=1, max_mentions=max_mentions)
     monkeypatch.setattr(parallel, "CHUNK_CHARS", 3_000)  # several chunks on each worker
     from timeline import cluster
 
     monkeypatch.setattr(cluster, "CHUNK_CHARS", 3_000)
-    same_frames(timeline.extract(corpus, scheduler=address, max_mentions=4), expected)
+    same_frames(timeline.extract(corpus, scheduler=address, max_mentions=max_mentions), expected)
     with distributed.Client(address, timeout="60s") as client:
-        same_frames(timeline.extract(corpus, scheduler=client, max_mentions=4), expected)
+        got = timeline.extract(corpus, scheduler=client, max_mentions=max_mentions)
+        same_frames(got, expected)
         assert client.status == "running", "a client the caller gave stays open"
+
+
+def test_both_workers_analyse_and_send_packed_results(address: str, corpus: list[Path]) -> None:
+    from timeline.articles import read_articles
+
+    articles = list(read_articles(corpus[1], report=timeline.Report()))
+    halves = [articles[: len(articles) // 2], articles[len(articles) // 2 :]]
+    with distributed.Client(address, timeout="60s") as client:
+        workers = sorted(client.nthreads())
+        assert len(workers) == 2
+        futures = [
+            client.submit(parallel.analyse_packed, half, workers=[worker], pure=False)
+            for half, worker in zip(halves, workers, strict=True)
+        ]
+        packed = client.gather(futures)
+    assert all(isinstance(p, bytes) for p in packed)
+    got = [result for p in packed for result in parallel.unpack(p)]
+    assert got == parallel.analyse_chunk(articles), "the same events as in this process"
 
 
 def test_cli_scheduler_gives_the_same_json(address: str, corpus: list[Path], tmp_path) -> None:
